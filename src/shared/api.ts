@@ -1,0 +1,194 @@
+/**
+ * The one typed contract between the UI and the core.
+ *
+ * Every operation is named once in `apiArgs` (its argument schema) and once in
+ * `ApiResults` (its result type). Electron's IPC handlers, the preload bridge,
+ * the browser-mode HTTP routes and the renderer's client are all derived from
+ * these two, so a method cannot exist on one side only.
+ *
+ * Ids are strings on the wire (SQLite rowids rendered as decimal).
+ */
+import { z } from 'zod';
+import type { ErrorCode } from './errors';
+
+const id = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer id written as a string');
+const title = z.string().trim().min(1).max(500);
+/** A Lexical editor state, serialised. The core checks its shape, not its meaning. */
+const noteBody = z.string().min(2).max(20_000_000);
+
+export const apiArgs = {
+  importFile: z.object({
+    fileName: z.string().min(1).max(1000),
+    /** The file's bytes, base64-encoded, so the core can reject binary or badly encoded input. */
+    contentBase64: z.string().max(80_000_000),
+  }),
+  importText: z.object({
+    text: z.string().max(60_000_000),
+    title: title.optional(),
+  }),
+  listSources: z.object({}),
+  getSource: z.object({ sourceId: id }),
+  markPassage: z.union([
+    z.object({
+      sourceId: id,
+      /** Offsets into the current version's text, in UTF-16 code units. */
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+    }),
+    z.object({
+      sourceId: id,
+      quote: z.string().min(1).max(100_000),
+      /** 1-based; required when the quote occurs more than once. */
+      occurrence: z.number().int().positive().optional(),
+    }),
+  ]),
+  deletePassage: z.object({ passageId: id }),
+  getPassage: z.object({ passageId: id }),
+  listNotes: z.object({}),
+  getNote: z.object({ noteId: id }),
+  createNote: z.object({
+    title: title,
+    /** Plain text, one paragraph per line; used when `body` is absent. */
+    text: z.string().max(10_000_000).optional(),
+    /** Passages to link, each appended as its own paragraph with the quote as link text. */
+    passageIds: z.array(id).max(1000).optional(),
+    body: noteBody.optional(),
+  }),
+  saveNote: z.object({ noteId: id, title: title, body: noteBody }),
+  deleteNote: z.object({ noteId: id }),
+  restoreNote: z.object({ noteId: id }),
+  search: z.object({
+    query: z.string().max(2000),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+} as const;
+
+export type ApiMethod = keyof typeof apiArgs;
+/** Arguments as a caller writes them. */
+export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
+/** Arguments after validation, as the core receives them. */
+export type ValidArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
+
+export type ImportStatus = 'imported' | 'duplicate' | 'error';
+export interface ImportOutcome {
+  status: ImportStatus;
+  sourceId?: string;
+  title?: string;
+  error?: { code: ErrorCode; message: string };
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  kind: 'text';
+  lang: string | null;
+  capturedAt: string;
+  passageCount: number;
+  charCount: number;
+}
+
+export type BlockKind = 'title' | 'paragraph';
+/** A block of the version text: `text.slice(start, end)`, UTF-16 code units. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+}
+
+export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+export interface PassageView {
+  id: string;
+  sourceId: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** Offsets into the source's current version text, UTF-16 code units. */
+  start: number;
+  end: number;
+  status: AnchorStatus;
+  createdAt: string;
+  /** Notes whose body links to this passage (backlinks), newest first. */
+  noteIds: string[];
+}
+
+export interface SourceDetail extends SourceSummary {
+  versionId: string;
+  /** The current version's full text: NFC, blocks separated by a blank line. */
+  text: string;
+  blocks: Block[];
+  passages: PassageView[];
+}
+
+export interface MarkedPassage {
+  passageId: string;
+  start: number;
+  end: number;
+}
+
+export interface NoteSummary {
+  id: string;
+  title: string;
+  /** Plain text of the body, for previews and search. */
+  text: string;
+  passageIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NoteDetail extends NoteSummary {
+  /** Serialised Lexical editor state. */
+  body: string;
+}
+
+export type SearchHitKind = 'source' | 'passage' | 'note';
+export interface SearchHit {
+  kind: SearchHitKind;
+  id: string;
+  sourceId?: string;
+  title: string;
+  /** Plain text around the best match, taken from the original (unfolded) text. */
+  snippet: string;
+  /** Ranges of `snippet` that matched the query, UTF-16 code units, end exclusive. */
+  highlights: Array<[number, number]>;
+  /** Higher is better (negated bm25). */
+  score: number;
+}
+
+export interface ApiResults {
+  importFile: ImportOutcome;
+  importText: ImportOutcome;
+  listSources: SourceSummary[];
+  getSource: SourceDetail;
+  markPassage: MarkedPassage;
+  deletePassage: { deleted: true };
+  getPassage: PassageView;
+  listNotes: NoteSummary[];
+  getNote: NoteDetail;
+  createNote: { noteId: string };
+  saveNote: { updatedAt: string };
+  deleteNote: { deleted: true };
+  restoreNote: { restored: true };
+  search: SearchHit[];
+}
+
+/** Compile-time check that both maps name exactly the same methods. */
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+export const contractIsComplete: SameKeys<typeof apiArgs, ApiResults> = true;
+
+export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
+
+/** What the renderer (and any other client) calls: every method, async. */
+export type DossierApi = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]>;
+};
+
+/** What the core implements: synchronous (better-sqlite3), already-validated arguments. */
+export type CoreApi = {
+  [M in ApiMethod]: (args: ValidArgs<M>) => ApiResults[M];
+};
+
+export type ApiResponse<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };
