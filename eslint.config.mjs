@@ -4,7 +4,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.test-reports/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.test-reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,9 +28,23 @@ export default tseslint.config(
   },
   {
     // Code that Node runs must never load Electron (it would try to download a binary).
-    files: ['src/core/**', 'src/cli/**', 'src/server/**', 'src/shared/**', 'tests/**', 'scripts/**'],
+    files: [
+      'src/core/**',
+      'src/cli/**',
+      'src/server/**',
+      'src/shared/**',
+      'tests/**',
+      'scripts/**',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only src/main and src/preload may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main and src/preload may import electron.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -9,6 +9,7 @@
  * Ids are strings on the wire (SQLite rowids rendered as decimal).
  */
 import { z } from 'zod';
+import type { ApiMethodName } from './apiMethodNames';
 import type { ErrorCode } from './errors';
 
 const id = z
@@ -173,11 +174,17 @@ export interface ApiResults {
   search: SearchHit[];
 }
 
-/** Compile-time check that both maps name exactly the same methods. */
-type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+/** Compile-time checks that the argument map, the result map and the name list agree. */
+type SameKeys<A, B> = [keyof A] extends [keyof B]
+  ? [keyof B] extends [keyof A]
+    ? true
+    : never
+  : never;
 export const contractIsComplete: SameKeys<typeof apiArgs, ApiResults> = true;
-
-export const apiMethods = Object.keys(apiArgs) as ApiMethod[];
+export const methodNamesAreComplete: SameKeys<
+  Record<ApiMethodName, true>,
+  Record<ApiMethod, true>
+> = true;
 
 /** What the renderer (and any other client) calls: every method, async. */
 export type DossierApi = {
@@ -192,3 +199,15 @@ export type CoreApi = {
 export type ApiResponse<T> =
   | { ok: true; value: T }
   | { ok: false; error: { code: ErrorCode; message: string } };
+
+/**
+ * What the Electron preload exposes as `window.dossier`: every contract method,
+ * answering with an ApiResponse (errors keep their code across the bridge),
+ * plus the one lifecycle hook the window needs.
+ */
+export type DossierBridge = {
+  [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResponse<ApiResults[M]>>;
+} & {
+  /** Registers the renderer's flush (pending note saves) that main awaits before the window closes. */
+  onBeforeClose(flush: () => Promise<void>): void;
+};

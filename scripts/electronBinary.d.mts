@@ -1,0 +1,2 @@
+export function findElectronBinary(root: string): string | undefined;
+export function electronVersion(root: string): string;

@@ -1,0 +1,223 @@
+/** The `dossier` subcommands: each parses its own arguments and prints JSON or a readable text. */
+import type { CoreApi, ImportOutcome, SearchHit } from '../shared/api';
+import { DossierError, isDossierError } from '../shared/errors';
+import { integerOption, lastOption, parseArgv, usage, type ArgvSpec } from './argv';
+import { callCore } from './callCore';
+import { readImportFile } from './readImportFile';
+import { serve } from './serve';
+
+export interface CommandContext {
+  /** Opened on first use, so a command that fails early never creates a notebook. */
+  core(): CoreApi;
+  databaseFile: string;
+  json: boolean;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+type Command = {
+  spec: ArgvSpec;
+  run(
+    context: CommandContext,
+    positionals: string[],
+    parsed: ReturnType<typeof parseArgv>,
+  ): Promise<number> | number;
+};
+
+const noOptions: ArgvSpec = { valued: [], flags: [] };
+
+function print(context: CommandContext, value: unknown, text: () => string): void {
+  context.out(context.json ? JSON.stringify(value) : text());
+}
+
+const importCommand: Command = {
+  spec: noOptions,
+  run(context, files) {
+    if (files.length === 0) throw usage('import needs at least one FILE');
+    const results = files.map((file) => ({ file, ...importOne(context, file) }));
+    for (const result of results) {
+      if (result.status === 'error') context.err(`dossier: ${result.file}: ${result.error}`);
+    }
+    print(context, results, () =>
+      results
+        .filter((result) => result.status !== 'error')
+        .map(
+          (result) =>
+            `${result.status.padEnd(9)} #${result.sourceId}  ${result.title}  (${result.file})`,
+        )
+        .join('\n'),
+    );
+    return results.some((result) => result.status === 'error') ? 1 : 0;
+  },
+};
+
+function importOne(
+  context: CommandContext,
+  file: string,
+): Omit<ImportOutcome, 'error'> & { error?: string; errorCode?: string } {
+  let outcome: ImportOutcome;
+  try {
+    const bytes = readImportFile(file);
+    outcome = callCore(context.core(), 'importFile', {
+      fileName: file,
+      contentBase64: bytes.toString('base64'),
+    });
+  } catch (error) {
+    if (!isDossierError(error)) throw error;
+    outcome = { status: 'error', error: { code: error.code, message: error.message } };
+  }
+  const { error, ...rest } = outcome;
+  return error ? { ...rest, error: error.message, errorCode: error.code } : rest;
+}
+
+const listCommand: Command = {
+  spec: noOptions,
+  run(context) {
+    const sources = callCore(context.core(), 'listSources', {});
+    print(context, sources, () =>
+      sources.length === 0
+        ? 'No sources yet: dossier import FILE'
+        : sources.map((s) => `#${s.id}  ${s.title}  (${s.passageCount} passages)`).join('\n'),
+    );
+    return 0;
+  },
+};
+
+const showCommand: Command = {
+  spec: noOptions,
+  run(context, [sourceId, ...rest]) {
+    if (sourceId === undefined || rest.length > 0) throw usage('show needs exactly one SOURCE_ID');
+    const source = callCore(context.core(), 'getSource', { sourceId });
+    print(context, source, () =>
+      [
+        `#${source.id}  ${source.title}`,
+        '',
+        source.text,
+        '',
+        ...source.passages.map(
+          (p) =>
+            `passage #${p.id} [${p.start}, ${p.end}) ${p.status}: ${p.exact}` +
+            (p.noteIds.length > 0 ? `  (notes ${p.noteIds.map((id) => `#${id}`).join(', ')})` : ''),
+        ),
+      ].join('\n'),
+    );
+    return 0;
+  },
+};
+
+const markCommand: Command = {
+  spec: { valued: ['quote', 'occurrence', 'start', 'end'], flags: [] },
+  run(context, [sourceId, ...rest], parsed) {
+    if (sourceId === undefined || rest.length > 0) throw usage('mark needs exactly one SOURCE_ID');
+    const quote = lastOption(parsed, 'quote');
+    const start = integerOption(parsed, 'start');
+    const end = integerOption(parsed, 'end');
+    const occurrence = integerOption(parsed, 'occurrence');
+    let marked;
+    if (quote !== undefined) {
+      marked = callCore(context.core(), 'markPassage', { sourceId, quote, occurrence });
+    } else if (start !== undefined && end !== undefined) {
+      marked = callCore(context.core(), 'markPassage', { sourceId, start, end });
+    } else {
+      throw usage('mark needs --quote TEXT (or --start N --end N)');
+    }
+    print(context, marked, () => `passage #${marked.passageId} [${marked.start}, ${marked.end})`);
+    return 0;
+  },
+};
+
+const noteCommand: Command = {
+  spec: { valued: ['title', 'text', 'link'], flags: [] },
+  run(context, [action, ...rest], parsed) {
+    if (action !== 'add' || rest.length > 0)
+      throw usage('usage: note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...');
+    const title = lastOption(parsed, 'title');
+    if (title === undefined) throw usage('note add needs --title TITLE');
+    const created = callCore(context.core(), 'createNote', {
+      title,
+      text: lastOption(parsed, 'text'),
+      passageIds: parsed.options.get('link'),
+    });
+    print(context, created, () => `note #${created.noteId}`);
+    return 0;
+  },
+};
+
+const notesCommand: Command = {
+  spec: noOptions,
+  run(context) {
+    const notes = callCore(context.core(), 'listNotes', {});
+    const value = notes.map(({ id, title, text, passageIds, createdAt, updatedAt }) => ({
+      id,
+      title,
+      text,
+      passageIds,
+      createdAt,
+      updatedAt,
+    }));
+    print(context, value, () =>
+      notes.length === 0
+        ? 'No notes yet: dossier note add --title TITLE'
+        : notes
+            .map((n) => `#${n.id}  ${n.title}  (${n.passageIds.length} linked passages)`)
+            .join('\n'),
+    );
+    return 0;
+  },
+};
+
+const searchCommand: Command = {
+  spec: { valued: ['limit'], flags: [] },
+  run(context, words, parsed) {
+    const query = words.join(' ');
+    if (query.trim() === '') throw usage('search needs a QUERY');
+    const hits = callCore(context.core(), 'search', {
+      query,
+      limit: integerOption(parsed, 'limit'),
+    });
+    print(context, hits, () => (hits.length === 0 ? 'No results' : hits.map(formatHit).join('\n')));
+    return 0;
+  },
+};
+
+function formatHit(hit: SearchHit): string {
+  let snippet = '';
+  let from = 0;
+  for (const [start, end] of hit.highlights) {
+    snippet += `${hit.snippet.slice(from, start)}[${hit.snippet.slice(start, end)}]`;
+    from = end;
+  }
+  snippet += hit.snippet.slice(from);
+  return `${hit.kind.padEnd(8)} #${hit.id}  ${hit.title}\n         ${snippet.replace(/\s+/g, ' ')}`;
+}
+
+const serveCommand: Command = {
+  spec: { valued: ['port'], flags: ['open'] },
+  async run(context, rest, parsed) {
+    if (rest.length > 0) throw usage('serve takes no positional arguments');
+    const port = integerOption(parsed, 'port') ?? 0;
+    if (port > 65535) throw usage('--port must be at most 65535');
+    await serve({
+      core: context.core(),
+      databaseFile: context.databaseFile,
+      port,
+      openBrowser: parsed.flags.has('open'),
+    });
+    return 0;
+  },
+};
+
+export const commands: Record<string, Command> = {
+  import: importCommand,
+  list: listCommand,
+  show: showCommand,
+  mark: markCommand,
+  note: noteCommand,
+  notes: notesCommand,
+  search: searchCommand,
+  serve: serveCommand,
+};
+
+export function unknownCommand(name: string): DossierError {
+  return usage(`unknown command "${name}" (try: ${Object.keys(commands).join(', ')})`);
+}

@@ -1,0 +1,73 @@
+/** The `dossier` command: scripting access to the same core the app uses. */
+import { createCore } from '../core/createCore';
+import { defaultDatabasePath } from '../core/paths';
+import { isDossierError } from '../shared/errors';
+import { lastOption, parseArgv, usage } from './argv';
+import { commands, unknownCommand, type CommandContext } from './commands';
+
+const globalSpec = { valued: ['db'], flags: ['json', 'help'] } as const;
+
+export const helpText = `Dossier — an offline research notebook.
+
+Usage: dossier [--db FILE] COMMAND [--json]
+
+  import FILE...                       import plain-text articles
+  list                                 list saved sources
+  show SOURCE_ID                       print a source's text and passages
+  mark SOURCE_ID --quote TEXT [--occurrence N]
+                                       mark a passage (or --start N --end N, UTF-16 offsets)
+  note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...
+                                       write a note, optionally linking passages
+  notes                                list notes
+  search QUERY [--limit N]             search sources, passages and notes
+  serve [--port N] [--open]            open the notebook in a browser (loopback only)
+
+The notebook is --db FILE, else $DOSSIER_DB, else the app's own notebook file.
+With --json each command prints one JSON value on stdout.`;
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const allValued = new Set<string>(globalSpec.valued);
+  const allFlags = new Set<string>(globalSpec.flags);
+  for (const command of Object.values(commands)) {
+    command.spec.valued.forEach((name) => allValued.add(name));
+    command.spec.flags.forEach((name) => allFlags.add(name));
+  }
+  let openedCore: ReturnType<typeof createCore> | undefined;
+  try {
+    const parsed = parseArgv(argv, { valued: [...allValued], flags: [...allFlags] });
+    const [name, ...positionals] = parsed.positionals;
+    if (parsed.flags.has('help') || name === undefined || name === 'help') {
+      process.stdout.write(`${helpText}\n`);
+      return name === undefined && !parsed.flags.has('help') ? 2 : 0;
+    }
+    const command = commands[name];
+    if (command === undefined) throw unknownCommand(name);
+    for (const option of parsed.options.keys()) {
+      if (!globalSpec.valued.includes(option as 'db') && !command.spec.valued.includes(option)) {
+        throw usage(`${name} does not take --${option}`);
+      }
+    }
+    for (const flag of parsed.flags) {
+      if (!allowedFlag(flag, command.spec.flags)) throw usage(`${name} does not take --${flag}`);
+    }
+    const databaseFile = lastOption(parsed, 'db') ?? defaultDatabasePath();
+    const context: CommandContext = {
+      core: () => (openedCore ??= createCore(databaseFile)),
+      databaseFile,
+      json: parsed.flags.has('json'),
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+    };
+    return await command.run(context, positionals, parsed);
+  } catch (error) {
+    if (!isDossierError(error)) throw error;
+    process.stderr.write(`dossier: ${error.message}\n`);
+    return error.code === 'invalid_argument' ? 2 : 1;
+  } finally {
+    openedCore?.close();
+  }
+}
+
+function allowedFlag(flag: string, commandFlags: readonly string[]): boolean {
+  return (globalSpec.flags as readonly string[]).includes(flag) || commandFlags.includes(flag);
+}

@@ -1,0 +1,35 @@
+/** Reads a file named on the command line, refusing what is not a readable regular file. */
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_IMPORT_BYTES } from '../core/text/decode';
+import { DossierError } from '../shared/errors';
+
+export function readImportFile(file: string): Buffer {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DossierError('unreadable_file', `No such file: ${file}`);
+    throw new DossierError('unreadable_file', `Cannot read ${file} (${code ?? 'unknown error'})`);
+  }
+  if (stat.isDirectory())
+    throw new DossierError('not_a_file', `${file} is a directory, not a file`);
+  if (!stat.isFile()) throw new DossierError('not_a_file', `${file} is not a regular file`);
+  // Checked before reading, so a huge file is never loaded into memory.
+  if (stat.size > MAX_IMPORT_BYTES) {
+    throw new DossierError(
+      'too_large',
+      `${file} is ${formatMiB(stat.size)}; the import limit is ${formatMiB(MAX_IMPORT_BYTES)}`,
+    );
+  }
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new DossierError('unreadable_file', `Cannot read ${file} (${code ?? 'unknown error'})`);
+  }
+}
+
+export function formatMiB(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

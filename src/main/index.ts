@@ -1,0 +1,101 @@
+/**
+ * Electron main: lifecycle, the single window, menu, security guards and IPC.
+ * All data work happens in src/core; this file only wires it to the window.
+ */
+import { app, BrowserWindow, ipcMain } from 'electron';
+import path from 'node:path';
+import { createCore } from '../core/createCore';
+import { defaultDatabasePath } from '../core/paths';
+import { beforeCloseChannel, readyToCloseChannel } from '../shared/apiMethodNames';
+import { registerIpc } from './ipc';
+import { installAppMenu } from './menu';
+import { installSecurityGuards } from './security';
+
+/** How long a closing window waits for the renderer to flush unsaved notes. */
+const FLUSH_BEFORE_CLOSE_MS = 4000;
+
+app.setName('Dossier');
+
+function databaseFileFromArgs(argv: readonly string[]): string {
+  const index = argv.indexOf('--db');
+  const fromFlag = index === -1 ? undefined : argv[index + 1];
+  return fromFlag ?? defaultDatabasePath();
+}
+
+function appUrl(): string {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (!app.isPackaged && devServer) return devServer;
+  return new URL(`file://${path.join(__dirname, '../renderer/index.html')}`).href;
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Dossier',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  flushNotesBeforeClose(window);
+  void window.loadURL(appUrl());
+  return window;
+}
+
+/** A note being typed is never lost: the window waits for the renderer's last save. */
+function flushNotesBeforeClose(window: BrowserWindow): void {
+  let flushed = false;
+  window.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    const finish = () => {
+      if (flushed) return;
+      flushed = true;
+      ipcMain.removeListener(readyToCloseChannel, onReady);
+      window.close();
+    };
+    const onReady = (ipcEvent: Electron.IpcMainEvent) => {
+      if (ipcEvent.sender === window.webContents) finish();
+    };
+    ipcMain.on(readyToCloseChannel, onReady);
+    setTimeout(finish, FLUSH_BEFORE_CLOSE_MS);
+    window.webContents.send(beforeCloseChannel);
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const core = createCore(databaseFileFromArgs(process.argv));
+  let mainWindow: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  void app.whenReady().then(() => {
+    installSecurityGuards(appUrl);
+    installAppMenu();
+    registerIpc(ipcMain, core, appUrl);
+    mainWindow = createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => core.close());
+}

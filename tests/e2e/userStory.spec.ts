@@ -1,0 +1,169 @@
+/**
+ * The walking skeleton's user story, end to end in real Chromium against
+ * browser mode: import, read, mark, link from a note, follow the link,
+ * backlinks, search, and persistence across a reload and a server restart.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, sharedDir, test } from './support/dossierServer';
+
+const sampleArticle = path.join(sharedDir, 'samples', '000_408b81a06b3b0292.txt');
+const articleTitle = 'Hamas Leader Thanks Iran For Support During Tehran Visit';
+const passageText = 'Iran is the biggest donor';
+
+/** Selects `text` inside the reader the way a user's drag would leave the DOM selection. */
+async function selectInReader(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate((needle) => {
+    for (const block of document.querySelectorAll('[data-testid="reader"] [data-block-start]')) {
+      const node = block.firstChild;
+      const index = node?.textContent?.indexOf(needle) ?? -1;
+      if (node && index >= 0) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + needle.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        return true;
+      }
+    }
+    return false;
+  }, text);
+  expect(found, `"${text}" should be in one reader block`).toBe(true);
+}
+
+test.skip(
+  !existsSync(sampleArticle),
+  `the sample article is missing (${sampleArticle}); ../shared is not beside the project`,
+);
+
+test('import, mark, link from a note, follow the link, search, and keep it all', async ({
+  page,
+  dossier,
+}) => {
+  const { url, databaseFile } = await dossier.start();
+  await page.goto(url);
+
+  // Import the sample article through the file picker.
+  await page.getByTestId('import-file-input').setInputFiles(sampleArticle);
+  await expect(page.getByTestId('toast')).toContainText(/imported/i);
+  const sourceItem = page.getByTestId('source-item').filter({ hasText: articleTitle });
+  await expect(sourceItem).toHaveCount(1);
+
+  // Read it: the title and the paragraphs, each with dir="auto"; captions appear once.
+  await sourceItem.click();
+  const reader = page.getByTestId('reader');
+  await expect(page.getByTestId('reader-title')).toHaveText(articleTitle);
+  await expect(reader.locator('[data-block-start]').first()).toHaveAttribute('dir', 'auto');
+  await expect(
+    reader
+      .locator('[data-block-start]')
+      .filter({ hasText: "Iran's Foreign Minister Hossein Amir Abdollahian meets" }),
+  ).toHaveCount(1);
+
+  // Select the sentence and mark it.
+  await selectInReader(page, passageText);
+  await page.getByTestId('mark-passage').click();
+  const passageItem = page.getByTestId('passage-item').filter({ hasText: passageText });
+  await expect(passageItem).toHaveCount(1);
+  const passageId = await passageItem.getAttribute('data-passage-id');
+  expect(passageId).toMatch(/^\d+$/);
+
+  // Write a note that links to the passage.
+  await page.getByTestId('new-note').click();
+  await page.getByTestId('note-title').fill('Who funds Hamas');
+  const editor = page.getByTestId('note-editor');
+  await editor.click();
+  await page.keyboard.type('Haniyeh said it himself: ');
+  await passageItem.getByTestId('link-passage-into-note').click();
+  const link = editor.locator(`a.passage-link[data-passage-id="${passageId}"]`);
+  await expect(link).toHaveText(passageText);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+  // The note is listed beside the passage (backlink).
+  await expect(passageItem.getByTestId('passage-backlink')).toHaveText('Who funds Hamas');
+
+  // Follow the link: the reader lands on the passage.
+  await reader.evaluate((element) => {
+    element.scrollTop = 0;
+    window.scrollTo(0, 0);
+  });
+  await link.click();
+  await expect(reader).toHaveAttribute('data-focused-passage', passageId!);
+  await expect(
+    reader.locator('[data-block-start]').filter({ hasText: passageText }),
+  ).toBeInViewport();
+
+  // Search: the article for "Haniyeh"; the passage and the note for "donor".
+  const search = page.getByTestId('search-input');
+  await search.fill('Haniyeh');
+  const sourceHit = page
+    .getByTestId('search-group-source')
+    .getByTestId('search-hit')
+    .filter({ hasText: articleTitle });
+  await expect(sourceHit).toHaveCount(1);
+  await expect(sourceHit.locator('mark').first()).toHaveText(/haniyeh/i);
+
+  await search.fill('donor');
+  const passageHit = page.getByTestId('search-group-passage').getByTestId('search-hit');
+  const noteHit = page.getByTestId('search-group-note').getByTestId('search-hit');
+  await expect(passageHit.filter({ hasText: passageText })).toHaveCount(1);
+  await expect(passageHit.locator('mark').first()).toHaveText(/donor/i);
+  await expect(noteHit.filter({ hasText: 'Who funds Hamas' })).toHaveCount(1);
+  await expect(noteHit.locator('mark').first()).toHaveText(/donor/i);
+
+  // A reload keeps everything.
+  await page.reload();
+  await expect(page.getByTestId('source-item').filter({ hasText: articleTitle })).toHaveCount(1);
+  await expect(page.getByTestId('note-item').filter({ hasText: 'Who funds Hamas' })).toHaveCount(1);
+
+  // So does a restart of the app, with a new token: all of it lives in one SQLite file.
+  const restarted = await dossier.start();
+  await page.goto(restarted.url);
+  await page.getByTestId('note-item').filter({ hasText: 'Who funds Hamas' }).click();
+  await expect(
+    page.getByTestId('note-editor').locator(`a.passage-link[data-passage-id="${passageId}"]`),
+  ).toHaveText(passageText);
+  await page.getByTestId('source-item').filter({ hasText: articleTitle }).click();
+  await expect(
+    page
+      .getByTestId('passage-item')
+      .filter({ hasText: passageText })
+      .getByTestId('passage-backlink'),
+  ).toHaveText('Who funds Hamas');
+
+  // The CLI reads the same notebook file and sees the same passage and backlink.
+  await dossier.stop();
+  const shown = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/dossier.cjs'), '--db', databaseFile, 'list', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ) as Array<{ id: string; title: string }>;
+  expect(shown.map((source) => source.title)).toEqual([articleTitle]);
+  const source = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        path.join(repoRoot, 'bin/dossier.cjs'),
+        '--db',
+        databaseFile,
+        'show',
+        shown[0]!.id,
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    ),
+  ) as {
+    text: string;
+    passages: Array<{ id: string; start: number; end: number; noteIds: string[] }>;
+  };
+  const passage = source.passages.find((p) => p.id === passageId)!;
+  expect(source.text.slice(passage.start, passage.end)).toBe(passageText);
+  expect(passage.noteIds).toHaveLength(1);
+});

@@ -1,0 +1,272 @@
+/** The `dossier` command as scripts use it: real files, a real notebook, JSON on stdout. */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const sampleArticle = path.resolve(repoRoot, '../shared/samples/000_408b81a06b3b0292.txt');
+const hasSample = existsSync(sampleArticle);
+if (!hasSample) console.log(`cli.test: sample article tests skipped: ${sampleArticle} is absent`);
+
+let folder: string;
+let databaseFile: string;
+
+function dossier(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin/dossier.cjs'), '--db', databaseFile, ...args],
+    { encoding: 'utf8', cwd: folder },
+  );
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function dossierJson<T>(...args: string[]): T {
+  const result = dossier(...args, '--json');
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
+
+/** Everything a command could have changed, for "the notebook is unchanged" checks. */
+function notebookState(): string {
+  if (!existsSync(databaseFile)) return 'no notebook';
+  return [dossier('list', '--json').stdout, dossier('notes', '--json').stdout].join('\n');
+}
+
+beforeEach(() => {
+  folder = mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
+  databaseFile = path.join(folder, 'notebook.db');
+});
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+describe.skipIf(!hasSample)('dossier CLI on the sample article', () => {
+  it('imports, marks, links a note and finds it all', () => {
+    const [imported] = dossierJson<Array<Record<string, string>>>('import', sampleArticle);
+    expect(imported).toMatchObject({
+      file: sampleArticle,
+      status: 'imported',
+      title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
+    });
+    const sourceId = imported!.sourceId!;
+    expect(sourceId).toMatch(/^\d+$/);
+
+    const [again] = dossierJson<Array<Record<string, string>>>('import', sampleArticle);
+    expect(again).toMatchObject({ status: 'duplicate', sourceId });
+    expect(dossierJson<unknown[]>('list')).toHaveLength(1);
+
+    const marked = dossierJson<{ passageId: string; start: number; end: number }>(
+      'mark',
+      sourceId,
+      '--quote',
+      'Iran is the biggest donor',
+    );
+    const shown = dossierJson<{
+      id: string;
+      title: string;
+      text: string;
+      passages: Array<{
+        id: string;
+        exact: string;
+        start: number;
+        end: number;
+        status: string;
+        noteIds: string[];
+      }>;
+    }>('show', sourceId);
+    expect(shown.text.slice(marked.start, marked.end)).toBe('Iran is the biggest donor');
+    expect(shown.text.startsWith('Hamas Leader Thanks Iran For Support During Tehran Visit')).toBe(
+      true,
+    );
+    // The doubled photo caption is kept once.
+    const caption = 'Hamas leader Ismail Haniyeh (3rd left) and Iran’s ruler Ali Khamenei (right)';
+    expect(shown.text.split(caption).length - 1).toBe(1);
+
+    const { noteId } = dossierJson<{ noteId: string }>(
+      'note',
+      'add',
+      '--title',
+      'Funding',
+      '--text',
+      'Who pays for the war?',
+      '--link',
+      marked.passageId,
+    );
+    const notes =
+      dossierJson<Array<{ id: string; title: string; text: string; passageIds: string[] }>>(
+        'notes',
+      );
+    expect(notes).toEqual([
+      expect.objectContaining({ id: noteId, title: 'Funding', passageIds: [marked.passageId] }),
+    ]);
+    expect(notes[0]!.text).toContain('Who pays for the war?');
+
+    const withBacklink = dossierJson<typeof shown>('show', sourceId);
+    expect(withBacklink.passages).toEqual([
+      expect.objectContaining({
+        id: marked.passageId,
+        exact: 'Iran is the biggest donor',
+        status: 'exact',
+        noteIds: [noteId],
+      }),
+    ]);
+
+    const haniyeh = dossierJson<
+      Array<{ kind: string; id: string; snippet: string; score: number }>
+    >('search', 'Haniyeh');
+    expect(haniyeh.find((hit) => hit.kind === 'source')).toMatchObject({ id: sourceId });
+    const donor = dossierJson<
+      Array<{ kind: string; id: string; sourceId?: string; snippet: string }>
+    >('search', 'donor');
+    expect(donor.find((hit) => hit.kind === 'passage')).toMatchObject({
+      id: marked.passageId,
+      sourceId,
+    });
+    expect(donor.find((hit) => hit.kind === 'note')).toMatchObject({ id: noteId });
+    for (const hit of donor) expect(hit.snippet.toLowerCase()).toContain('donor');
+  });
+
+  it('refuses an ambiguous quote unless --occurrence picks one', () => {
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', sampleArticle);
+    const before = notebookState();
+    const ambiguous = dossier('mark', imported!.sourceId, '--quote', 'Haniyeh');
+    expect(ambiguous.code).not.toBe(0);
+    expect(ambiguous.stderr.trim().split('\n')).toHaveLength(1);
+    expect(ambiguous.stderr).toMatch(/occurs \d+ times/);
+    expect(notebookState()).toBe(before);
+    const second = dossierJson<{ start: number }>(
+      'mark',
+      imported!.sourceId,
+      '--quote',
+      'Haniyeh',
+      '--occurrence',
+      '2',
+    );
+    const first = dossierJson<{ start: number }>(
+      'mark',
+      imported!.sourceId,
+      '--quote',
+      'Haniyeh',
+      '--occurrence',
+      '1',
+    );
+    expect(first.start).toBeLessThan(second.start);
+  });
+});
+
+describe('dossier CLI refuses bad input and changes nothing', () => {
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const cases: Array<[string, () => string, RegExp]> = [
+    ['an empty file', () => write('empty.txt', ''), /empty/i],
+    ['a whitespace-only file', () => write('blank.txt', ' \n\n\t\n'), /empty/i],
+    ['a PNG renamed .txt', () => write('photo.txt', png), /PNG|binary/i],
+    [
+      'a directory',
+      () => {
+        const dir = path.join(folder, 'a-folder');
+        mkdirSync(dir);
+        return dir;
+      },
+      /directory/i,
+    ],
+    ['a missing path', () => path.join(folder, 'nowhere.txt'), /no such file/i],
+    [
+      'invalid UTF-8',
+      () => write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b, 0x0a])),
+      /UTF-8/,
+    ],
+    [
+      'a file over the size limit',
+      () => {
+        const file = write('huge.txt', 'x');
+        truncateSync(file, 25 * 1024 * 1024);
+        return file;
+      },
+      /limit is \d/i,
+    ],
+  ];
+
+  function write(name: string, content: string | Buffer): string {
+    const file = path.join(folder, name);
+    writeFileSync(file, content);
+    return file;
+  }
+
+  it.each(cases)('%s', (_name, makeFile, message) => {
+    writeFileSync(path.join(folder, 'ok.txt'), 'A title\n\nSome body text.\n');
+    dossierJson('import', path.join(folder, 'ok.txt'));
+    const before = notebookState();
+    const result = dossier('import', makeFile(), '--json');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+    const [outcome] = JSON.parse(result.stdout) as Array<{ status: string; error: string }>;
+    expect(outcome).toMatchObject({ status: 'error', error: expect.stringMatching(message) });
+    expect(notebookState()).toBe(before);
+  });
+
+  it('does not create a notebook when the only file is bad', () => {
+    const result = dossier('import', path.join(folder, 'missing.txt'));
+    expect(result.code).not.toBe(0);
+    expect(existsSync(databaseFile)).toBe(false);
+  });
+
+  it('reports unknown commands and options as usage errors', () => {
+    expect(dossier('frobnicate').code).toBe(2);
+    expect(dossier('list', '--bogus').code).toBe(2);
+    expect(dossier('show').stderr).toMatch(/SOURCE_ID/);
+    expect(dossier('show', '99', '--json').stderr).toMatch(/no source/i);
+  });
+});
+
+describe('dossier serve', () => {
+  it('prints the loopback address with a token first, and guards the API with it', async () => {
+    const child = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'bin/dossier.cjs'), '--db', databaseFile, 'serve', '--port', '0'],
+      { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const match = /^http:\/\/127\.0\.0\.1:(\d+)\/#token=([\w-]+)$/.exec(firstLine);
+      expect(match, firstLine).not.toBeNull();
+      const [, port, token] = match!;
+      const call = (headers: Record<string, string>) =>
+        fetch(`http://127.0.0.1:${port}/api/listSources`, { method: 'POST', headers, body: '{}' });
+      expect((await call({})).status).toBe(401);
+      const reply = await call({ authorization: `Bearer ${token}` });
+      expect(reply.status).toBe(200);
+      expect(await reply.json()).toEqual({ ok: true, value: [] });
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
+
+it('keeps the notebook in the file named by DOSSIER_DB when --db is absent', () => {
+  const file = path.join(folder, 'from-env.db');
+  writeFileSync(path.join(folder, 'a.txt'), 'Env title\n\nBody.\n');
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin/dossier.cjs'), 'import', path.join(folder, 'a.txt'), '--json'],
+    { encoding: 'utf8', env: { ...process.env, DOSSIER_DB: file } },
+  );
+  expect(result.status).toBe(0);
+  expect(readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
+});
