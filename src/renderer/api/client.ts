@@ -1,0 +1,54 @@
+/**
+ * The renderer's only way to the core: every contract method as an async
+ * function that resolves with the value or throws an ApiError. In Electron the
+ * calls go through the preload bridge (`window.dossier`); in a browser (the
+ * `dossier serve` host) they are `POST /api/<method>` requests.
+ */
+import type { ApiMethod, DossierApi, DossierBridge } from '../../shared/api';
+import { apiMethodNames } from '../../shared/apiMethodNames';
+import { ApiError } from './apiError';
+import { browserTransport } from './browserTransport';
+import type { Transport } from './transport';
+
+export { ApiError } from './apiError';
+
+function buildApi(transport: Transport): DossierApi {
+  const api: Partial<Record<ApiMethod, (args: never) => Promise<unknown>>> = {};
+  for (const method of apiMethodNames) {
+    api[method] = async (args: never) => {
+      const response = await transport(method, args);
+      if (!response.ok) throw new ApiError(response.error.code, response.error.message);
+      return response.value;
+    };
+  }
+  // The loop above fills every method of the contract, each with its own types.
+  return api as DossierApi;
+}
+
+function bridgeTransport(bridge: DossierBridge): Transport {
+  // The bridge is keyed by the same method names; a generic call cannot keep the per-method link.
+  return ((method: ApiMethod, args: unknown) =>
+    (bridge[method] as (a: unknown) => Promise<unknown>)(args)) as Transport;
+}
+
+const bridge = window.dossier;
+
+/** True inside the Electron window, false in a browser. */
+export const isElectron = bridge !== undefined;
+
+export const api: DossierApi = buildApi(
+  bridge ? bridgeTransport(bridge) : browserTransport({ keepalive: false }),
+);
+
+/**
+ * The same calls for use while the page is going away: in a browser they are
+ * sent with `keepalive` so the request outlives the page.
+ */
+export const unloadSafeApi: DossierApi = isElectron
+  ? api
+  : buildApi(browserTransport({ keepalive: true }));
+
+/** In Electron, main awaits `flush` before it closes the window. A no-op in a browser. */
+export function registerBeforeClose(flush: () => Promise<void>): void {
+  bridge?.onBeforeClose(flush);
+}

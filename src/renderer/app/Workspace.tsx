@@ -1,0 +1,182 @@
+import { useCallback, useRef, useState } from 'react';
+import type { PassageView, SearchHit } from '../../shared/api';
+import { api } from '../api/client';
+import { errorMessage } from '../api/apiError';
+import { ImportControls } from '../import/ImportControls';
+import { useFileDrop } from '../import/useFileDrop';
+import { useImport } from '../import/useImport';
+import { LibraryList } from '../library/LibraryList';
+import { NoteList } from '../notes/NoteList';
+import { NotePane } from '../notes/NotePane';
+import { PassagePanel } from '../passages/PassagePanel';
+import { Reader } from '../reader/Reader';
+import { SearchBox } from '../search/SearchBox';
+import { SearchResults } from '../search/SearchResults';
+import { useSearch } from '../search/useSearch';
+import { useToast } from '../ui/toastContext';
+import { useNavigation } from './navigation';
+import { ShortcutHelp } from './ShortcutHelp';
+import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useNoteActions } from './useNoteActions';
+import { useWorkspaceData } from './useWorkspaceData';
+
+/** The one window: library and notes | reader or search results | passages and the open note. */
+export function Workspace() {
+  const navigation = useNavigation();
+  const { openSource, openPassage, openNote } = navigation;
+  const data = useWorkspaceData(navigation);
+  const { refreshLibrary, refreshNotes, openSourceId, openNoteId } = data;
+  const toast = useToast();
+
+  const [query, setQuery] = useState('');
+  const [resultsShown, setResultsShown] = useState(false);
+  const search = useSearch(query, data.revision);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const showingResults = resultsShown && query.trim() !== '';
+
+  const noteActions = useNoteActions({ openNoteId, openNote, refreshNotes });
+
+  const showImported = useCallback(
+    (sourceId: string) => {
+      refreshLibrary();
+      setResultsShown(false);
+      openSource(sourceId);
+    },
+    [refreshLibrary, openSource],
+  );
+  const importer = useImport(showImported);
+  const dragging = useFileDrop(importer.importFiles);
+
+  const focusSearch = useCallback(() => searchInput.current?.focus(), []);
+  useGlobalShortcuts({ focusSearch, newNote: noteActions.newNote });
+
+  const showPassage = useCallback(
+    (sourceId: string, passageId: string) => {
+      setResultsShown(false);
+      openPassage(sourceId, passageId);
+    },
+    [openPassage],
+  );
+
+  const onPassageMarked = useCallback(
+    (passageId: string) => {
+      refreshLibrary();
+      if (openSourceId) openPassage(openSourceId, passageId);
+    },
+    [refreshLibrary, openPassage, openSourceId],
+  );
+
+  const openHit = useCallback(
+    (hit: SearchHit) => {
+      setResultsShown(false);
+      if (hit.kind === 'source') openSource(hit.id);
+      else if (hit.kind === 'note') openNote(hit.id);
+      else if (hit.sourceId) openPassage(hit.sourceId, hit.id);
+      else {
+        api.getPassage({ passageId: hit.id }).then(
+          (passage) => openPassage(passage.sourceId, passage.id),
+          (error: unknown) => toast({ kind: 'error', message: errorMessage(error) }),
+        );
+      }
+    },
+    [openSource, openNote, openPassage, toast],
+  );
+
+  const source = data.source.data?.id === openSourceId ? data.source.data : undefined;
+  const linkIntoNote = (passage: PassageView) =>
+    noteActions.linkIntoNote(passage, source?.title ?? 'Untitled note');
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <span className="app-name">Dossier</span>
+        <SearchBox
+          ref={searchInput}
+          query={query}
+          onQueryChange={(next) => {
+            setQuery(next);
+            setResultsShown(true);
+          }}
+          onFocus={() => setResultsShown(true)}
+        />
+        <ImportControls importer={importer} />
+        <ShortcutHelp />
+      </header>
+
+      <div className="columns">
+        <nav className="sidebar" aria-label="Library and notes">
+          <LibraryList
+            sources={data.sources.data}
+            error={data.sources.error}
+            openSourceId={openSourceId}
+            onOpen={(sourceId) => {
+              setResultsShown(false);
+              openSource(sourceId);
+            }}
+          />
+          <NoteList
+            notes={data.notes.data}
+            error={data.notes.error}
+            openNoteId={openNoteId}
+            onOpen={openNote}
+            onNew={noteActions.newNote}
+          />
+        </nav>
+
+        <main className="center">
+          {showingResults && <SearchResults query={query} result={search} onOpenHit={openHit} />}
+          <div className="center-view" hidden={showingResults}>
+            {!openSourceId && (
+              <p className="empty-state reader-empty">
+                Open an article from the library, import a .txt file, or drop one here.
+              </p>
+            )}
+            {openSourceId && data.source.error && (
+              <p className="panel-error">This article could not be opened: {data.source.error}</p>
+            )}
+            {openSourceId && !source && !data.source.error && (
+              <p className="loading">Opening article…</p>
+            )}
+            {source && (
+              <Reader
+                key={source.id}
+                source={source}
+                focus={navigation.focus}
+                onPassageMarked={onPassageMarked}
+              />
+            )}
+          </div>
+        </main>
+
+        <aside className="side-panel" aria-label="Passages and note">
+          {source && (
+            <section className="passages-section" aria-labelledby="passages-heading">
+              <h2 id="passages-heading">Passages</h2>
+              <PassagePanel
+                passages={source.passages}
+                notes={data.notes.data ?? []}
+                focusedPassageId={navigation.focus?.passageId ?? null}
+                onOpenPassage={(passage) => showPassage(passage.sourceId, passage.id)}
+                onOpenNote={openNote}
+                onLinkIntoNote={linkIntoNote}
+              />
+            </section>
+          )}
+          <NotePane
+            noteId={openNoteId}
+            freshNoteId={noteActions.freshNoteId}
+            onOpenPassage={showPassage}
+            onEditor={noteActions.setEditor}
+            onSaved={refreshNotes}
+          />
+        </aside>
+      </div>
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <span>Drop .txt files to import them</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef, useState } from 'react';
+import { hasPrimaryModifier } from '../ui/dom';
+
+interface PasteTextDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** Resolves true when the text was imported (the dialog then closes and forgets it). */
+  onImport: (text: string, title?: string) => Promise<boolean>;
+}
+
+/** A modal to paste an article's text (first line: its title, unless one is given). */
+export function PasteTextDialog({ open, onClose, onImport }: PasteTextDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (open && !dialog?.open) dialog?.showModal();
+    if (!open && dialog?.open) dialog.close();
+  }, [open]);
+
+  async function submit() {
+    if (text.trim() === '' || busy) return;
+    setBusy(true);
+    const imported = await onImport(text, title);
+    setBusy(false);
+    if (imported) {
+      setText('');
+      setTitle('');
+      onClose();
+    }
+  }
+
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby="paste-heading" onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="paste-heading">Paste text</h2>
+        <label className="field">
+          <span>Title (optional — otherwise the first line)</span>
+          <input
+            dir="auto"
+            value={title}
+            maxLength={500}
+            onChange={(event) => setTitle(event.target.value)}
+            data-testid="paste-text-title"
+          />
+        </label>
+        <label className="field">
+          <span>Text</span>
+          <textarea
+            dir="auto"
+            rows={14}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && hasPrimaryModifier(event)) void submit();
+            }}
+            data-testid="paste-text-input"
+            autoFocus
+          />
+        </label>
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={text.trim() === '' || busy}
+            data-testid="paste-text-submit"
+          >
+            {busy ? 'Importing…' : 'Import'}
+            <kbd className="shortcut">Ctrl+Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

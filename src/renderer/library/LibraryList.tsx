@@ -1,0 +1,48 @@
+import type { SourceSummary } from '../../shared/api';
+
+interface LibraryListProps {
+  sources: SourceSummary[] | undefined;
+  error: string | undefined;
+  openSourceId: string | null;
+  onOpen: (sourceId: string) => void;
+}
+
+function passageCountLabel(count: number): string {
+  return count === 1 ? '1 passage' : `${count} passages`;
+}
+
+/** The saved articles, newest first. */
+export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryListProps) {
+  const newestFirst = [...(sources ?? [])].sort(
+    (a, b) => b.capturedAt.localeCompare(a.capturedAt) || Number(b.id) - Number(a.id),
+  );
+  return (
+    <section className="sidebar-section" aria-labelledby="library-heading">
+      <div className="section-header">
+        <h2 id="library-heading">Library</h2>
+      </div>
+      {error && <p className="panel-error">The library could not be loaded: {error}</p>}
+      {sources?.length === 0 && (
+        <p className="empty-state">No articles yet — import a .txt file or paste text.</p>
+      )}
+      <ul className="item-list">
+        {newestFirst.map((source) => (
+          <li key={source.id}>
+            <button
+              type="button"
+              className={source.id === openSourceId ? 'list-item is-open' : 'list-item'}
+              data-testid="source-item"
+              aria-current={source.id === openSourceId ? 'true' : undefined}
+              onClick={() => onOpen(source.id)}
+            >
+              <span className="list-item-title" dir="auto">
+                {source.title}
+              </span>
+              <span className="list-item-detail">{passageCountLabel(source.passageCount)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

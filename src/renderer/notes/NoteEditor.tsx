@@ -1,0 +1,86 @@
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { LexicalEditor } from 'lexical';
+import { useState } from 'react';
+import type { NoteDetail } from '../../shared/api';
+import { noteEditorConfig } from './editorConfig';
+import { EditorHandlePlugin } from './plugins/EditorHandlePlugin';
+import { PassageLinkPlugin } from './plugins/PassageLinkPlugin';
+import { SaveStatus } from './SaveStatus';
+import { useNoteSaver } from './useNoteSaver';
+
+interface NoteEditorProps {
+  note: NoteDetail;
+  /** Put the cursor in the title (a note just created). */
+  focusTitle: boolean;
+  onOpenPassage: (sourceId: string, passageId: string) => void;
+  onEditor: (editor: LexicalEditor | null) => void;
+  onSaved: () => void;
+}
+
+const placeholder = 'Write a note… (Ctrl+B bold, Ctrl+I italic)';
+
+/** Title and rich-text body of one note, saved automatically. Mount one per note (key by id). */
+export function NoteEditor({
+  note,
+  focusTitle,
+  onOpenPassage,
+  onEditor,
+  onSaved,
+}: NoteEditorProps) {
+  const { saver, state, initial } = useNoteSaver(note, onSaved);
+  const [title, setTitle] = useState(initial.title);
+  const [initialConfig] = useState(() => noteEditorConfig(initial.body));
+  const flush = () => void saver.flush();
+
+  return (
+    <section className="note-editor-pane" aria-label="Note">
+      <div className="note-header">
+        <input
+          className="note-title"
+          data-testid="note-title"
+          aria-label="Note title"
+          dir="auto"
+          maxLength={500}
+          value={title}
+          autoFocus={focusTitle}
+          onFocus={(event) => focusTitle && event.currentTarget.select()}
+          onChange={(event) => {
+            setTitle(event.target.value);
+            saver.edit({ title: event.target.value });
+          }}
+          onBlur={flush}
+        />
+        <SaveStatus state={state} onRetry={flush} />
+      </div>
+      <LexicalComposer initialConfig={initialConfig}>
+        <div className="note-body">
+          <RichTextPlugin
+            contentEditable={
+              <ContentEditable
+                className="note-editor"
+                data-testid="note-editor"
+                aria-label="Note text"
+                aria-placeholder={placeholder}
+                placeholder={<div className="note-placeholder">{placeholder}</div>}
+                onBlur={flush}
+              />
+            }
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <OnChangePlugin
+          ignoreSelectionChange
+          onChange={(editorState) => saver.edit({ body: JSON.stringify(editorState.toJSON()) })}
+        />
+        <PassageLinkPlugin onOpenPassage={onOpenPassage} />
+        <EditorHandlePlugin onEditor={onEditor} />
+      </LexicalComposer>
+    </section>
+  );
+}

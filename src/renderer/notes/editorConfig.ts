@@ -1,0 +1,26 @@
+import type { InitialConfigType } from '@lexical/react/LexicalComposer';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import type { EditorThemeClasses } from 'lexical';
+import { PassageLinkNode } from './nodes/PassageLinkNode';
+
+const theme: EditorThemeClasses = {
+  paragraph: 'note-paragraph',
+  heading: { h1: 'note-h1', h2: 'note-h2', h3: 'note-h3' },
+  quote: 'note-quote',
+  text: { bold: 'note-bold', italic: 'note-italic', underline: 'note-underline' },
+  passageLink: 'passage-link',
+};
+
+/** The editor of one note, starting from its stored body (a serialised editor state). */
+export function noteEditorConfig(body: string): InitialConfigType {
+  return {
+    namespace: 'dossier-note',
+    nodes: [HeadingNode, QuoteNode, PassageLinkNode],
+    theme,
+    editorState: body,
+    onError(error) {
+      // Lexical has already undone the failed update; the note on screen stays consistent.
+      console.error('Note editor error', error);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Passage marks drawn with the CSS Custom Highlight API, never by wrapping text
+ * in elements: a span inside an Arabic or Persian word breaks letter joining.
+ * Styled by `::highlight(passage)` and `::highlight(passage-flash)`.
+ */
+const flashDurationMs = 1500;
+let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+function supported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS;
+}
+
+export function showPassageMarks(ranges: Range[]): void {
+  if (supported()) CSS.highlights.set('passage', new Highlight(...ranges));
+}
+
+export function clearPassageMarks(): void {
+  if (supported()) CSS.highlights.delete('passage');
+}
+
+/** Flashes one range briefly; a new flash replaces the current one. */
+export function flashRange(range: Range): void {
+  if (!supported()) return;
+  clearTimeout(flashTimer);
+  CSS.highlights.set('passage-flash', new Highlight(range));
+  flashTimer = setTimeout(() => CSS.highlights.delete('passage-flash'), flashDurationMs);
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef, type RefObject } from 'react';
+import type { PassageView, SourceDetail } from '../../shared/api';
+import type { PassageFocus } from '../app/navigation';
+import { flashRange } from './highlights';
+import { rangeForSpan } from './textRanges';
+
+/** Centres `range` in its scrolling ancestor: the block first, then the passage itself if the block is taller than the view. */
+function scrollToRange(range: Range): void {
+  const block = range.startContainer.parentElement;
+  block?.scrollIntoView({ block: 'center' });
+  const scroller = block?.closest<HTMLElement>('[data-scroll-container]');
+  if (!scroller) return;
+  const view = scroller.getBoundingClientRect();
+  const passage = range.getBoundingClientRect();
+  if (passage.top < view.top || passage.bottom > view.bottom) {
+    scroller.scrollBy(0, passage.top - view.top - view.height / 3);
+  }
+}
+
+/**
+ * Brings the focused passage into view and flashes it, once per navigation
+ * (a later refresh of the same source does not flash it again).
+ * Returns the focused passage when it belongs to this source.
+ */
+export function useFocusPassage(
+  containerRef: RefObject<HTMLElement | null>,
+  source: SourceDetail,
+  focus: PassageFocus | null,
+): PassageView | undefined {
+  const passage = focus
+    ? source.passages.find((candidate) => candidate.id === focus.passageId)
+    : undefined;
+  const handledNavigation = useRef<number | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!focus || !passage || !container || handledNavigation.current === focus.navigation) return;
+    handledNavigation.current = focus.navigation;
+    const range = rangeForSpan(container, source.blocks, passage);
+    if (!range) return;
+    scrollToRange(range);
+    flashRange(range);
+  }, [containerRef, focus, passage, source.blocks]);
+
+  return passage;
+}

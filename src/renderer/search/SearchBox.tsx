@@ -1,0 +1,40 @@
+import { useRef, type Ref } from 'react';
+
+interface SearchBoxProps {
+  ref: Ref<HTMLInputElement>;
+  query: string;
+  onQueryChange: (query: string) => void;
+  onFocus: () => void;
+}
+
+/** The one search box; Escape clears it and gives focus back to where it came from. */
+export function SearchBox({ ref, query, onQueryChange, onFocus }: SearchBoxProps) {
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  return (
+    <input
+      ref={ref}
+      type="search"
+      className="search-input"
+      data-testid="search-input"
+      placeholder="Search everything  ( / )"
+      aria-label="Search articles, passages and notes"
+      title="Search: words, “phrases”, prefix*, -exclude, OR, type:note. Focus with / or Ctrl+K."
+      dir="auto"
+      value={query}
+      onChange={(event) => onQueryChange(event.target.value)}
+      onFocus={(event) => {
+        const previous = event.relatedTarget;
+        returnFocusTo.current = previous instanceof HTMLElement ? previous : null;
+        onFocus();
+      }}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onQueryChange('');
+        const target = returnFocusTo.current;
+        if (target?.isConnected) target.focus();
+        else event.currentTarget.blur();
+      }}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import type { SearchHit, SearchHitKind } from '../../shared/api';
+import { isolate } from '../ui/bidi';
+import type { SearchState } from './useSearch';
+import { Snippet } from './Snippet';
+
+const groups: Array<{ kind: SearchHitKind; heading: string }> = [
+  { kind: 'source', heading: 'Articles' },
+  { kind: 'passage', heading: 'Passages' },
+  { kind: 'note', heading: 'Notes' },
+];
+
+interface SearchResultsProps {
+  query: string;
+  result: SearchState | undefined;
+  onOpenHit: (hit: SearchHit) => void;
+}
+
+/** Results of the search box, grouped by kind, best first within each group. */
+export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) {
+  const upToDate = result?.query === query.trim();
+  return (
+    <section
+      className="search-results"
+      data-testid="search-results"
+      aria-busy={!upToDate}
+      aria-label="Search results"
+    >
+      {!result && <p className="loading">Searching…</p>}
+      {result?.error && <p className="panel-error">Search failed: {result.error}</p>}
+      {result && !result.error && result.hits.length === 0 && (
+        <p className="empty-state">No results for {isolate(result.query)}.</p>
+      )}
+      {groups.map(({ kind, heading }) => {
+        const hits = result?.hits.filter((hit) => hit.kind === kind) ?? [];
+        if (hits.length === 0) return null;
+        return (
+          <section key={kind} className="search-group" data-testid={`search-group-${kind}`}>
+            <h2>
+              {heading} <span className="count">{hits.length}</span>
+            </h2>
+            <ul>
+              {hits.map((hit) => (
+                <li key={`${hit.kind}:${hit.id}`}>
+                  <button
+                    type="button"
+                    className="search-hit"
+                    data-testid="search-hit"
+                    data-kind={hit.kind}
+                    onClick={() => onOpenHit(hit)}
+                  >
+                    <span className="search-hit-title" dir="auto">
+                      {hit.title}
+                    </span>
+                    <Snippet text={hit.snippet} highlights={hit.highlights} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

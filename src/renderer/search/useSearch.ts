@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { SearchHit } from '../../shared/api';
+import { api } from '../api/client';
+import { errorMessage } from '../api/apiError';
+
+const debounceMs = 200;
+const resultLimit = 60;
+
+export interface SearchState {
+  /** The query these results answer. */
+  query: string;
+  hits: SearchHit[];
+  error?: string;
+}
+
+/** Searches everything once typing pauses; only the answer to the latest query is kept. */
+export function useSearch(query: string, revision: string): SearchState | undefined {
+  const [result, setResult] = useState<SearchState>();
+  const trimmed = query.trim();
+
+  useEffect(() => {
+    if (trimmed === '') return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api.search({ query: trimmed, limit: resultLimit }).then(
+        (hits) => current && setResult({ query: trimmed, hits }),
+        (error: unknown) =>
+          current && setResult({ query: trimmed, hits: [], error: errorMessage(error) }),
+      );
+    }, debounceMs);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [trimmed, revision]);
+
+  return trimmed === '' ? undefined : result;
+}
