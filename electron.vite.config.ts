@@ -1,5 +1,5 @@
 import { defineConfig } from 'electron-vite';
-import rendererConfig from './vite.renderer.config';
+import rendererConfig from './vite.renderer.config.mts';
 
 export default defineConfig({
   main: {

@@ -38,7 +38,7 @@ if (electron) {
       path.join(root, 'node_modules/vite/bin/vite.js'),
       'build',
       '--config',
-      'vite.renderer.config.ts',
+      'vite.renderer.config.mts',
       '--logLevel',
       'warn',
     ],

@@ -57,7 +57,7 @@ const built = check('renderer build (vite build)', [
   bin('vite', 'bin/vite.js'),
   'build',
   '--config',
-  'vite.renderer.config.ts',
+  'vite.renderer.config.mts',
   '--logLevel',
   'warn',
 ]);

@@ -36,7 +36,8 @@ const importCommand: Command = {
     if (files.length === 0) throw usage('import needs at least one FILE');
     const results = files.map((file) => ({ file, ...importOne(context, file) }));
     for (const result of results) {
-      if (result.status === 'error') context.err(`dossier: ${result.file}: ${result.error}`);
+      // The message names the file already.
+      if (result.status === 'error') context.err(`dossier: ${result.error}`);
     }
     print(context, results, () =>
       results

@@ -1,6 +1,6 @@
 /** Reads a file named on the command line, refusing what is not a readable regular file. */
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_IMPORT_BYTES } from '../core/text/decode';
+import { formatMiB, MAX_IMPORT_BYTES } from '../core/text/decode';
 import { DossierError } from '../shared/errors';
 
 export function readImportFile(file: string): Buffer {
@@ -28,8 +28,4 @@ export function readImportFile(file: string): Buffer {
     const code = (error as NodeJS.ErrnoException).code;
     throw new DossierError('unreadable_file', `Cannot read ${file} (${code ?? 'unknown error'})`);
   }
-}
-
-export function formatMiB(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

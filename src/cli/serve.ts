@@ -40,7 +40,7 @@ async function ensureRendererBuilt(): Promise<string> {
   process.stderr.write('Building the Dossier interface (first run only)…\n');
   const { build } = await import('vite');
   await build({
-    configFile: path.join(root, 'vite.renderer.config.ts'),
+    configFile: path.join(root, 'vite.renderer.config.mts'),
     logLevel: 'warn',
   });
   return rendererDir;

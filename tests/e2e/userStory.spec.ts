@@ -6,33 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, repoRoot, sharedDir, test } from './support/dossierServer';
+import { selectInReader } from './support/reader';
 
 const sampleArticle = path.join(sharedDir, 'samples', '000_408b81a06b3b0292.txt');
 const articleTitle = 'Hamas Leader Thanks Iran For Support During Tehran Visit';
 const passageText = 'Iran is the biggest donor';
-
-/** Selects `text` inside the reader the way a user's drag would leave the DOM selection. */
-async function selectInReader(page: Page, text: string): Promise<void> {
-  const found = await page.evaluate((needle) => {
-    for (const block of document.querySelectorAll('[data-testid="reader"] [data-block-start]')) {
-      const node = block.firstChild;
-      const index = node?.textContent?.indexOf(needle) ?? -1;
-      if (node && index >= 0) {
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + needle.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        return true;
-      }
-    }
-    return false;
-  }, text);
-  expect(found, `"${text}" should be in one reader block`).toBe(true);
-}
 
 test.skip(
   !existsSync(sampleArticle),

@@ -171,7 +171,7 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
   );
   const cases: Array<[string, () => string, RegExp]> = [
     ['an empty file', () => write('empty.txt', ''), /empty/i],
-    ['a whitespace-only file', () => write('blank.txt', ' \n\n\t\n'), /empty/i],
+    ['a whitespace-only file', () => write('blank.txt', ' \n\n\t\n'), /whitespace|empty/i],
     ['a PNG renamed .txt', () => write('photo.txt', png), /PNG|binary/i],
     [
       'a directory',

@@ -21,12 +21,12 @@ function relaxCspForDevServer(): Plugin {
 
 /** The renderer build, shared by `vite build` (browser mode) and electron-vite. */
 const rendererConfig: UserConfig = {
-  root: resolve(__dirname, 'src/renderer'),
+  root: resolve(import.meta.dirname, 'src/renderer'),
   // Relative asset URLs: the same build loads from file:// (Electron) and http:// (dossier serve).
   base: './',
   plugins: [react(), relaxCspForDevServer()],
   build: {
-    outDir: resolve(__dirname, 'out/renderer'),
+    outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
   },
 };

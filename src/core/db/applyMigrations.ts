@@ -1,0 +1,37 @@
+import type Database from 'better-sqlite3';
+import { DossierError } from '../../shared/errors';
+import { latestSchemaVersion, migrations } from './migrations';
+import type { Migration } from './migrations/migration';
+
+/**
+ * Brings the schema up to date. `PRAGMA user_version` counts the applied
+ * migrations; each pending one runs in its own transaction together with the
+ * version bump, so a crash leaves the schema at a whole step.
+ */
+export function applyMigrations(
+  db: Database.Database,
+  all: readonly Migration[] = migrations,
+): void {
+  const current = readUserVersion(db);
+  // Normally caught from the file header already; this covers a newer schema
+  // still sitting in a -wal file left by a crash.
+  if (current > all.length) throw databaseTooNew(db.name, current);
+  for (const migration of all.slice(current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+}
+
+export function readUserVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function databaseTooNew(file: string, version: number): DossierError {
+  return new DossierError(
+    'database_too_new',
+    `${file} was written by a newer version of Dossier (schema ${version}; this version knows up to ${latestSchemaVersion}). ` +
+      'Update Dossier to open it.',
+  );
+}

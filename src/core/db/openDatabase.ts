@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DossierError } from '../../shared/errors';
+import { latestSchemaVersion } from './migrations';
+import { applyMigrations, databaseTooNew } from './applyMigrations';
+import { readSchemaVersionFromHeader } from './sqliteHeader';
+
+/**
+ * Branded handles (Signal's idea): code that only reads takes a ReadableDB, so
+ * the type checker shows which paths can write. A WritableDB is also readable.
+ */
+export type ReadableDB = Database.Database & { readonly __readable: never };
+export type WritableDB = ReadableDB & { readonly __writable: never };
+
+/** How long a statement waits for another connection's lock (the CLI and the app may share the file). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating if needed) the notebook file and brings its schema up to date.
+ * A notebook from a newer Dossier or a file that is not a SQLite database is
+ * refused before SQLite opens it, so the file stays byte-for-byte as it was.
+ */
+export function openDatabase(file: string): WritableDB {
+  refuseUnopenableFile(file);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw toOpenError(file, error);
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // In WAL mode NORMAL never corrupts the file; a power cut may lose only the
+    // last commits, and it saves an fsync on every transaction.
+    db.pragma('synchronous = NORMAL');
+    applyMigrations(db);
+    return db as WritableDB;
+  } catch (error) {
+    db.close();
+    throw toOpenError(file, error);
+  }
+}
+
+/**
+ * Reads the schema version from the file header with plain file I/O: even a
+ * read-only SQLite connection creates -wal/-shm files next to a WAL database.
+ */
+function refuseUnopenableFile(file: string): void {
+  let version: ReturnType<typeof readSchemaVersionFromHeader>;
+  try {
+    version = readSchemaVersionFromHeader(file);
+  } catch (error) {
+    throw new DossierError('unreadable_file', `Could not read ${file}: ${errorText(error)}.`);
+  }
+  if (version === 'not-sqlite') {
+    throw new DossierError(
+      'database_damaged',
+      `${file} is not a Dossier notebook (not a SQLite database). It was left untouched.`,
+    );
+  }
+  if (version !== 'absent' && version > latestSchemaVersion) throw databaseTooNew(file, version);
+}
+
+/** SQLite's failures worded for the analyst; anything unexpected stays as it is. */
+function toOpenError(file: string, error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new DossierError('database_damaged', `Could not open ${file}: ${errorText(error)}.`);
+  }
+  if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') {
+    return new DossierError('unreadable_file', `Could not open ${file}: ${errorText(error)}.`);
+  }
+  return error;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

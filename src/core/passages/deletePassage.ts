@@ -1,0 +1,25 @@
+import { DossierError } from '../../shared/errors';
+import type { WritableDB } from '../db/openDatabase';
+import { unindexPassage } from '../search/searchIndex';
+
+/** Deletes a passage no note links to; a note's link is never left dangling. */
+export function deletePassage(db: WritableDB, passageId: number): void {
+  db.transaction(() => {
+    const links = db
+      .prepare(
+        `SELECT count(*) AS total, count(n.deleted_at) AS trashed
+         FROM note_links l JOIN notes n ON n.id = l.note_id WHERE l.passage_id = ?`,
+      )
+      .get(passageId) as { total: number; trashed: number };
+    if (links.total > 0) {
+      const inTrash = links.trashed > 0 ? ` (${links.trashed} of them in the trash)` : '';
+      throw new DossierError(
+        'invalid_argument',
+        `Passage ${passageId} is linked from ${links.total} note${links.total === 1 ? '' : 's'}${inTrash}; remove those links first.`,
+      );
+    }
+    const deleted = db.prepare('DELETE FROM passages WHERE id = ?').run(passageId).changes;
+    if (deleted === 0) throw new DossierError('not_found', `No passage with id ${passageId}`);
+    unindexPassage(db, passageId);
+  }).immediate();
+}

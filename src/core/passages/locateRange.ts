@@ -1,0 +1,74 @@
+import { DossierError } from '../../shared/errors';
+import { foldString, foldText, toOriginalRange } from '../text/fold';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Checks a selection against the text and tidies it: widened to whole grapheme
+ * clusters (never half an emoji or a letter without its accent) and stripped of
+ * surrounding whitespace. Offsets are UTF-16 code units.
+ */
+export function tidyRange(text: string, start: number, end: number): [number, number] {
+  if (start < 0 || start >= end || end > text.length) {
+    throw new DossierError(
+      'invalid_argument',
+      `The range ${start}–${end} is not inside the text (0–${text.length}) or is empty.`,
+    );
+  }
+  const segments = graphemes.segment(text);
+  let from = segments.containing(start)?.index ?? start;
+  let to = end;
+  const last = end < text.length ? segments.containing(end) : undefined;
+  if (last && last.index < end) to = last.index + last.segment.length;
+
+  while (from < to && /\s/.test(text.charAt(from))) from++;
+  while (to > from && /\s/.test(text.charAt(to - 1))) to--;
+  if (from === to) {
+    throw new DossierError('invalid_argument', 'The selected text is only whitespace.');
+  }
+  return [from, to];
+}
+
+/**
+ * Finds a quote in the text, ignoring differences of case, accents, quote
+ * marks, dashes and whitespace (the folded key of src/core/text/fold.ts).
+ * `occurrence` (1-based) picks one when the quote occurs more than once.
+ */
+export function findQuote(text: string, quote: string, occurrence?: number): [number, number] {
+  const options = { collapseWhitespace: true };
+  const needle = foldString(quote, options).trim();
+  if (needle === '') {
+    throw new DossierError('invalid_argument', 'The quote has no visible text.');
+  }
+  const haystack = foldText(text, options);
+  const hits: number[] = [];
+  for (let at = haystack.folded.indexOf(needle); at !== -1; ) {
+    hits.push(at);
+    at = haystack.folded.indexOf(needle, at + needle.length);
+  }
+
+  if (hits.length === 0) {
+    throw new DossierError(
+      'quote_not_found',
+      `The quote was not found in the text: "${clip(quote)}"`,
+    );
+  }
+  if (occurrence === undefined && hits.length > 1) {
+    throw new DossierError(
+      'ambiguous_quote',
+      `The quote occurs ${hits.length} times; pass occurrence 1..${hits.length}.`,
+    );
+  }
+  const hit = hits[(occurrence ?? 1) - 1];
+  if (hit === undefined) {
+    throw new DossierError(
+      'invalid_argument',
+      `occurrence ${occurrence} is out of range: the quote occurs ${hits.length} time${hits.length === 1 ? '' : 's'}.`,
+    );
+  }
+  return toOriginalRange(haystack, hit, hit + needle.length);
+}
+
+function clip(quote: string): string {
+  return quote.length > 80 ? `${quote.slice(0, 80)}…` : quote;
+}

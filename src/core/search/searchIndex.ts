@@ -1,0 +1,41 @@
+/**
+ * Keeps the FTS5 tables in step with sources, passages and notes. The tables are
+ * contentless (they store the index only) and each row's rowid is the id of the
+ * row it indexes. What they index is the search key of the text, never the text.
+ * Callers run these inside the transaction that changes the indexed row.
+ */
+import type { WritableDB } from '../db/openDatabase';
+import { searchKey } from './searchKey';
+
+/** Indexes (or re-indexes) a source under its title and current text. */
+export function indexSource(db: WritableDB, sourceId: number, title: string, text: string): void {
+  db.prepare('INSERT OR REPLACE INTO sources_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+    sourceId,
+    searchKey(title),
+    searchKey(text),
+  );
+}
+
+export function indexPassage(db: WritableDB, passageId: number, exact: string): void {
+  db.prepare('INSERT OR REPLACE INTO passages_fts (rowid, exact) VALUES (?, ?)').run(
+    passageId,
+    searchKey(exact),
+  );
+}
+
+export function unindexPassage(db: WritableDB, passageId: number): void {
+  db.prepare('DELETE FROM passages_fts WHERE rowid = ?').run(passageId);
+}
+
+export function indexNote(db: WritableDB, noteId: number, title: string, plainText: string): void {
+  db.prepare('INSERT OR REPLACE INTO notes_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+    noteId,
+    searchKey(title),
+    searchKey(plainText),
+  );
+}
+
+/** Takes a note out of search (when it goes to the trash). */
+export function unindexNote(db: WritableDB, noteId: number): void {
+  db.prepare('DELETE FROM notes_fts WHERE rowid = ?').run(noteId);
+}

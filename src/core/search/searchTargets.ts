@@ -1,0 +1,144 @@
+/**
+ * The three kinds of results and the SQL that finds and filters each: its FTS5
+ * table, its rows, and what `tag:`, `site:`, `lang:`, `before:` and `after:` look at.
+ */
+import type { SearchHitKind } from '../../shared/api';
+import type { QueryFilter } from './parseQuery';
+
+export interface SearchTarget {
+  kind: SearchHitKind;
+  fts: string;
+  /** Relevance, higher is better: negated bm25, a title word counting five body words. */
+  score: string;
+  /** The rows searched; `s` is the source (of a passage), `n` the note. */
+  from: string;
+  /** Rows that may be shown at all. */
+  visible: string;
+  id: string;
+  sourceId: string;
+  title: string;
+  /** The date `before:`/`after:` compare: a source's publication (else capture) date, a passage's creation, a note's last edit. */
+  date: string;
+  /** The text a snippet is cut from, for the row whose id is the parameter. */
+  snippetText: string;
+}
+
+const sourceTarget: SearchTarget = {
+  kind: 'source',
+  fts: 'sources_fts',
+  score: '-bm25(sources_fts, 5.0, 1.0)',
+  from: 'sources s',
+  visible: '1',
+  id: 's.id',
+  sourceId: 's.id',
+  title: 's.title',
+  date: 'COALESCE(s.published_at, s.captured_at)',
+  snippetText: `SELECT v.text FROM sources s JOIN source_versions v ON v.id = s.current_version_id
+                WHERE s.id = ?`,
+};
+
+const passageTarget: SearchTarget = {
+  kind: 'passage',
+  fts: 'passages_fts',
+  score: '-bm25(passages_fts)',
+  from: 'passages p JOIN sources s ON s.id = p.source_id',
+  visible: '1',
+  id: 'p.id',
+  sourceId: 'p.source_id',
+  title: 's.title',
+  date: 'p.created_at',
+  snippetText: 'SELECT exact FROM passages WHERE id = ?',
+};
+
+const noteTarget: SearchTarget = {
+  kind: 'note',
+  fts: 'notes_fts',
+  score: '-bm25(notes_fts, 5.0, 1.0)',
+  from: 'notes n',
+  visible: 'n.deleted_at IS NULL',
+  id: 'n.id',
+  sourceId: 'NULL',
+  title: 'n.title',
+  date: 'n.updated_at',
+  snippetText: 'SELECT plain_text FROM notes WHERE id = ?',
+};
+
+/** The kinds the `type:` filters allow (all when there are none). */
+export function targetsFor(filters: readonly QueryFilter[]): SearchTarget[] {
+  const typeFilters = filters.filter((filter) => filter.key === 'type');
+  const wanted = typeFilters.filter((filter) => !filter.negated).map((filter) => filter.kind);
+  const unwanted = typeFilters.filter((filter) => filter.negated).map((filter) => filter.kind);
+  return [sourceTarget, passageTarget, noteTarget].filter(
+    (target) =>
+      (wanted.length === 0 || wanted.includes(target.kind)) && !unwanted.includes(target.kind),
+  );
+}
+
+export interface Condition {
+  sql: string;
+  params: Array<string | number>;
+}
+
+/** The filters other than `type:` (which `targetsFor` applies). */
+export type RowFilter = Exclude<QueryFilter, { key: 'type' }>;
+
+export function isRowFilter(filter: QueryFilter): filter is RowFilter {
+  return filter.key !== 'type';
+}
+
+/**
+ * A filter as an SQL condition on the target's rows. Where a filter does not apply
+ * (notes have no site or language) it matches nothing, and its negation everything.
+ */
+export function filterCondition(target: SearchTarget, filter: RowFilter): Condition {
+  const condition = positiveCondition(target, filter);
+  // COALESCE: a missing site or language is "not that one", never unknown.
+  const sql = `COALESCE((${condition.sql}), 0)`;
+  return { sql: filter.negated ? `NOT ${sql}` : sql, params: condition.params };
+}
+
+function positiveCondition(target: SearchTarget, filter: RowFilter): Condition {
+  const ofSource = target.kind !== 'note';
+  switch (filter.key) {
+    case 'tag':
+      return {
+        sql: ofSource
+          ? `EXISTS (SELECT 1 FROM source_tags st JOIN tags t ON t.id = st.tag_id
+                     WHERE st.source_id = s.id AND t.name = ?)`
+          : `EXISTS (SELECT 1 FROM note_tags nt JOIN tags t ON t.id = nt.tag_id
+                     WHERE nt.note_id = n.id AND t.name = ?)`,
+        params: [filter.value],
+      };
+    case 'site': {
+      // The site's name, or the host of its address or a subdomain of it.
+      const host = escapeLike(filter.value);
+      return ofSource
+        ? {
+            sql: `s.site = ? COLLATE NOCASE OR s.url || '/' LIKE ? ESCAPE '\\'
+                  OR s.url || '/' LIKE ? ESCAPE '\\'`,
+            params: [filter.value, `%://${host}/%`, `%://%.${host}/%`],
+          }
+        : { sql: '0', params: [] };
+    }
+    case 'lang':
+      // lang:en also finds en-GB.
+      return ofSource
+        ? {
+            sql: `s.lang = ? COLLATE NOCASE OR s.lang LIKE ? ESCAPE '\\'`,
+            params: [filter.value, `${escapeLike(filter.value)}-%`],
+          }
+        : { sql: '0', params: [] };
+    case 'before':
+    case 'after':
+      // ISO dates compare as text; cut to the filter's precision, before:2024-03 means
+      // before March 2024 and after:2024-03 after the end of March.
+      return {
+        sql: `substr(${target.date}, 1, ?) ${filter.key === 'before' ? '<' : '>'} ?`,
+        params: [filter.date.length, filter.date],
+      };
+  }
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import type { ImportOutcome, ValidArgs } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import type { WritableDB } from '../db/openDatabase';
+import { timestamp } from '../db/timestamp';
+import { indexSource } from '../search/searchIndex';
+import { decodeTextFile, formatMiB, MAX_IMPORT_BYTES } from '../text/decode';
+import { parsePlainText } from './parsePlainText';
+
+const EXTRACTOR = 'plain-text@1';
+/** Longer first lines (a pasted paragraph without a heading) are shortened for the library list. */
+const MAX_TITLE_LENGTH = 200;
+
+/** Imports a file's bytes. Bad input becomes an error outcome, and nothing is written. */
+export function importFile(db: WritableDB, args: ValidArgs<'importFile'>): ImportOutcome {
+  return asOutcome(() => {
+    const text = decodeTextFile(decodeBase64(args.contentBase64, args.fileName), args.fileName);
+    return saveAsNewSource(db, text, args.fileName);
+  });
+}
+
+/** Imports pasted text; a given title becomes the first block, as a file's first line would. */
+export function importText(db: WritableDB, args: ValidArgs<'importText'>): ImportOutcome {
+  return asOutcome(() => {
+    const bytes = Buffer.byteLength(args.text);
+    if (bytes > MAX_IMPORT_BYTES) {
+      throw new DossierError(
+        'too_large',
+        `The text is ${formatMiB(bytes)}; the import limit is ${formatMiB(MAX_IMPORT_BYTES)}.`,
+      );
+    }
+    return saveAsNewSource(db, args.title ? `${args.title}\n\n${args.text}` : args.text, null);
+  });
+}
+
+/**
+ * Parses the text and stores it as a new source with version 1, unless some
+ * version already holds exactly this text. One transaction: the source, its
+ * version and its search index entry appear together or not at all.
+ */
+function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): ImportOutcome {
+  const parsed = parsePlainText(raw);
+  if (parsed.text.trim() === '') {
+    throw new DossierError('empty_file', 'The text is empty; there is nothing to import.');
+  }
+  const sha256 = createHash('sha256').update(parsed.text).digest('hex');
+  const title = shortTitle(parsed.title);
+
+  return db
+    .transaction((): ImportOutcome => {
+      const existing = db
+        .prepare(
+          `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
+           WHERE v.content_sha256 = ? LIMIT 1`,
+        )
+        .get(sha256) as { id: number; title: string } | undefined;
+      if (existing) {
+        return { status: 'duplicate', sourceId: String(existing.id), title: existing.title };
+      }
+
+      const now = timestamp();
+      const sourceId = Number(
+        db
+          .prepare(
+            `INSERT INTO sources (title, kind, captured_at, original_file_name) VALUES (?, 'text', ?, ?)`,
+          )
+          .run(title, now, fileName).lastInsertRowid,
+      );
+      const versionId = db
+        .prepare(
+          `INSERT INTO source_versions
+             (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at)
+           VALUES (?, 1, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          sourceId,
+          parsed.text,
+          JSON.stringify(parsed.blocks),
+          sha256,
+          EXTRACTOR,
+          now,
+        ).lastInsertRowid;
+      db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
+      indexSource(db, sourceId, title, parsed.text);
+      return { status: 'imported', sourceId: String(sourceId), title };
+    })
+    .immediate();
+}
+
+function asOutcome(importing: () => ImportOutcome): ImportOutcome {
+  try {
+    return importing();
+  } catch (error) {
+    if (error instanceof DossierError) {
+      return { status: 'error', error: { code: error.code, message: error.message } };
+    }
+    throw error;
+  }
+}
+
+function decodeBase64(contentBase64: string, fileName: string): Buffer {
+  const compact = contentBase64.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
+    throw new DossierError('invalid_argument', `The content of ${fileName} is not valid base64.`);
+  }
+  return Buffer.from(compact, 'base64');
+}
+
+/** Cuts a long title at a word break, never inside a surrogate pair. */
+function shortTitle(title: string): string {
+  if (title.length <= MAX_TITLE_LENGTH) return title;
+  const cut = title.slice(0, MAX_TITLE_LENGTH).replace(/[\uD800-\uDBFF]$/, '');
+  const lastSpace = cut.search(/\s\S*$/);
+  return `${lastSpace > MAX_TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut}…`;
+}

@@ -1,0 +1,71 @@
+import type { Block, SourceDetail, SourceSummary } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import type { ReadableDB } from '../db/openDatabase';
+import { listPassageViews } from '../passages/passageViews';
+
+interface SourceRow {
+  id: number;
+  title: string;
+  lang: string | null;
+  captured_at: string;
+  passage_count: number;
+  char_count: number;
+}
+
+// char_count is SQLite's length(): characters (code points) of the current version.
+const SELECT_SOURCE_SUMMARY = `
+  SELECT s.id, s.title, s.lang, s.captured_at, length(v.text) AS char_count,
+         (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS passage_count
+  FROM sources s JOIN source_versions v ON v.id = s.current_version_id`;
+
+/** Every source, newest first. */
+export function listSources(db: ReadableDB): SourceSummary[] {
+  const rows = db
+    .prepare(`${SELECT_SOURCE_SUMMARY} ORDER BY s.captured_at DESC, s.id DESC`)
+    .all() as SourceRow[];
+  return rows.map(toSourceSummary);
+}
+
+export function getSource(db: ReadableDB, sourceId: number): SourceDetail {
+  const row = db.prepare(`${SELECT_SOURCE_SUMMARY} WHERE s.id = ?`).get(sourceId) as
+    | SourceRow
+    | undefined;
+  if (!row) throw new DossierError('not_found', `No source with id ${sourceId}`);
+  const version = readCurrentVersion(db, sourceId);
+  return {
+    ...toSourceSummary(row),
+    versionId: String(version.id),
+    text: version.text,
+    blocks: version.blocks,
+    passages: listPassageViews(db, sourceId),
+  };
+}
+
+export interface CurrentVersion {
+  id: number;
+  text: string;
+  blocks: Block[];
+}
+
+export function readCurrentVersion(db: ReadableDB, sourceId: number): CurrentVersion {
+  const row = db
+    .prepare(
+      `SELECT v.id, v.text, v.blocks_json FROM sources s
+       JOIN source_versions v ON v.id = s.current_version_id WHERE s.id = ?`,
+    )
+    .get(sourceId) as { id: number; text: string; blocks_json: string } | undefined;
+  if (!row) throw new DossierError('not_found', `No source with id ${sourceId}`);
+  return { id: row.id, text: row.text, blocks: JSON.parse(row.blocks_json) as Block[] };
+}
+
+function toSourceSummary(row: SourceRow): SourceSummary {
+  return {
+    id: String(row.id),
+    title: row.title,
+    kind: 'text',
+    lang: row.lang,
+    capturedAt: row.captured_at,
+    passageCount: row.passage_count,
+    charCount: row.char_count,
+  };
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/core/createCore';
+import { buildNoteBody } from '../../src/core/notes/noteBody';
+import { hasSampleArticle, sampleArticleFile, toBase64, useTempCore } from './support/tempCore';
+
+const notebook = useTempCore();
+
+describe('the notebook, end to end', () => {
+  it.skipIf(!hasSampleArticle)(
+    'imports the sample article, marks a passage, links it from a note (skipped: ../shared absent)',
+    () => {
+      const { core } = notebook;
+      const contentBase64 = toBase64(fs.readFileSync(sampleArticleFile));
+      const imported = core.importFile({ fileName: 'article.txt', contentBase64 });
+      expect(imported.status).toBe('imported');
+      const sourceId = imported.sourceId!;
+      expect(core.importFile({ fileName: 'again.txt', contentBase64 })).toEqual({
+        status: 'duplicate',
+        sourceId,
+        title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
+      });
+
+      const marked = core.markPassage({ sourceId, quote: 'Iran is the biggest donor' });
+      const source = core.getSource({ sourceId });
+      expect(source.text.slice(marked.start, marked.end)).toBe('Iran is the biggest donor');
+
+      const { noteId } = core.createNote({
+        title: 'Who pays Hamas',
+        text: 'Haniyeh himself named the main funder.',
+        passageIds: [marked.passageId],
+      });
+      expect(core.getSource({ sourceId }).passages).toEqual([
+        expect.objectContaining({ id: marked.passageId, noteIds: [noteId], status: 'exact' }),
+      ]);
+
+      const revisedBody = buildNoteBody('Named by Haniyeh in 2022.', [
+        { passageId: marked.passageId, sourceId, quote: 'Iran is the biggest donor' },
+      ]);
+      core.saveNote({ noteId, title: 'Who pays Hamas', body: revisedBody });
+      expect(core.getNote({ noteId }).text).toBe(
+        'Named by Haniyeh in 2022.\nIran is the biggest donor',
+      );
+
+      core.deleteNote({ noteId });
+      expect(core.getSource({ sourceId }).passages[0]?.noteIds).toEqual([]);
+      core.restoreNote({ noteId });
+      expect(core.getSource({ sourceId }).passages[0]?.noteIds).toEqual([noteId]);
+      expect(core.getNote({ noteId }).body).toBe(revisedBody);
+    },
+  );
+
+  it('keeps everything when the notebook is closed and opened again', () => {
+    const file = path.join(notebook.dir, 'reopened.db');
+    const first = createCore(file);
+    const { sourceId } = first.importText({ text: 'Persisted\n\nbody text' });
+    const { passageId } = first.markPassage({ sourceId: sourceId!, quote: 'body' });
+    const { noteId } = first.createNote({ title: 'n', passageIds: [passageId] });
+    first.close();
+
+    const reopened = createCore(file);
+    try {
+      expect(reopened.databaseFile).toBe(file);
+      expect(reopened.getSource({ sourceId: sourceId! }).passages[0]?.noteIds).toEqual([noteId]);
+      expect(reopened.listNotes({})).toHaveLength(1);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('searches sources, passages and notes', () => {
+    const { sourceId } = notebook.core.importText({ text: 'Harbour report\n\nThe harbour froze.' });
+    notebook.core.markPassage({ sourceId: sourceId!, quote: 'harbour froze' });
+    notebook.core.createNote({ title: 'Ice', text: 'Why the harbour froze' });
+    const kinds = notebook.core.search({ query: 'harbour' }).map((hit) => hit.kind);
+    expect(kinds.sort()).toEqual(['note', 'passage', 'source']);
+    const onlyNotes = notebook.core.search({ query: 'harbour type:note', limit: 5 });
+    expect(onlyNotes.map((hit) => hit.kind)).toEqual(['note']);
+  });
+});

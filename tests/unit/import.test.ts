@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_BYTES } from '../../src/core/text/decode';
+import {
+  expectDossierError,
+  hasSampleArticle,
+  sampleArticleFile,
+  toBase64,
+  useTempCore,
+} from './support/tempCore';
+
+const fixtures = path.resolve(__dirname, '../fixtures');
+const notebook = useTempCore();
+
+/** Row counts of every table an import writes to. */
+function counts(): Record<string, number> {
+  const db = new Database(notebook.core.databaseFile, { readonly: true });
+  try {
+    const tables = ['sources', 'source_versions', 'sources_fts'];
+    return Object.fromEntries(
+      tables.map((table) => [
+        table,
+        db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number,
+      ]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('importing', () => {
+  it('stores pasted text as a source with one version and finds it again', () => {
+    const outcome = notebook.core.importText({ text: 'A title\n\nFirst paragraph.\n\nSecond.' });
+    expect(outcome).toEqual({ status: 'imported', sourceId: '1', title: 'A title' });
+
+    const source = notebook.core.getSource({ sourceId: '1' });
+    expect(source).toMatchObject({
+      id: '1',
+      title: 'A title',
+      kind: 'text',
+      text: 'A title\n\nFirst paragraph.\n\nSecond.',
+      passages: [],
+      charCount: 34,
+      passageCount: 0,
+    });
+    expect(source.blocks.map((block) => source.text.slice(block.start, block.end))).toEqual([
+      'A title',
+      'First paragraph.',
+      'Second.',
+    ]);
+    expect(notebook.core.listSources({})).toEqual([expect.objectContaining({ id: '1' })]);
+  });
+
+  it('puts a given title in front of pasted text, once', () => {
+    const titled = notebook.core.importText({ title: 'Clip', text: 'Only a paragraph.' });
+    expect(notebook.core.getSource({ sourceId: titled.sourceId! }).text).toBe(
+      'Clip\n\nOnly a paragraph.',
+    );
+    const repeated = notebook.core.importText({ title: 'Head', text: 'Head\n\nBody.' });
+    expect(notebook.core.getSource({ sourceId: repeated.sourceId! }).text).toBe('Head\n\nBody.');
+  });
+
+  it('reports a second import of the same text as a duplicate and stores nothing', () => {
+    const bytes = 'Same article\r\n\r\nSame body.\r\n';
+    const first = notebook.core.importFile({ fileName: 'a.txt', contentBase64: toBase64(bytes) });
+    const before = counts();
+    // Different line ends, same version text.
+    const again = notebook.core.importText({ text: 'Same article\n\nSame body.' });
+    expect(again).toEqual({ status: 'duplicate', sourceId: first.sourceId, title: 'Same article' });
+    expect(counts()).toEqual(before);
+  });
+
+  it('lists sources newest first with passage and character counts', () => {
+    notebook.core.importText({ text: 'Older\n\nbody' });
+    notebook.core.importText({ text: 'Newer\n\n软件包 🎉' });
+    notebook.core.markPassage({ sourceId: '1', quote: 'body' });
+    const list = notebook.core.listSources({});
+    expect(list.map((source) => [source.title, source.passageCount, source.charCount])).toEqual([
+      ['Newer', 0, 12],
+      ['Older', 1, 11],
+    ]);
+  });
+
+  it('shortens a very long first line for the title but keeps it whole in the text', () => {
+    const firstLine = 'word '.repeat(100).trim();
+    const outcome = notebook.core.importText({ text: firstLine });
+    expect(outcome.title!.length).toBeLessThanOrEqual(201);
+    expect(outcome.title).toMatch(/^word( word)* word…$/);
+    expect(notebook.core.getSource({ sourceId: outcome.sourceId! }).text).toBe(firstLine);
+  });
+
+  describe('refuses bad input without touching the notebook', () => {
+    const badFiles: Array<[string, () => Uint8Array, string]> = [
+      ['an empty file', () => new Uint8Array(0), 'empty_file'],
+      ['a whitespace-only file', () => Buffer.from(' \n\n \t\r\n'), 'empty_file'],
+      ['a PNG image', () => fs.readFileSync(path.join(fixtures, 'pixel.png')), 'binary_file'],
+      [
+        'invalid UTF-8',
+        () => fs.readFileSync(path.join(fixtures, 'latin1.txt')),
+        'invalid_encoding',
+      ],
+      ['a file over the limit', () => Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a'), 'too_large'],
+    ];
+    for (const [what, bytes, code] of badFiles) {
+      it(what, () => {
+        notebook.core.importText({ text: 'Existing\n\nsource' });
+        const before = counts();
+        const outcome = notebook.core.importFile({
+          fileName: 'input.txt',
+          contentBase64: toBase64(bytes()),
+        });
+        expect(outcome.status).toBe('error');
+        expect(outcome.error?.code).toBe(code);
+        expect(outcome.error?.message).toContain('input.txt');
+        expect(counts()).toEqual(before);
+      });
+    }
+
+    it('whitespace-only pasted text and content that is not base64', () => {
+      const before = counts();
+      expect(notebook.core.importText({ text: '  \n\t ' }).error?.code).toBe('empty_file');
+      expect(
+        notebook.core.importFile({ fileName: 'x.txt', contentBase64: 'not base64!' }).error?.code,
+      ).toBe('invalid_argument');
+      expect(counts()).toEqual(before);
+    });
+  });
+
+  it('getSource of an unknown id is not_found', () => {
+    const error = expectDossierError(() => notebook.core.getSource({ sourceId: '7' }), 'not_found');
+    expect(error.message).toBe('No source with id 7');
+  });
+
+  it.skipIf(!hasSampleArticle)('imports the sample article (skipped: ../shared absent)', () => {
+    const bytes = fs.readFileSync(sampleArticleFile);
+    const outcome = notebook.core.importFile({
+      fileName: path.basename(sampleArticleFile),
+      contentBase64: toBase64(bytes),
+    });
+    expect(outcome).toMatchObject({
+      status: 'imported',
+      title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
+    });
+    const again = notebook.core.importFile({
+      fileName: 'copy.txt',
+      contentBase64: toBase64(bytes),
+    });
+    expect(again).toMatchObject({ status: 'duplicate', sourceId: outcome.sourceId });
+    expect(notebook.core.listSources({})).toHaveLength(1);
+  });
+});

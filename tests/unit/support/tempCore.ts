@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { createCore, type Core } from '../../../src/core/createCore';
+import { DossierError } from '../../../src/shared/errors';
+
+/** The sample news article, read from ../shared next to the repository when it is there. */
+export const sampleArticleFile = path.resolve(
+  __dirname,
+  '../../../../shared/samples/000_408b81a06b3b0292.txt',
+);
+export const hasSampleArticle = fs.existsSync(sampleArticleFile);
+
+/** A fresh notebook file in a temp folder for each test, closed and removed afterwards. */
+export function useTempCore(): { readonly core: Core; readonly dir: string } {
+  const state = {} as { core: Core; dir: string };
+  beforeEach(() => {
+    state.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-core-'));
+    state.core = createCore(path.join(state.dir, 'dossier.db'));
+  });
+  afterEach(() => {
+    state.core.close();
+    fs.rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
+}
+
+export function expectDossierError(action: () => unknown, code: string): DossierError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DossierError);
+    expect((error as DossierError).code).toBe(code);
+    return error as DossierError;
+  }
+  throw new Error(`expected a DossierError '${code}', but nothing was thrown`);
+}
+
+export function toBase64(bytes: Uint8Array | string): string {
+  return Buffer.from(bytes).toString('base64');
+}
