@@ -24,7 +24,7 @@ export function applyMigrations(
   }
 }
 
-export function readUserVersion(db: Database.Database): number {
+function readUserVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 

@@ -6,7 +6,7 @@
  */
 import { DossierError } from '../../shared/errors';
 
-export const PASSAGE_LINK_TYPE = 'passage-link';
+const PASSAGE_LINK_TYPE = 'passage-link';
 
 export interface NoteContent {
   plainText: string;

@@ -27,13 +27,6 @@ const SELECT_PASSAGE_VIEW = `
             ORDER BY n.updated_at DESC, n.id DESC)) AS note_ids
   FROM passages p`;
 
-export function findPassageView(db: ReadableDB, passageId: number): PassageView | undefined {
-  const row = db.prepare(`${SELECT_PASSAGE_VIEW} WHERE p.id = ?`).get(passageId) as
-    | PassageRow
-    | undefined;
-  return row && toPassageView(row);
-}
-
 /** A source's passages in reading order, with their backlinks. */
 export function listPassageViews(db: ReadableDB, sourceId: number): PassageView[] {
   const rows = db
@@ -62,7 +55,9 @@ function toPassageView(row: PassageRow): PassageView {
 }
 
 export function getPassage(db: ReadableDB, passageId: number): PassageView {
-  const view = findPassageView(db, passageId);
-  if (!view) throw new DossierError('not_found', `No passage with id ${passageId}`);
-  return view;
+  const row = db.prepare(`${SELECT_PASSAGE_VIEW} WHERE p.id = ?`).get(passageId) as
+    | PassageRow
+    | undefined;
+  if (!row) throw new DossierError('not_found', `No passage with id ${passageId}`);
+  return toPassageView(row);
 }

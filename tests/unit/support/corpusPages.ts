@@ -14,7 +14,11 @@ export function corpusPageNames(): string[] {
 
 /** A page's article (Readability's expected output) as rough plain text, one line per element. */
 export function corpusPageText(name: string): string {
-  const html = fs.readFileSync(path.join(corpusDir, name, 'expected.html'), 'utf8');
+  return htmlToRoughText(fs.readFileSync(path.join(corpusDir, name, 'expected.html'), 'utf8'));
+}
+
+/** Tags become line breaks, entities are decoded; good enough for test and bench material. */
+export function htmlToRoughText(html: string): string {
   return html
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, '')
     .replace(/<[^>]*>/g, '\n')
