@@ -4,10 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { electronVersion } from './electronBinary.mjs';
 
-export function ensureElectronSqliteBinding(root) {
-  const version = electronVersion(root);
+export function ensureElectronSqliteBinding(root, version) {
   const target = path.join(root, 'out', 'native', `electron-${version}`, 'better_sqlite3.node');
   if (existsSync(target)) return target;
   const work = path.join(root, 'out', 'native', 'build');

@@ -3,8 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary } from './electronBinary.mjs';
-import { ensureElectronSqliteBinding } from './electronSqliteBinding.mjs';
+import { buildElectronApp, findElectronBinary } from './electronBinary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const passThrough = process.argv.slice(2);
@@ -17,16 +16,7 @@ function run(command, args, env = process.env) {
 
 const electron = findElectronBinary(root);
 if (electron) {
-  execFileSync(
-    process.execPath,
-    [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
-  const binding = ensureElectronSqliteBinding(root);
-  run(electron, ['.', ...passThrough], { ...process.env, DOSSIER_SQLITE_BINDING: binding });
+  run(electron, ['.', ...passThrough], { ...process.env, ...buildElectronApp(root) });
 } else {
   console.error(
     'No Electron binary on this machine, so Dossier starts in browser mode: ' +

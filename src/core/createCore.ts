@@ -1,5 +1,5 @@
 import type { CoreApi } from '../shared/api';
-import { openDatabase } from './db/openDatabase';
+import { openDatabase, type OpenOptions } from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
 import { deletePassage } from './passages/deletePassage';
 import { markPassage } from './passages/markPassage';
@@ -20,8 +20,8 @@ const DEFAULT_SEARCH_LIMIT = 20;
  * answers the contract's methods with already-validated arguments. Each
  * method that writes does so in one transaction.
  */
-export function createCore(dbFile: string): Core {
-  const db = openDatabase(dbFile);
+export function createCore(dbFile: string, options: OpenOptions = {}): Core {
+  const db = openDatabase(dbFile, options);
   return {
     databaseFile: dbFile,
     close: () => db.close(),

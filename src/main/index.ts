@@ -2,7 +2,7 @@
  * Electron main: lifecycle, the single window, menu, security guards and IPC.
  * All data work happens in src/core; this file only wires it to the window.
  */
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { createCore } from '../core/createCore';
 import { defaultDatabasePath } from '../core/paths';
@@ -72,10 +72,23 @@ function flushNotesBeforeClose(window: BrowserWindow): void {
   });
 }
 
+/** A notebook that cannot be opened (newer version, damaged) is reported and left untouched. */
+function openNotebookOrQuit(): ReturnType<typeof createCore> {
+  const file = databaseFileFromArgs(process.argv);
+  try {
+    // `npm start` builds a binding for Electron's ABI and names it here.
+    return createCore(file, { nativeBinding: process.env.DOSSIER_SQLITE_BINDING });
+  } catch (error) {
+    dialog.showErrorBox('Dossier cannot open its notebook', String((error as Error).message));
+    app.exit(1);
+    throw error;
+  }
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const core = createCore(databaseFileFromArgs(process.argv));
+  const core = openNotebookOrQuit();
   let mainWindow: BrowserWindow | undefined;
 
   app.on('second-instance', () => {

@@ -3,13 +3,11 @@
  * test reports why it is skipped; browser mode covers the same interface.
  */
 import { _electron as electron } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, repoRoot, test } from './support/dossierServer';
-import { findElectronBinary } from '../../scripts/electronBinary.mjs';
-import { ensureElectronSqliteBinding } from '../../scripts/electronSqliteBinding.mjs';
+import { buildElectronApp, findElectronBinary } from '../../scripts/electronBinary.mjs';
 
 const electronBinary = findElectronBinary(repoRoot);
 const skipReason =
@@ -20,15 +18,7 @@ test.skip(!electronBinary, skipReason);
 if (!electronBinary) console.log(`electron.spec: skipped: ${skipReason}`);
 
 test('opens a secure window on the notebook', async () => {
-  execFileSync(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-    {
-      cwd: repoRoot,
-      stdio: 'inherit',
-    },
-  );
-  const sqliteBinding = ensureElectronSqliteBinding(repoRoot);
+  const electronEnv = buildElectronApp(repoRoot);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'dossier-electron-'));
   try {
     const app = await electron.launch({
@@ -38,7 +28,7 @@ test('opens a secure window on the notebook', async () => {
       env: {
         ...process.env,
         DOSSIER_DB: path.join(folder, 'notebook.db'),
-        DOSSIER_SQLITE_BINDING: sqliteBinding,
+        ...electronEnv,
       },
     });
     const window = await app.firstWindow();

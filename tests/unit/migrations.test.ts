@@ -7,7 +7,7 @@ import { applyMigrations } from '../../src/core/db/applyMigrations';
 import { openDatabase } from '../../src/core/db/openDatabase';
 import { readSchemaVersionFromHeader } from '../../src/core/db/sqliteHeader';
 import { latestSchemaVersion, migrations } from '../../src/core/db/migrations';
-import { DossierError } from '../../src/shared/errors';
+import { expectDossierError } from './support/tempCore';
 
 let dir: string;
 beforeEach(() => {
@@ -22,17 +22,6 @@ function tableNames(db: Database.Database): string[] {
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     .all() as Array<{ name: string }>;
   return rows.map((row) => row.name);
-}
-
-function expectDossierError(action: () => unknown, code: string): DossierError {
-  try {
-    action();
-  } catch (error) {
-    expect(error).toBeInstanceOf(DossierError);
-    expect((error as DossierError).code).toBe(code);
-    return error as DossierError;
-  }
-  throw new Error(`expected a DossierError '${code}', but nothing was thrown`);
 }
 
 describe('migrations', () => {

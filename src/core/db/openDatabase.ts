@@ -21,13 +21,21 @@ const BUSY_TIMEOUT_MS = 5000;
  * A notebook from a newer Dossier or a file that is not a SQLite database is
  * refused before SQLite opens it, so the file stays byte-for-byte as it was.
  */
-export function openDatabase(file: string): WritableDB {
+export interface OpenOptions {
+  /**
+   * Path of a better-sqlite3 binding built for another runtime's ABI: Electron
+   * loads its own copy, while Node (CLI, browser mode, tests) uses node_modules'.
+   */
+  nativeBinding?: string;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
   refuseUnopenableFile(file);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
   let db: Database.Database;
   try {
-    db = new Database(file);
+    db = new Database(file, { nativeBinding: options.nativeBinding });
   } catch (error) {
     throw toOpenError(file, error);
   }

@@ -1,4 +1,5 @@
 import type { SourceSummary } from '../../shared/api';
+import { ListItemButton } from '../ui/ListItemButton';
 
 interface LibraryListProps {
   sources: SourceSummary[] | undefined;
@@ -27,20 +28,14 @@ export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryLis
       )}
       <ul className="item-list">
         {newestFirst.map((source) => (
-          <li key={source.id}>
-            <button
-              type="button"
-              className={source.id === openSourceId ? 'list-item is-open' : 'list-item'}
-              data-testid="source-item"
-              aria-current={source.id === openSourceId ? 'true' : undefined}
-              onClick={() => onOpen(source.id)}
-            >
-              <span className="list-item-title" dir="auto">
-                {source.title}
-              </span>
-              <span className="list-item-detail">{passageCountLabel(source.passageCount)}</span>
-            </button>
-          </li>
+          <ListItemButton
+            key={source.id}
+            testId="source-item"
+            isOpen={source.id === openSourceId}
+            title={source.title}
+            detail={passageCountLabel(source.passageCount)}
+            onOpen={() => onOpen(source.id)}
+          />
         ))}
       </ul>
     </section>

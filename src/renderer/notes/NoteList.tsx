@@ -1,4 +1,5 @@
 import type { NoteSummary } from '../../shared/api';
+import { ListItemButton } from '../ui/ListItemButton';
 
 interface NoteListProps {
   notes: NoteSummary[] | undefined;
@@ -31,22 +32,14 @@ export function NoteList({ notes, error, openNoteId, onOpen, onNew }: NoteListPr
       {notes?.length === 0 && <p className="empty-state">No notes yet.</p>}
       <ul className="item-list">
         {notes?.map((note) => (
-          <li key={note.id}>
-            <button
-              type="button"
-              className={note.id === openNoteId ? 'list-item is-open' : 'list-item'}
-              data-testid="note-item"
-              aria-current={note.id === openNoteId ? 'true' : undefined}
-              onClick={() => onOpen(note.id)}
-            >
-              <span className="list-item-title" dir="auto">
-                {note.title}
-              </span>
-              <span className="list-item-detail" dir="auto">
-                {firstLine(note.text) || 'Empty note'}
-              </span>
-            </button>
-          </li>
+          <ListItemButton
+            key={note.id}
+            testId="note-item"
+            isOpen={note.id === openNoteId}
+            title={note.title}
+            detail={firstLine(note.text) || 'Empty note'}
+            onOpen={() => onOpen(note.id)}
+          />
         ))}
       </ul>
     </section>

@@ -1,1 +1,0 @@
-export function ensureElectronSqliteBinding(root: string): string;
