@@ -155,6 +155,8 @@ export interface SearchHit {
   highlights: Array<[number, number]>;
   /** Higher is better (negated bm25). */
   score: number;
+  /** Passage hits only: the notes that link to (quote) the passage, newest first. */
+  noteIds?: string[];
 }
 
 export interface ApiResults {

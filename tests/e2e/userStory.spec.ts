@@ -90,6 +90,7 @@ test('import, mark, link from a note, follow the link, search, and keep it all',
   const noteHit = page.getByTestId('search-group-note').getByTestId('search-hit');
   await expect(passageHit.filter({ hasText: passageText })).toHaveCount(1);
   await expect(passageHit.locator('mark').first()).toHaveText(/donor/i);
+  await expect(passageHit.getByTestId('search-hit-notes')).toHaveText('Quoted in 1 note');
   await expect(noteHit.filter({ hasText: 'Who funds Hamas' })).toHaveCount(1);
   await expect(noteHit.locator('mark').first()).toHaveText(/donor/i);
 

@@ -131,6 +131,7 @@ describe.skipIf(!hasSample)('dossier CLI on the sample article', () => {
     expect(donor.find((hit) => hit.kind === 'passage')).toMatchObject({
       id: marked.passageId,
       sourceId,
+      noteIds: [noteId],
     });
     expect(donor.find((hit) => hit.kind === 'note')).toMatchObject({ id: noteId });
     for (const hit of donor) expect(hit.snippet.toLowerCase()).toContain('donor');

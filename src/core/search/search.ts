@@ -1,5 +1,6 @@
 import type { SearchHit } from '../../shared/api';
 import type { ReadableDB } from '../db/openDatabase';
+import { getPassage } from '../passages/passageViews';
 import { parseQuery, type QueryFilter } from './parseQuery';
 import {
   filterCondition,
@@ -79,5 +80,7 @@ function toHit(db: ReadableDB, target: SearchTarget, row: ResultRow, text: TextQ
     title: row.title,
     ...makeSnippet(body ?? '', text.phrases),
     score: row.score,
+    // Results are passages, not just documents: say which notes quote them.
+    ...(target.kind === 'passage' ? { noteIds: getPassage(db, row.id).noteIds } : {}),
   };
 }

@@ -9,6 +9,10 @@ const groups: Array<{ kind: SearchHitKind; heading: string }> = [
   { kind: 'note', heading: 'Notes' },
 ];
 
+function quotedInLabel(count: number): string {
+  return count === 1 ? 'Quoted in 1 note' : `Quoted in ${count} notes`;
+}
+
 interface SearchResultsProps {
   query: string;
   result: SearchState | undefined;
@@ -52,6 +56,11 @@ export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) 
                       {hit.title}
                     </span>
                     <Snippet text={hit.snippet} highlights={hit.highlights} />
+                    {hit.noteIds && hit.noteIds.length > 0 && (
+                      <span className="search-hit-detail" data-testid="search-hit-notes">
+                        {quotedInLabel(hit.noteIds.length)}
+                      </span>
+                    )}
                   </button>
                 </li>
               ))}
