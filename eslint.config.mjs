@@ -24,7 +24,25 @@ export default tseslint.config(
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The renderer reaches data only through the contract, never the store.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'The renderer never touches SQL.' },
+            { name: 'electron', message: 'Use window.dossier through src/renderer/api.' },
+          ],
+          patterns: [
+            {
+              group: ['**/core/**', 'node:*'],
+              message: 'The renderer talks only to the contract.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Code that Node runs must never load Electron (it would try to download a binary).
