@@ -9,6 +9,7 @@ import { LibraryList } from '../library/LibraryList';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
 import { PassagePanel } from '../passages/PassagePanel';
+import { useRemovePassage } from '../passages/useRemovePassage';
 import { Reader } from '../reader/Reader';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
@@ -23,7 +24,7 @@ import { useWorkspaceData } from './useWorkspaceData';
 /** The one window: library and notes | reader or search results | passages and the open note. */
 export function Workspace() {
   const navigation = useNavigation();
-  const { openSource, openPassage, openNote } = navigation;
+  const { openSource, openPassage, openNote, closeNote } = navigation;
   const data = useWorkspaceData(navigation);
   const { refreshLibrary, refreshNotes, openSourceId, openNoteId } = data;
   const toast = useToast();
@@ -34,7 +35,8 @@ export function Workspace() {
   const searchInput = useRef<HTMLInputElement>(null);
   const showingResults = resultsShown && query.trim() !== '';
 
-  const noteActions = useNoteActions({ openNoteId, openNote, refreshNotes });
+  const noteActions = useNoteActions({ openNoteId, openNote, closeNote, refreshNotes });
+  const removePassage = useRemovePassage(refreshLibrary);
 
   const showImported = useCallback(
     (sourceId: string) => {
@@ -159,6 +161,7 @@ export function Workspace() {
                 onOpenPassage={(passage) => showPassage(passage.sourceId, passage.id)}
                 onOpenNote={openNote}
                 onLinkIntoNote={linkIntoNote}
+                onRemove={removePassage}
               />
             </section>
           )}
@@ -168,6 +171,7 @@ export function Workspace() {
             onOpenPassage={showPassage}
             onEditor={noteActions.setEditor}
             onSaved={refreshNotes}
+            onTrash={noteActions.moveToTrash}
           />
         </aside>
       </div>

@@ -18,6 +18,8 @@ export interface Navigation extends NavigationState {
   openSource(sourceId: string): void;
   openPassage(sourceId: string, passageId: string): void;
   openNote(noteId: string | null): void;
+  /** Closes the note if it is still the open one (the user may have opened another meanwhile). */
+  closeNote(noteId: string): void;
 }
 
 /** The open source and note survive a reload (the data itself lives in the core). */
@@ -62,5 +64,9 @@ export function useNavigation(): Navigation {
     setState((current) => ({ ...current, noteId }));
   }, []);
 
-  return { ...state, openSource, openPassage, openNote };
+  const closeNote = useCallback((noteId: string) => {
+    setState((current) => (current.noteId === noteId ? { ...current, noteId: null } : current));
+  }, []);
+
+  return { ...state, openSource, openPassage, openNote, closeNote };
 }

@@ -21,6 +21,9 @@ interface Loaded<T> {
  */
 export function useApiQuery<T>(key: string | null, load: () => Promise<T>): QueryState<T> {
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>();
+  // Once nothing is wanted, forget the old value: when its key comes back (a note closed and
+  // reopened), the value may have changed meanwhile and must be loaded again, not shown.
+  if (key === null && loaded !== undefined) setLoaded(undefined);
   const loadRef = useRef(load);
   useEffect(() => {
     loadRef.current = load;

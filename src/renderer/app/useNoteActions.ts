@@ -3,12 +3,14 @@ import { useCallback, useRef, useState } from 'react';
 import type { PassageView } from '../../shared/api';
 import { api } from '../api/client';
 import { errorMessage } from '../api/apiError';
+import { flushNote } from '../notes/noteSaver';
 import { INSERT_PASSAGE_LINK_COMMAND } from '../notes/plugins/PassageLinkPlugin';
 import { useToast } from '../ui/toastContext';
 
 interface NoteActionsInput {
   openNoteId: string | null;
   openNote: (noteId: string) => void;
+  closeNote: (noteId: string) => void;
   refreshNotes: () => void;
 }
 
@@ -18,6 +20,8 @@ export interface NoteActions {
   linkIntoNote: (passage: PassageView, noteTitle: string) => void;
   /** The note just created with "New note", whose title gets the cursor. */
   freshNoteId: string | null;
+  /** Saves the note's last edits, moves it to the trash and closes it, offering Undo. */
+  moveToTrash: (noteId: string) => Promise<void>;
   /** Given to the note editor so links can be inserted into it. */
   setEditor: (editor: LexicalEditor | null) => void;
 }
@@ -25,6 +29,7 @@ export interface NoteActions {
 export function useNoteActions({
   openNoteId,
   openNote,
+  closeNote,
   refreshNotes,
 }: NoteActionsInput): NoteActions {
   const toast = useToast();
@@ -70,5 +75,48 @@ export function useNoteActions({
     [openNoteId, createAndOpen],
   );
 
-  return { newNote, linkIntoNote, freshNoteId, setEditor };
+  const restoreFromTrash = useCallback(
+    async (noteId: string) => {
+      try {
+        await api.restoreNote({ noteId });
+        refreshNotes();
+        openNote(noteId);
+      } catch (error) {
+        toast({ kind: 'error', message: `Could not restore the note: ${errorMessage(error)}` });
+      }
+    },
+    [openNote, refreshNotes, toast],
+  );
+
+  const moveToTrash = useCallback(
+    async (noteId: string) => {
+      // Its last edits reach the core first, so the note Undo brings back has them.
+      if (!(await flushNote(noteId))) {
+        toast({
+          kind: 'error',
+          message: 'The note could not be saved, so it was not moved to the trash.',
+        });
+        return;
+      }
+      try {
+        await api.deleteNote({ noteId });
+      } catch (error) {
+        toast({
+          kind: 'error',
+          message: `Could not move the note to the trash: ${errorMessage(error)}`,
+        });
+        return;
+      }
+      closeNote(noteId);
+      refreshNotes();
+      toast({
+        kind: 'info',
+        message: 'Note moved to trash',
+        undo: () => void restoreFromTrash(noteId),
+      });
+    },
+    [closeNote, refreshNotes, restoreFromTrash, toast],
+  );
+
+  return { newNote, linkIntoNote, freshNoteId, setEditor, moveToTrash };
 }

@@ -7,6 +7,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
 import { useState } from 'react';
 import type { NoteDetail } from '../../shared/api';
+import { AsyncButton } from '../ui/AsyncButton';
 import { noteEditorConfig } from './editorConfig';
 import { EditorHandlePlugin } from './plugins/EditorHandlePlugin';
 import { PassageLinkPlugin } from './plugins/PassageLinkPlugin';
@@ -20,6 +21,7 @@ interface NoteEditorProps {
   onOpenPassage: (sourceId: string, passageId: string) => void;
   onEditor: (editor: LexicalEditor | null) => void;
   onSaved: () => void;
+  onTrash: (noteId: string) => Promise<void>;
 }
 
 const placeholder = 'Write a note… (Ctrl+B bold, Ctrl+I italic)';
@@ -31,6 +33,7 @@ export function NoteEditor({
   onOpenPassage,
   onEditor,
   onSaved,
+  onTrash,
 }: NoteEditorProps) {
   const { saver, state, initial } = useNoteSaver(note, onSaved);
   const [title, setTitle] = useState(initial.title);
@@ -56,6 +59,13 @@ export function NoteEditor({
           onBlur={flush}
         />
         <SaveStatus state={state} onRetry={flush} />
+        <AsyncButton
+          className="button button-small"
+          data-testid="trash-note"
+          onClick={() => onTrash(note.id)}
+        >
+          Move to trash
+        </AsyncButton>
       </div>
       <LexicalComposer initialConfig={initialConfig}>
         <div className="note-body">

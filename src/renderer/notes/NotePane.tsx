@@ -11,6 +11,7 @@ interface NotePaneProps {
   onOpenPassage: (sourceId: string, passageId: string) => void;
   onEditor: (editor: LexicalEditor | null) => void;
   onSaved: () => void;
+  onTrash: (noteId: string) => Promise<void>;
 }
 
 /** The open note, loaded fresh each time it is opened. */

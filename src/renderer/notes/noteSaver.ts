@@ -154,10 +154,14 @@ function sameContent(a: NoteContent, b: NoteContent): boolean {
   return a.title === b.title && a.body === b.body;
 }
 
-/** Resolves once edits of this note still being saved (e.g. it was just closed) have reached the core. */
-export async function flushNote(noteId: string): Promise<void> {
+/**
+ * Resolves once edits of this note still being saved (e.g. it was just closed)
+ * have reached the core: true when they all did, false when a save failed.
+ */
+export async function flushNote(noteId: string): Promise<boolean> {
   const savers = [...openSavers].filter((saver) => saver.noteId === noteId);
   await Promise.all(savers.map((saver) => saver.flush()));
+  return savers.every((saver) => !saver.hasUnsavedChanges);
 }
 
 /** Saves every open note; used before the window closes (Electron) or is hidden. */

@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import type { NoteSummary, PassageView } from '../../shared/api';
+import { AsyncButton } from '../ui/AsyncButton';
+import { isolate } from '../ui/bidi';
+import { shorten } from '../ui/shorten';
 
 interface PassageItemProps {
   passage: PassageView;
@@ -9,6 +12,7 @@ interface PassageItemProps {
   onOpenPassage: (passage: PassageView) => void;
   onOpenNote: (noteId: string) => void;
   onLinkIntoNote: (passage: PassageView) => void;
+  onRemove: (passage: PassageView) => Promise<void>;
 }
 
 const statusLabels: Record<PassageView['status'], string | null> = {
@@ -25,6 +29,7 @@ export function PassageItem({
   onOpenPassage,
   onOpenNote,
   onLinkIntoNote,
+  onRemove,
 }: PassageItemProps) {
   const itemRef = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -66,15 +71,25 @@ export function PassageItem({
             ))}
           </ul>
         )}
-        <button
-          type="button"
-          className="button button-small"
-          data-testid="link-passage-into-note"
-          title="Insert a link to this passage into the open note (or start a new note)"
-          onClick={() => onLinkIntoNote(passage)}
-        >
-          Link in note
-        </button>
+        <div className="passage-actions">
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="link-passage-into-note"
+            title="Insert a link to this passage into the open note (or start a new note)"
+            onClick={() => onLinkIntoNote(passage)}
+          >
+            Link in note
+          </button>
+          <AsyncButton
+            className="button button-small"
+            data-testid="remove-passage"
+            aria-label={`Remove passage ${isolate(shorten(passage.exact))}`}
+            onClick={() => onRemove(passage)}
+          >
+            Remove
+          </AsyncButton>
+        </div>
       </div>
     </li>
   );

@@ -8,6 +8,7 @@ interface PassagePanelProps {
   onOpenPassage: (passage: PassageView) => void;
   onOpenNote: (noteId: string) => void;
   onLinkIntoNote: (passage: PassageView) => void;
+  onRemove: (passage: PassageView) => Promise<void>;
 }
 
 /** The passages of the open source, in reading order, each with the notes that link to it. */

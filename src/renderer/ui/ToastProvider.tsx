@@ -1,11 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
+import { Toast, type ShownToast } from './Toast';
 import { ToastContext, type ToastMessage } from './toastContext';
 
-interface ShownToast extends ToastMessage {
-  id: number;
-}
-
-const infoLifetimeMs = 6000;
 let nextToastId = 1;
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -15,37 +11,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((shown) => shown.filter((toast) => toast.id !== id));
   }, []);
 
-  const show = useCallback(
-    (toast: ToastMessage) => {
-      const id = nextToastId++;
-      setToasts((shown) => [...shown, { ...toast, id }]);
-      if (toast.kind !== 'error') setTimeout(() => dismiss(id), infoLifetimeMs);
-    },
-    [dismiss],
-  );
+  const show = useCallback((toast: ToastMessage) => {
+    const id = nextToastId++;
+    setToasts((shown) => [...shown, { ...toast, id }]);
+  }, []);
 
   return (
     <ToastContext value={show}>
       {children}
+      {/* After the app in the document, so Tab from where an action happened soon reaches "Undo". */}
       <div className="toasts" aria-live="polite">
         {toasts.map((toast) => (
-          <div
-            key={toast.id}
-            className={`toast toast-${toast.kind}`}
-            data-testid="toast"
-            data-kind={toast.kind}
-            role={toast.kind === 'error' ? 'alert' : 'status'}
-          >
-            <span dir="auto">{toast.message}</span>
-            <button
-              type="button"
-              className="toast-dismiss"
-              aria-label="Dismiss"
-              onClick={() => dismiss(toast.id)}
-            >
-              ×
-            </button>
-          </div>
+          <Toast key={toast.id} toast={toast} onDismiss={dismiss} />
         ))}
       </div>
     </ToastContext>

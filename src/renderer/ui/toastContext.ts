@@ -5,6 +5,8 @@ export type ToastKind = 'success' | 'info' | 'error';
 export interface ToastMessage {
   kind: ToastKind;
   message: string;
+  /** Reverses what the message reports; shown as an "Undo" button that also closes the toast. */
+  undo?: () => void;
 }
 
 export const ToastContext = createContext<(toast: ToastMessage) => void>(() => {
