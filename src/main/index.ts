@@ -35,6 +35,8 @@ function createWindow(): BrowserWindow {
     minWidth: 900,
     minHeight: 600,
     title: 'Dossier',
+    // out/main -> resources/ (macOS takes the icon from the app bundle instead).
+    icon: path.join(__dirname, '../../resources/icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(__dirname, '../preload/index.js'),
