@@ -1,6 +1,6 @@
 /** Reads a file named on the command line, refusing what is not a readable regular file. */
 import { readFileSync, statSync } from 'node:fs';
-import { formatMiB, MAX_IMPORT_BYTES } from '../core/text/decode';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../shared/importLimits';
 import { DossierError } from '../shared/errors';
 
 export function readImportFile(file: string): Buffer {
@@ -16,12 +16,7 @@ export function readImportFile(file: string): Buffer {
     throw new DossierError('not_a_file', `${file} is a directory, not a file`);
   if (!stat.isFile()) throw new DossierError('not_a_file', `${file} is not a regular file`);
   // Checked before reading, so a huge file is never loaded into memory.
-  if (stat.size > MAX_IMPORT_BYTES) {
-    throw new DossierError(
-      'too_large',
-      `${file} is ${formatMiB(stat.size)}; the import limit is ${formatMiB(MAX_IMPORT_BYTES)}`,
-    );
-  }
+  if (stat.size > MAX_IMPORT_BYTES) throw tooLargeToImport(file, stat.size);
   try {
     return readFileSync(file);
   } catch (error) {

@@ -10,12 +10,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { ApiResponse, CoreApi } from '../shared/api';
 import type { ErrorCode } from '../shared/errors';
+import { MAX_IMPORT_BYTES } from '../shared/importLimits';
 import { dispatch } from '../core/dispatch';
 import { serveStaticFile } from './staticFiles';
 
 export const LOOPBACK_HOST = '127.0.0.1';
-/** Generous enough for the largest importable file once base64-encoded. */
-const MAX_REQUEST_BYTES = 40 * 1024 * 1024;
+/** The largest importable file once base64-encoded (4/3), plus room for the JSON around it. */
+const MAX_REQUEST_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
 export interface ServerOptions {
   core: CoreApi;

@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  decodeTextFile,
-  firstInvalidUtf8Offset,
-  MAX_IMPORT_BYTES,
-} from '../../src/core/text/decode';
+import { decodeTextFile, firstInvalidUtf8Offset } from '../../src/core/text/decode';
 import { DossierError } from '../../src/shared/errors';
+import { MAX_IMPORT_BYTES } from '../../src/shared/importLimits';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
 

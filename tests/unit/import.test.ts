@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES } from '../../src/core/text/decode';
+import { MAX_IMPORT_BYTES } from '../../src/shared/importLimits';
 import {
   expectDossierError,
   hasSampleArticle,

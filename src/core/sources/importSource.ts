@@ -4,7 +4,8 @@ import { DossierError } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
 import { indexSource } from '../search/searchIndex';
-import { decodeTextFile, formatMiB, MAX_IMPORT_BYTES } from '../text/decode';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
+import { decodeTextFile } from '../text/decode';
 import { parsePlainText } from './parsePlainText';
 
 const EXTRACTOR = 'plain-text@1';
@@ -23,12 +24,7 @@ export function importFile(db: WritableDB, args: ValidArgs<'importFile'>): Impor
 export function importText(db: WritableDB, args: ValidArgs<'importText'>): ImportOutcome {
   return asOutcome(() => {
     const bytes = Buffer.byteLength(args.text);
-    if (bytes > MAX_IMPORT_BYTES) {
-      throw new DossierError(
-        'too_large',
-        `The text is ${formatMiB(bytes)}; the import limit is ${formatMiB(MAX_IMPORT_BYTES)}.`,
-      );
-    }
+    if (bytes > MAX_IMPORT_BYTES) throw tooLargeToImport('The text', bytes);
     return saveAsNewSource(db, args.title ? `${args.title}\n\n${args.text}` : args.text, null);
   });
 }

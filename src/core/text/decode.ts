@@ -1,7 +1,5 @@
 import { DossierError } from '../../shared/errors';
-
-/** Larger files are refused before decoding; an article is far smaller. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 
 /** More control characters than this share of the text means it is not prose. */
 const MAX_CONTROL_CHAR_SHARE = 0.1;
@@ -40,12 +38,7 @@ const SIGNATURES: readonly Signature[] = [
  * rather than stored as garbage.
  */
 export function decodeTextFile(bytes: Uint8Array, fileName: string): string {
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new DossierError(
-      'too_large',
-      `${fileName} is ${formatMiB(bytes.length)}; the import limit is ${formatMiB(MAX_IMPORT_BYTES)}.`,
-    );
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw tooLargeToImport(fileName, bytes.length);
   const text = decodeBytes(bytes, fileName);
   if (text.trim() === '') {
     const what = bytes.length === 0 ? 'is empty' : 'contains only whitespace';
@@ -165,8 +158,4 @@ function startsWith(bytes: Uint8Array, prefix: ReadonlyArray<number | null>): bo
 
 function ascii(text: string): number[] {
   return Array.from(text, (char) => char.charCodeAt(0));
-}
-
-export function formatMiB(bytes: number): string {
-  return `${Number((bytes / 1024 / 1024).toFixed(1))} MiB`;
 }

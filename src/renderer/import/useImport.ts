@@ -1,13 +1,11 @@
 import { useCallback } from 'react';
 import type { ImportOutcome } from '../../shared/api';
+import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { api } from '../api/client';
 import { errorMessage } from '../api/apiError';
 import { isolate } from '../ui/bidi';
 import { useToast } from '../ui/toastContext';
 import { readFileBase64 } from './readFileBase64';
-
-/** What the host accepts in one request (dossier serve reads at most 40 MiB, base64 adds a third). */
-const maxFileBytes = 28 * 1024 * 1024;
 
 export interface Importer {
   importFiles: (files: Iterable<File>) => Promise<void>;
@@ -15,11 +13,10 @@ export interface Importer {
 }
 
 async function importOneFile(file: File): Promise<ImportOutcome> {
-  if (file.size > maxFileBytes) {
-    return {
-      status: 'error',
-      error: { code: 'too_large', message: 'The file is too large to import.' },
-    };
+  // Refused here too, so a huge file is never read into memory and sent.
+  if (file.size > MAX_IMPORT_BYTES) {
+    const { code, message } = tooLargeToImport(file.name, file.size);
+    return { status: 'error', error: { code, message } };
   }
   const contentBase64 = await readFileBase64(file);
   return api.importFile({ fileName: file.name, contentBase64 });
@@ -34,7 +31,11 @@ export function useImport(onImported: (sourceId: string) => void): Importer {
       const title = outcome.title ?? label;
       if (outcome.status === 'error' || !outcome.sourceId) {
         const message = outcome.error?.message ?? 'Import failed.';
-        toast({ kind: 'error', message: `${label}: ${message}` });
+        // The core's messages usually name the file already.
+        toast({
+          kind: 'error',
+          message: message.includes(label) ? message : `${label}: ${message}`,
+        });
         return false;
       }
       toast(
