@@ -1,26 +1,33 @@
 /**
- * The sandboxed preload: exposes the contract's methods as named functions on
- * `window.dossier`, never `ipcRenderer` itself.
+ * The sandboxed preload: exposes each contract method as a named function on
+ * `window.dossier`, never `ipcRenderer` itself. `satisfies DossierBridge` makes
+ * a method missing here, or one the contract does not name, a compile error.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { DossierBridge } from '../shared/api';
-import {
-  apiMethodNames,
-  beforeCloseChannel,
-  ipcChannel,
-  readyToCloseChannel,
-} from '../shared/apiMethodNames';
+import type { ApiArgs, ApiResponse, ApiResults, DossierBridge } from '../shared/api';
+import type { ApiMethodName } from '../shared/apiMethodNames';
+import { beforeCloseChannel, ipcChannel, readyToCloseChannel } from '../shared/apiMethodNames';
 
-// One invoker per contract method; api.ts checks the name list is complete.
-const methods = Object.fromEntries(
-  apiMethodNames.map((method) => [
-    method,
-    (args: unknown) => ipcRenderer.invoke(ipcChannel(method), args),
-  ]),
-) as Omit<DossierBridge, 'onBeforeClose'>;
+function invoker<M extends ApiMethodName>(method: M) {
+  return (args: ApiArgs<M>) =>
+    ipcRenderer.invoke(ipcChannel(method), args) as Promise<ApiResponse<ApiResults[M]>>;
+}
 
-const bridge: DossierBridge = {
-  ...methods,
+const bridge = {
+  importFile: invoker('importFile'),
+  importText: invoker('importText'),
+  listSources: invoker('listSources'),
+  getSource: invoker('getSource'),
+  markPassage: invoker('markPassage'),
+  deletePassage: invoker('deletePassage'),
+  getPassage: invoker('getPassage'),
+  listNotes: invoker('listNotes'),
+  getNote: invoker('getNote'),
+  createNote: invoker('createNote'),
+  saveNote: invoker('saveNote'),
+  deleteNote: invoker('deleteNote'),
+  restoreNote: invoker('restoreNote'),
+  search: invoker('search'),
   onBeforeClose(flush: () => Promise<void>): void {
     ipcRenderer.removeAllListeners(beforeCloseChannel);
     ipcRenderer.on(beforeCloseChannel, () => {
@@ -29,6 +36,6 @@ const bridge: DossierBridge = {
         .finally(() => ipcRenderer.send(readyToCloseChannel));
     });
   },
-};
+} satisfies DossierBridge;
 
 contextBridge.exposeInMainWorld('dossier', bridge);
