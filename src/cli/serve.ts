@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { CoreApi } from '../shared/api';
 import { startServer } from '../server/server';
+import { usage } from './argv';
 import { findPackageRoot } from './packageRoot';
 
 export interface ServeOptions {
@@ -15,7 +16,16 @@ export interface ServeOptions {
 
 export async function serve(options: ServeOptions): Promise<void> {
   const rendererDir = await ensureRendererBuilt();
-  const server = await startServer({ core: options.core, rendererDir, port: options.port });
+  const server = await startServer({ core: options.core, rendererDir, port: options.port }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+        throw usage(
+          `cannot listen on port ${options.port} (${error.code}); choose another with --port`,
+        );
+      }
+      throw error;
+    },
+  );
   // The first line of stdout is the address; scripts and tests read it.
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(

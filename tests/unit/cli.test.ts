@@ -254,6 +254,10 @@ describe('dossier serve', () => {
       const reply = await call({ authorization: `Bearer ${token}` });
       expect(reply.status).toBe(200);
       expect(await reply.json()).toEqual({ ok: true, value: [] });
+
+      const second = dossier('serve', '--port', port!);
+      expect(second.code).toBe(2);
+      expect(second.stderr).toMatch(/cannot listen on port \d+ \(EADDRINUSE\)/);
     } finally {
       child.kill('SIGTERM');
     }
