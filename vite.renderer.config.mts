@@ -28,6 +28,9 @@ const rendererConfig: UserConfig = {
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
+    // Loaded from the local disk, never over a network: one bundle of React and
+    // Lexical is fine, so warn only well past its current size.
+    chunkSizeWarningLimit: 1200,
   },
 };
 

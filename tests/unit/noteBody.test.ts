@@ -1,6 +1,21 @@
-import { createEditor, ParagraphNode, TextNode, LineBreakNode, ElementNode } from 'lexical';
+import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
+import { $createHeadingNode, $createQuoteNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  createEditor,
+  ParagraphNode,
+  TextNode,
+  LineBreakNode,
+  ElementNode,
+} from 'lexical';
 import { describe, expect, it } from 'vitest';
 import { buildNoteBody, extractNoteContent } from '../../src/core/notes/noteBody';
+import {
+  $createPassageLinkNode,
+  PassageLinkNode,
+} from '../../src/renderer/notes/nodes/PassageLinkNode';
 import { DossierError } from '../../src/shared/errors';
 
 function errorCode(action: () => unknown): string {
@@ -55,6 +70,43 @@ describe('extractNoteContent', () => {
     expect(extractNoteContent(body)).toEqual({
       plainText: 'Sources\nSee a quote\nanotheragain\n\none\ntwo',
       passageIds: ['7', '3'],
+    });
+  });
+
+  it('puts each heading, list item and quote of a real Lexical 0.52 export on its own line', () => {
+    // Built with the note editor's own nodes and serialised by Lexical itself, as the app saves it.
+    const editor = createEditor({
+      namespace: 'test',
+      nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, PassageLinkNode],
+      onError: (error) => {
+        throw error;
+      },
+    });
+    editor.update(
+      () => {
+        const item = (...children: Array<TextNode | ElementNode>) =>
+          $createListItemNode().append(...children);
+        const text = (value: string) => $createTextNode(value);
+        $getRoot().append(
+          $createHeadingNode('h2').append(text('Findings')),
+          $createListNode('bullet').append(
+            item(text('Seen in '), $createPassageLinkNode('7', '2').append(text('the report'))),
+            item(text('Second point')),
+            // A nested list sits in an item of its own.
+            item($createListNode('bullet').append(item(text('Detail')))),
+          ),
+          $createListNode('number').append(item(text('One')), item(text('Two'))),
+          $createQuoteNode().append(text('Quoted')),
+          $createParagraphNode().append(text('Bold').toggleFormat('bold'), text(' and plain')),
+        );
+      },
+      { discrete: true },
+    );
+    const body = JSON.stringify(editor.getEditorState().toJSON());
+    expect(extractNoteContent(body)).toEqual({
+      plainText:
+        'Findings\nSeen in the report\nSecond point\nDetail\nOne\nTwo\nQuoted\nBold and plain',
+      passageIds: ['7'],
     });
   });
 

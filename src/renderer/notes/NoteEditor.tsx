@@ -2,6 +2,8 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
@@ -9,7 +11,9 @@ import { useState } from 'react';
 import type { NoteDetail } from '../../shared/api';
 import { AsyncButton } from '../ui/AsyncButton';
 import { noteEditorConfig } from './editorConfig';
+import { blockShortcutTransformers } from './formatting/blockShortcuts';
 import { EditorHandlePlugin } from './plugins/EditorHandlePlugin';
+import { FormattingToolbarPlugin } from './plugins/FormattingToolbarPlugin';
 import { PassageLinkPlugin } from './plugins/PassageLinkPlugin';
 import { SaveStatus } from './SaveStatus';
 import { useNoteSaver } from './useNoteSaver';
@@ -68,6 +72,7 @@ export function NoteEditor({
         </AsyncButton>
       </div>
       <LexicalComposer initialConfig={initialConfig}>
+        <FormattingToolbarPlugin />
         <div className="note-body">
           <RichTextPlugin
             contentEditable={
@@ -84,6 +89,8 @@ export function NoteEditor({
           />
         </div>
         <HistoryPlugin />
+        <ListPlugin />
+        <MarkdownShortcutPlugin transformers={blockShortcutTransformers} />
         <OnChangePlugin
           ignoreSelectionChange
           onChange={(editorState) => saver.edit({ body: JSON.stringify(editorState.toJSON()) })}

@@ -1,3 +1,4 @@
+import { ListItemNode, ListNode } from '@lexical/list';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { EditorThemeClasses } from 'lexical';
@@ -7,6 +8,13 @@ const theme: EditorThemeClasses = {
   paragraph: 'note-paragraph',
   heading: { h1: 'note-h1', h2: 'note-h2', h3: 'note-h3' },
   quote: 'note-quote',
+  list: {
+    ul: 'note-list note-list-bullet',
+    ol: 'note-list note-list-number',
+    listitem: 'note-list-item',
+    // The item that only holds a nested list: no marker of its own.
+    nested: { listitem: 'note-list-nested' },
+  },
   text: { bold: 'note-bold', italic: 'note-italic', underline: 'note-underline' },
   passageLink: 'passage-link',
 };
@@ -15,7 +23,7 @@ const theme: EditorThemeClasses = {
 export function noteEditorConfig(body: string): InitialConfigType {
   return {
     namespace: 'dossier-note',
-    nodes: [HeadingNode, QuoteNode, PassageLinkNode],
+    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode, PassageLinkNode],
     theme,
     editorState: body,
     onError(error) {
