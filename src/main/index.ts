@@ -4,6 +4,7 @@
  */
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createCore } from '../core/createCore';
 import { defaultDatabasePath } from '../core/paths';
 import { beforeCloseChannel, readyToCloseChannel } from '../shared/apiMethodNames';
@@ -22,10 +23,11 @@ function databaseFileFromArgs(argv: readonly string[]): string {
   return fromFlag ?? defaultDatabasePath();
 }
 
+/** electron-vite's dev server, during `npm run dev` only. */
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+
 function appUrl(): string {
-  const devServer = process.env.ELECTRON_RENDERER_URL;
-  if (!app.isPackaged && devServer) return devServer;
-  return new URL(`file://${path.join(__dirname, '../renderer/index.html')}`).href;
+  return devServerUrl ?? pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
 }
 
 function createWindow(): BrowserWindow {
@@ -100,7 +102,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    installSecurityGuards(appUrl);
+    installSecurityGuards(appUrl, { devServer: devServerUrl !== undefined });
     installAppMenu();
     registerIpc(ipcMain, core, appUrl);
     mainWindow = createWindow();
