@@ -8,14 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './support/dossierServer';
-
-async function startNote(page: Page, title: string) {
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill(title);
-  const editor = page.getByTestId('note-editor');
-  await editor.click();
-  return editor;
-}
+import { startNote } from './support/notes';
 
 async function reopenNote(page: Page, title: string) {
   await expect(page.getByTestId('save-status')).toHaveText('Saved');

@@ -3,12 +3,11 @@
  * are saved without waiting for the autosave delay.
  */
 import { expect, test } from './support/dossierServer';
+import { startNote } from './support/notes';
 
 test('a note typed right before a reload is saved', async ({ page, dossier }) => {
   await page.goto((await dossier.start()).url);
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('Last-second thought');
-  await page.getByTestId('note-editor').click();
+  await startNote(page, 'Last-second thought');
   await page.keyboard.type('Typed and gone at once.');
   // No waiting for "Saved": leave immediately, inside the autosave delay.
   await page.reload();
@@ -20,9 +19,7 @@ test('a note typed right before a reload is saved', async ({ page, dossier }) =>
 
 test('switching notes saves the one being left', async ({ page, dossier }) => {
   await page.goto((await dossier.start()).url);
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('First');
-  await page.getByTestId('note-editor').click();
+  await startNote(page, 'First');
   await page.keyboard.type('First body');
   await page.getByTestId('new-note').click();
   await page.getByTestId('note-title').fill('Second');

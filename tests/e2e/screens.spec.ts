@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, repoRoot, sharedDir, test } from './support/dossierServer';
+import { startNote } from './support/notes';
 import { selectInReader } from './support/reader';
 
 const screenshots = path.join(repoRoot, 'screenshots');
@@ -56,9 +57,7 @@ test('English article with a linked note and search results', async ({ page, dos
   await page.getByTestId('source-item').first().click();
   await selectInReader(page, 'Iran is the biggest donor');
   await page.getByTestId('mark-passage').click();
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('Funding');
-  await page.getByTestId('note-editor').click();
+  await startNote(page, 'Funding');
   await page.keyboard.type('Iran funds Hamas: ');
   await page.getByTestId('link-passage-into-note').click();
   await expect(page.getByTestId('save-status')).toHaveText('Saved');

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './support/dossierServer';
+import { startNote } from './support/notes';
 import { selectInReader } from './support/reader';
 
 const article = path.join(repoRoot, 'tests', 'fixtures', 'river-delta.txt');
@@ -72,9 +73,7 @@ test('a passage a note links to is not removed', async ({ page, dossier }) => {
 
 test('a note moved to the trash comes back with its text', async ({ page, dossier }) => {
   await page.goto((await dossier.start()).url);
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('Ferry times');
-  await page.getByTestId('note-editor').click();
+  await startNote(page, 'Ferry times');
   await page.keyboard.type('Leaves at dawn, back by noon.');
   // No waiting for "Saved": trashing must save the last edits first.
   await page.getByTestId('trash-note').click();

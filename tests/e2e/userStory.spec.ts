@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, repoRoot, sharedDir, test } from './support/dossierServer';
+import { startNote } from './support/notes';
 import { selectInReader } from './support/reader';
 
 const sampleArticle = path.join(sharedDir, 'samples', '000_408b81a06b3b0292.txt');
@@ -51,10 +52,7 @@ test('import, mark, link from a note, follow the link, search, and keep it all',
   expect(passageId).toMatch(/^\d+$/);
 
   // Write a note that links to the passage.
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('Who funds Hamas');
-  const editor = page.getByTestId('note-editor');
-  await editor.click();
+  const editor = await startNote(page, 'Who funds Hamas');
   await page.keyboard.type('Haniyeh said it himself: ');
   await passageItem.getByTestId('link-passage-into-note').click();
   const link = editor.locator(`a.passage-link[data-passage-id="${passageId}"]`);
