@@ -1,34 +1,12 @@
 /** The `dossier` subcommands: each parses its own arguments and prints JSON or a readable text. */
-import type { CoreApi, ImportOutcome, SearchHit } from '../shared/api';
+import type { ImportOutcome, SearchHit } from '../shared/api';
 import { DossierError, isDossierError } from '../shared/errors';
-import { integerOption, lastOption, parseArgv, usage, type ArgvSpec } from './argv';
+import { integerOption, lastOption, usage } from './argv';
 import { callCore } from './callCore';
+import { noOptions, print, type Command, type CommandContext } from './command';
+import { backupCommand, checkCommand } from './maintenanceCommands';
 import { readImportFile } from './readImportFile';
 import { serve } from './serve';
-
-export interface CommandContext {
-  /** Opened on first use, so a command that fails early never creates a notebook. */
-  core(): CoreApi;
-  databaseFile: string;
-  json: boolean;
-  out(text: string): void;
-  err(text: string): void;
-}
-
-type Command = {
-  spec: ArgvSpec;
-  run(
-    context: CommandContext,
-    positionals: string[],
-    parsed: ReturnType<typeof parseArgv>,
-  ): Promise<number> | number;
-};
-
-const noOptions: ArgvSpec = { valued: [], flags: [] };
-
-function print(context: CommandContext, value: unknown, text: () => string): void {
-  context.out(context.json ? JSON.stringify(value) : text());
-}
 
 const importCommand: Command = {
   spec: noOptions,
@@ -217,6 +195,8 @@ export const commands: Record<string, Command> = {
   notes: notesCommand,
   search: searchCommand,
   serve: serveCommand,
+  backup: backupCommand,
+  check: checkCommand,
 };
 
 export function unknownCommand(name: string): DossierError {

@@ -3,7 +3,8 @@ import { createCore } from '../core/createCore';
 import { defaultDatabasePath } from '../core/paths';
 import { isDossierError } from '../shared/errors';
 import { lastOption, parseArgv, usage } from './argv';
-import { commands, unknownCommand, type CommandContext } from './commands';
+import type { CommandContext } from './command';
+import { commands, unknownCommand } from './commands';
 
 const globalSpec = { valued: ['db'], flags: ['json', 'help'] } as const;
 
@@ -21,6 +22,8 @@ Usage: dossier [--db FILE] COMMAND [--json]
   notes                                list notes
   search QUERY [--limit N]             search sources, passages and notes
   serve [--port N] [--open]            open the notebook in a browser (loopback only)
+  backup FILE                          copy the notebook to FILE (online backup, verified)
+  check                                look for damage in the notebook
 
 The notebook is --db FILE, else $DOSSIER_DB, else the app's own notebook file.
 With --json each command prints one JSON value on stdout.`;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../shared/errors';
+import { snapshotBeforeUpgrade } from './backup';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -16,7 +17,10 @@ export function applyMigrations(
   // Normally caught from the file header already; this covers a newer schema
   // still sitting in a -wal file left by a crash.
   if (current > all.length) throw databaseTooNew(db.name, current);
-  for (const migration of all.slice(current)) {
+  const pending = all.slice(current);
+  // An existing notebook is copied before its schema changes; a new one has nothing to lose.
+  if (current > 0 && pending.length > 0 && !db.memory) snapshotBeforeUpgrade(db, all.length);
+  for (const migration of pending) {
     db.transaction(() => {
       db.exec(migration.sql);
       db.pragma(`user_version = ${migration.version}`);

@@ -1,0 +1,24 @@
+/** What every `dossier` subcommand is made of. */
+import type { CoreApi } from '../shared/api';
+import type { ArgvSpec, ParsedArgv } from './argv';
+
+export interface CommandContext {
+  /** Opened on first use, so a command that fails early never creates a notebook. */
+  core(): CoreApi;
+  databaseFile: string;
+  json: boolean;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Command {
+  spec: ArgvSpec;
+  run(context: CommandContext, positionals: string[], parsed: ParsedArgv): Promise<number> | number;
+}
+
+export const noOptions: ArgvSpec = { valued: [], flags: [] };
+
+/** One JSON value with --json, else the readable text. */
+export function print(context: CommandContext, value: unknown, text: () => string): void {
+  context.out(context.json ? JSON.stringify(value) : text());
+}

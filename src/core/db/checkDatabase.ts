@@ -1,0 +1,76 @@
+import type { WritableDB } from './openDatabase';
+
+export interface CheckReport {
+  ok: boolean;
+  /** One readable line per problem found. */
+  problems: string[];
+  counts: { sources: number; passages: number; notes: number };
+}
+
+const ftsTables = ['sources_fts', 'passages_fts', 'notes_fts'];
+
+/**
+ * Looks for damage SQLite can see (pages, foreign keys, FTS5 structure) and
+ * damage only Dossier can see (a passage whose quote no longer matches the
+ * text it was made on, a source without a current version). Changes nothing.
+ */
+export function checkDatabase(db: WritableDB): CheckReport {
+  const problems = [
+    ...sqliteIntegrity(db),
+    ...foreignKeys(db),
+    ...ftsTables.flatMap((table) => ftsIntegrity(db, table)),
+    ...passageQuotes(db),
+    ...sourcesWithoutVersion(db),
+  ];
+  const count = (table: string) =>
+    db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return {
+    ok: problems.length === 0,
+    problems,
+    counts: { sources: count('sources'), passages: count('passages'), notes: count('notes') },
+  };
+}
+
+function sqliteIntegrity(db: WritableDB): string[] {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  return rows.map((row) => row.integrity_check).filter((message) => message !== 'ok');
+}
+
+function foreignKeys(db: WritableDB): string[] {
+  const rows = db.pragma('foreign_key_check') as Array<{
+    table: string;
+    rowid: number;
+    parent: string;
+  }>;
+  return rows.map((row) => `${row.table} row ${row.rowid} points at a missing ${row.parent} row`);
+}
+
+/** FTS5's own check; spelled as an INSERT, it reads the index and writes nothing. */
+function ftsIntegrity(db: WritableDB, table: string): string[] {
+  try {
+    db.prepare(`INSERT INTO ${table}(${table}) VALUES ('integrity-check')`).run();
+    return [];
+  } catch (error) {
+    return [`search index ${table}: ${(error as Error).message}`];
+  }
+}
+
+function passageQuotes(db: WritableDB): string[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.exact, p.start_utf16 AS start, p.end_utf16 AS "end", v.text
+       FROM passages p JOIN source_versions v ON v.id = p.version_id`,
+    )
+    .all() as Array<{ id: number; exact: string; start: number; end: number; text: string }>;
+  return rows
+    .filter((row) => row.text.slice(row.start, row.end) !== row.exact)
+    .map((row) => `passage ${row.id} no longer matches the text it was made on`);
+}
+
+function sourcesWithoutVersion(db: WritableDB): string[] {
+  const ids = db
+    .prepare('SELECT id FROM sources WHERE current_version_id IS NULL')
+    .pluck()
+    .all() as number[];
+  return ids.map((id) => `source ${id} has no current version`);
+}
