@@ -7,6 +7,7 @@ import { noOptions, print, type Command, type CommandContext } from './command';
 import { backupCommand, checkCommand } from './maintenanceCommands';
 import { readImportFile } from './readImportFile';
 import { serve } from './serve';
+import { tagCommands } from './tagCommand';
 
 const importCommand: Command = {
   spec: noOptions,
@@ -197,6 +198,7 @@ export const commands: Record<string, Command> = {
   serve: serveCommand,
   backup: backupCommand,
   check: checkCommand,
+  ...tagCommands,
 };
 
 export function unknownCommand(name: string): DossierError {

@@ -21,6 +21,9 @@ Usage: dossier [--db FILE] COMMAND [--json]
                                        write a note, optionally linking passages
   notes                                list notes
   search QUERY [--limit N]             search sources, passages and notes
+  tag source SOURCE_ID [TAG]...        replace a source's tags (no TAG clears them)
+  tag note NOTE_ID [TAG]...            replace a note's tags
+  tags                                 list tags with how many sources and notes carry each
   serve [--port N] [--open]            open the notebook in a browser (loopback only)
   backup FILE                          copy the notebook to FILE (online backup, verified)
   check                                look for damage in the notebook

@@ -7,6 +7,9 @@ import { getPassage } from './passages/passageViews';
 import { searchAll } from './search/search';
 import { importFile, importText } from './sources/importSource';
 import { getSource, listSources } from './sources/sourceQueries';
+import { listTags } from './tags/listTags';
+import { setTags } from './tags/setTags';
+import { taggedNotes, taggedSources } from './tags/taggedKinds';
 
 export type Core = CoreApi & {
   close(): void;
@@ -50,6 +53,10 @@ export function createCore(dbFile: string, options: OpenOptions = {}): Core {
       restoreNote(db, Number(noteId));
       return { restored: true };
     },
+
+    setSourceTags: ({ sourceId, tags }) => setTags(db, taggedSources, Number(sourceId), tags),
+    setNoteTags: ({ noteId, tags }) => setTags(db, taggedNotes, Number(noteId), tags),
+    listTags: () => listTags(db),
 
     search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
   };

@@ -27,6 +27,9 @@ const bridge = {
   saveNote: invoker('saveNote'),
   deleteNote: invoker('deleteNote'),
   restoreNote: invoker('restoreNote'),
+  setSourceTags: invoker('setSourceTags'),
+  setNoteTags: invoker('setNoteTags'),
+  listTags: invoker('listTags'),
   search: invoker('search'),
   onBeforeClose(flush: () => Promise<void>): void {
     ipcRenderer.removeAllListeners(beforeCloseChannel);

@@ -11,6 +11,14 @@
 import { z } from 'zod';
 import type { ApiMethodName } from './apiMethodNames';
 import type { ErrorCode } from './errors';
+import {
+  MAX_TAG_LENGTH,
+  MAX_TAGS_PER_ITEM,
+  TAG_SEPARATORS,
+  normalizeTag,
+  tagLength,
+  uniqueTags,
+} from './tags';
 
 const id = z
   .string()
@@ -18,6 +26,21 @@ const id = z
 const title = z.string().trim().min(1).max(500);
 /** A Lexical editor state, serialised. The core checks its shape, not its meaning. */
 const noteBody = z.string().min(2).max(20_000_000);
+const tagName = z
+  .string()
+  .transform(normalizeTag)
+  .refine((tag) => tag !== '', 'a tag cannot be empty')
+  .refine(
+    (tag) => tagLength(tag) <= MAX_TAG_LENGTH,
+    `a tag has at most ${MAX_TAG_LENGTH} characters`,
+  )
+  .refine((tag) => !TAG_SEPARATORS.test(tag), 'a tag cannot contain a comma or a line break');
+/** The item's whole set of tags: duplicates (ignoring case) dropped, the first spelling kept. */
+const tagList = z
+  .array(tagName)
+  .max(1000)
+  .transform(uniqueTags)
+  .refine((tags) => tags.length <= MAX_TAGS_PER_ITEM, `at most ${MAX_TAGS_PER_ITEM} tags`);
 
 export const apiArgs = {
   importFile: z.object({
@@ -60,6 +83,9 @@ export const apiArgs = {
   saveNote: z.object({ noteId: id, title: title, body: noteBody }),
   deleteNote: z.object({ noteId: id }),
   restoreNote: z.object({ noteId: id }),
+  setSourceTags: z.object({ sourceId: id, tags: tagList }),
+  setNoteTags: z.object({ noteId: id, tags: tagList }),
+  listTags: z.object({}),
   search: z.object({
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(500).optional(),
@@ -88,6 +114,8 @@ export interface SourceSummary {
   capturedAt: string;
   passageCount: number;
   charCount: number;
+  /** Sorted ignoring case. */
+  tags: string[];
 }
 
 export type BlockKind = 'title' | 'paragraph';
@@ -134,6 +162,8 @@ export interface NoteSummary {
   /** Plain text of the body, for previews and search. */
   text: string;
   passageIds: string[];
+  /** Sorted ignoring case. */
+  tags: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -141,6 +171,13 @@ export interface NoteSummary {
 export interface NoteDetail extends NoteSummary {
   /** Serialised Lexical editor state. */
   body: string;
+}
+
+export interface TagSummary {
+  name: string;
+  sourceCount: number;
+  /** Notes not in the trash. */
+  noteCount: number;
 }
 
 export type SearchHitKind = 'source' | 'passage' | 'note';
@@ -173,6 +210,9 @@ export interface ApiResults {
   saveNote: { updatedAt: string };
   deleteNote: { deleted: true };
   restoreNote: { restored: true };
+  setSourceTags: { tags: string[] };
+  setNoteTags: { tags: string[] };
+  listTags: TagSummary[];
   search: SearchHit[];
 }
 

@@ -17,6 +17,9 @@ export const apiMethodNames = [
   'saveNote',
   'deleteNote',
   'restoreNote',
+  'setSourceTags',
+  'setNoteTags',
+  'listTags',
   'search',
 ] as const;
 

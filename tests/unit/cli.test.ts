@@ -233,6 +233,30 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
   });
 });
 
+describe('dossier tag and tags', () => {
+  it('replaces, lists and clears the tags of a source and a note', () => {
+    const article = path.join(repoRoot, 'tests/fixtures/river-delta.txt');
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', article);
+    const sourceId = imported!.sourceId;
+    const { noteId } = dossierJson<{ noteId: string }>('note', 'add', '--title', 'Ferry');
+
+    expect(dossierJson('tag', 'source', sourceId, 'rivers', 'Delta', 'delta')).toEqual({
+      tags: ['Delta', 'rivers'],
+    });
+    expect(dossierJson('tag', 'note', noteId, 'delta')).toEqual({ tags: ['Delta'] });
+    expect(dossierJson('tags')).toEqual([
+      { name: 'Delta', sourceCount: 1, noteCount: 1 },
+      { name: 'rivers', sourceCount: 1, noteCount: 0 },
+    ]);
+    expect(dossier('tag', 'source', sourceId).stdout).toBe(`source #${sourceId}: no tags\n`);
+
+    const unknown = dossier('tag', 'note', '99', 'x');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('dossier: No note with id 99\n');
+    expect(dossier('tag', 'passage', '1').code).toBe(2);
+  });
+});
+
 describe('dossier serve', () => {
   it('prints the loopback address with a token first, and guards the API with it', async () => {
     const child = spawn(

@@ -4,6 +4,7 @@ import type { ReadableDB, WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
 import { getPassage } from '../passages/passageViews';
 import { indexNote, unindexNote } from '../search/searchIndex';
+import { parseTagNames, taggedNotes, tagNamesJsonSql } from '../tags/taggedKinds';
 import { buildNoteBody, extractNoteContent, type NoteContent } from './noteBody';
 
 interface NoteRow {
@@ -16,12 +17,15 @@ interface NoteRow {
   deleted_at: string | null;
   /** JSON array of linked passage ids. */
   passage_ids: string;
+  /** JSON array of tag names. */
+  tag_names: string;
 }
 
 const SELECT_NOTE = `
   SELECT n.*, (SELECT json_group_array(passage_id) FROM
                  (SELECT passage_id FROM note_links WHERE note_id = n.id ORDER BY passage_id))
-              AS passage_ids
+              AS passage_ids,
+         ${tagNamesJsonSql(taggedNotes, 'n.id')} AS tag_names
   FROM notes n`;
 
 /** Creates a note from a Lexical body, or from plain text plus passages to quote. */
@@ -152,6 +156,7 @@ function toNoteSummary(row: NoteRow): NoteSummary {
     title: row.title,
     text: row.plain_text,
     passageIds: (JSON.parse(row.passage_ids) as number[]).map(String),
+    tags: parseTagNames(row.tag_names),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -2,6 +2,7 @@ import type { Block, SourceDetail, SourceSummary } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
 import { listPassageViews } from '../passages/passageViews';
+import { parseTagNames, taggedSources, tagNamesJsonSql } from '../tags/taggedKinds';
 
 interface SourceRow {
   id: number;
@@ -10,12 +11,15 @@ interface SourceRow {
   captured_at: string;
   passage_count: number;
   char_count: number;
+  /** JSON array of tag names. */
+  tag_names: string;
 }
 
 // char_count is SQLite's length(): characters (code points) of the current version.
 const SELECT_SOURCE_SUMMARY = `
   SELECT s.id, s.title, s.lang, s.captured_at, length(v.text) AS char_count,
-         (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS passage_count
+         (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS passage_count,
+         ${tagNamesJsonSql(taggedSources, 's.id')} AS tag_names
   FROM sources s JOIN source_versions v ON v.id = s.current_version_id`;
 
 /** Every source, newest first. */
@@ -67,5 +71,6 @@ function toSourceSummary(row: SourceRow): SourceSummary {
     capturedAt: row.captured_at,
     passageCount: row.passage_count,
     charCount: row.char_count,
+    tags: parseTagNames(row.tag_names),
   };
 }

@@ -145,6 +145,7 @@ export function Workspace() {
                 source={source}
                 focus={navigation.focus}
                 onPassageMarked={onPassageMarked}
+                onTagsSaved={refreshLibrary}
               />
             )}
           </div>

@@ -1,4 +1,5 @@
 import type { SourceSummary } from '../../shared/api';
+import { InlineTags } from '../tags/InlineTags';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface LibraryListProps {
@@ -33,7 +34,12 @@ export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryLis
             testId="source-item"
             isOpen={source.id === openSourceId}
             title={source.title}
-            detail={passageCountLabel(source.passageCount)}
+            detail={
+              <>
+                {passageCountLabel(source.passageCount)}
+                <InlineTags tags={source.tags} />
+              </>
+            }
             onOpen={() => onOpen(source.id)}
           />
         ))}

@@ -7,8 +7,10 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { LexicalEditor } from 'lexical';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { NoteDetail } from '../../shared/api';
+import { api } from '../api/client';
+import { TagEditor } from '../tags/TagEditor';
 import { AsyncButton } from '../ui/AsyncButton';
 import { noteEditorConfig } from './editorConfig';
 import { blockShortcutTransformers } from './formatting/blockShortcuts';
@@ -43,6 +45,14 @@ export function NoteEditor({
   const [title, setTitle] = useState(initial.title);
   const [initialConfig] = useState(() => noteEditorConfig(initial.body));
   const flush = () => void saver.flush();
+  const saveTags = useCallback(
+    async (tags: string[]) => {
+      const saved = await api.setNoteTags({ noteId: note.id, tags });
+      onSaved();
+      return saved.tags;
+    },
+    [note.id, onSaved],
+  );
 
   return (
     <section className="note-editor-pane" aria-label="Note">
@@ -70,6 +80,9 @@ export function NoteEditor({
         >
           Move to trash
         </AsyncButton>
+      </div>
+      <div className="note-tags">
+        <TagEditor initialTags={note.tags} save={saveTags} label="Note tags" />
       </div>
       <LexicalComposer initialConfig={initialConfig}>
         <FormattingToolbarPlugin />

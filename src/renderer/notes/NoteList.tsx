@@ -1,4 +1,5 @@
 import type { NoteSummary } from '../../shared/api';
+import { InlineTags } from '../tags/InlineTags';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface NoteListProps {
@@ -37,7 +38,12 @@ export function NoteList({ notes, error, openNoteId, onOpen, onNew }: NoteListPr
             testId="note-item"
             isOpen={note.id === openNoteId}
             title={note.title}
-            detail={firstLine(note.text) || 'Empty note'}
+            detail={
+              <>
+                {firstLine(note.text) || 'Empty note'}
+                <InlineTags tags={note.tags} />
+              </>
+            }
             onOpen={() => onOpen(note.id)}
           />
         ))}

@@ -1,6 +1,8 @@
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { SourceDetail } from '../../shared/api';
+import { api } from '../api/client';
 import type { PassageFocus } from '../app/navigation';
+import { TagEditor } from '../tags/TagEditor';
 import { ReaderText } from './ReaderText';
 import { markPassageKey, useMarkShortcut } from './useMarkShortcut';
 import { useFocusPassage } from './useFocusPassage';
@@ -12,16 +14,25 @@ interface ReaderProps {
   source: SourceDetail;
   focus: PassageFocus | null;
   onPassageMarked: (passageId: string) => void;
+  onTagsSaved: () => void;
 }
 
 /** The open source: its text with passage marks; selecting text and pressing M (or the button) marks a passage. */
-export function Reader({ source, focus, onPassageMarked }: ReaderProps) {
+export function Reader({ source, focus, onPassageMarked, onTagsSaved }: ReaderProps) {
   const textRef = useRef<HTMLDivElement>(null);
   const selection = useReaderSelection(textRef, source.text);
   const { mark, marking } = useMarkPassage(source.id, selection, onPassageMarked);
   useMarkShortcut(mark);
   usePassageMarks(textRef, source);
   const focusedPassage = useFocusPassage(textRef, source, focus);
+  const saveTags = useCallback(
+    async (tags: string[]) => {
+      const saved = await api.setSourceTags({ sourceId: source.id, tags });
+      onTagsSaved();
+      return saved.tags;
+    },
+    [source.id, onTagsSaved],
+  );
 
   return (
     <article
@@ -49,7 +60,10 @@ export function Reader({ source, focus, onPassageMarked }: ReaderProps) {
         </button>
       </div>
       <div ref={textRef} className="reader-text" lang={source.lang ?? undefined}>
-        <ReaderText source={source} />
+        <ReaderText
+          source={source}
+          belowTitle={<TagEditor initialTags={source.tags} save={saveTags} label="Article tags" />}
+        />
       </div>
     </article>
   );
