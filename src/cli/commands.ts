@@ -127,15 +127,7 @@ const notesCommand: Command = {
   spec: noOptions,
   run(context) {
     const notes = callCore(context.core(), 'listNotes', {});
-    const value = notes.map(({ id, title, text, passageIds, createdAt, updatedAt }) => ({
-      id,
-      title,
-      text,
-      passageIds,
-      createdAt,
-      updatedAt,
-    }));
-    print(context, value, () =>
+    print(context, notes, () =>
       notes.length === 0
         ? 'No notes yet: dossier note add --title TITLE'
         : notes
