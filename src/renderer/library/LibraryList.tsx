@@ -1,5 +1,4 @@
 import type { SourceSummary } from '../../shared/api';
-import { InlineTags } from '../tags/InlineTags';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface LibraryListProps {
@@ -34,12 +33,8 @@ export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryLis
             testId="source-item"
             isOpen={source.id === openSourceId}
             title={source.title}
-            detail={
-              <>
-                {passageCountLabel(source.passageCount)}
-                <InlineTags tags={source.tags} />
-              </>
-            }
+            detail={passageCountLabel(source.passageCount)}
+            tags={source.tags}
             onOpen={() => onOpen(source.id)}
           />
         ))}

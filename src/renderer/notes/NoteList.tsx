@@ -1,5 +1,4 @@
 import type { NoteSummary } from '../../shared/api';
-import { InlineTags } from '../tags/InlineTags';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface NoteListProps {
@@ -38,12 +37,8 @@ export function NoteList({ notes, error, openNoteId, onOpen, onNew }: NoteListPr
             testId="note-item"
             isOpen={note.id === openNoteId}
             title={note.title}
-            detail={
-              <>
-                {firstLine(note.text) || 'Empty note'}
-                <InlineTags tags={note.tags} />
-              </>
-            }
+            detail={firstLine(note.text) || 'Empty note'}
+            tags={note.tags}
             onOpen={() => onOpen(note.id)}
           />
         ))}

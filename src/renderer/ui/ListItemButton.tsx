@@ -1,15 +1,23 @@
-import type { ReactNode } from 'react';
+import { InlineTags } from '../tags/InlineTags';
 
 interface ListItemButtonProps {
   testId: string;
   isOpen: boolean;
   title: string;
-  detail: ReactNode;
+  detail: string;
+  tags: string[];
   onOpen: () => void;
 }
 
-/** One entry of a sidebar list (an article, a note): title, a detail line, open on click. */
-export function ListItemButton({ testId, isOpen, title, detail, onOpen }: ListItemButtonProps) {
+/** One entry of a sidebar list (an article, a note): title, a detail line with tags, open on click. */
+export function ListItemButton({
+  testId,
+  isOpen,
+  title,
+  detail,
+  tags,
+  onOpen,
+}: ListItemButtonProps) {
   return (
     <li>
       <button
@@ -24,6 +32,7 @@ export function ListItemButton({ testId, isOpen, title, detail, onOpen }: ListIt
         </span>
         <span className="list-item-detail" dir="auto">
           {detail}
+          <InlineTags tags={tags} />
         </span>
       </button>
     </li>
