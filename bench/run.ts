@@ -14,10 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/core/createCore';
 import { corpusPageNames, corpusPageText, hasCorpus } from '../tests/unit/support/corpusPages';
+import { hasSampleArticle, repoRoot, sampleArticleFile } from '../tests/support/sharedData';
 import { loadHandbookPages } from './handbookPages';
 
-const repoRoot = path.resolve(__dirname, '..');
-const sampleFile = path.resolve(repoRoot, '../shared/samples/000_408b81a06b3b0292.txt');
 const persianFixture = path.join(repoRoot, 'tests/fixtures/persian-article.txt');
 /** Copies of the material, each made unique, so the notebook is not trivially small. */
 const COPIES = Number(process.env.DOSSIER_BENCH_COPIES ?? 20);
@@ -31,10 +30,10 @@ interface Document {
 function loadDocuments(): Document[] {
   const texts: Document[] = [];
   const add = (title: string, body: string) => texts.push({ title, body });
-  if (fs.existsSync(sampleFile)) {
-    const [title, ...rest] = fs.readFileSync(sampleFile, 'utf8').split('\n');
+  if (hasSampleArticle) {
+    const [title, ...rest] = fs.readFileSync(sampleArticleFile, 'utf8').split('\n');
     add(title ?? 'sample', rest.join('\n'));
-  } else console.log(`(sample article absent: ${sampleFile})`);
+  } else console.log(`(sample article absent: ${sampleArticleFile})`);
   if (hasCorpus) for (const name of corpusPageNames()) add(name, corpusPageText(name));
   else console.log('(readability corpus absent: ../shared/corpus/readability-pages)');
   const [persianTitle, ...persianBody] = fs.readFileSync(persianFixture, 'utf8').split('\n');

@@ -3,14 +3,14 @@
  * screenshots/ for a person to look at, with the checks that matter for
  * right-to-left text: direction, joined letters under a mark, folded search.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, repoRoot, sharedDir, test } from './support/dossierServer';
+import { expect, repoRoot, test } from './support/dossierServer';
 import { startNote } from './support/notes';
 import { selectInReader } from './support/reader';
+import { hasSampleArticle, sampleArticleFile } from '../support/sharedData';
 
 const screenshots = path.join(repoRoot, 'screenshots');
-const sampleArticle = path.join(sharedDir, 'samples', '000_408b81a06b3b0292.txt');
 const persianArticle = path.join(repoRoot, 'tests', 'fixtures', 'persian-article.txt');
 const persianTitle = 'کتابخانه‌ای در دل کوهستان';
 
@@ -51,9 +51,9 @@ test('Persian article: read, mark, search with Arabic letter forms', async ({ pa
 });
 
 test('English article with a linked note and search results', async ({ page, dossier }) => {
-  test.skip(!existsSync(sampleArticle), `the sample article is missing (${sampleArticle})`);
+  test.skip(!hasSampleArticle, `the sample article is missing (${sampleArticleFile})`);
   await page.goto((await dossier.start()).url);
-  await page.getByTestId('import-file-input').setInputFiles(sampleArticle);
+  await page.getByTestId('import-file-input').setInputFiles(sampleArticleFile);
   await page.getByTestId('source-item').first().click();
   await selectInReader(page, 'Iran is the biggest donor');
   await page.getByTestId('mark-passage').click();

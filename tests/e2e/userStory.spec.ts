@@ -4,19 +4,18 @@
  * backlinks, search, and persistence across a reload and a server restart.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, repoRoot, sharedDir, test } from './support/dossierServer';
+import { expect, repoRoot, test } from './support/dossierServer';
 import { startNote } from './support/notes';
 import { selectInReader } from './support/reader';
+import { hasSampleArticle, sampleArticleFile } from '../support/sharedData';
 
-const sampleArticle = path.join(sharedDir, 'samples', '000_408b81a06b3b0292.txt');
 const articleTitle = 'Hamas Leader Thanks Iran For Support During Tehran Visit';
 const passageText = 'Iran is the biggest donor';
 
 test.skip(
-  !existsSync(sampleArticle),
-  `the sample article is missing (${sampleArticle}); ../shared is not beside the project`,
+  !hasSampleArticle,
+  `the sample article is missing (${sampleArticleFile}); ../shared is not beside the project`,
 );
 
 test('import, mark, link from a note, follow the link, search, and keep it all', async ({
@@ -27,7 +26,7 @@ test('import, mark, link from a note, follow the link, search, and keep it all',
   await page.goto(url);
 
   // Import the sample article through the file picker.
-  await page.getByTestId('import-file-input').setInputFiles(sampleArticle);
+  await page.getByTestId('import-file-input').setInputFiles(sampleArticleFile);
   await expect(page.getByTestId('toast')).toContainText(/imported/i);
   const sourceItem = page.getByTestId('source-item').filter({ hasText: articleTitle });
   await expect(sourceItem).toHaveCount(1);

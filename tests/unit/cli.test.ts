@@ -13,11 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hasSampleArticle, repoRoot, sampleArticleFile } from '../support/sharedData';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const sampleArticle = path.resolve(repoRoot, '../shared/samples/000_408b81a06b3b0292.txt');
-const hasSample = existsSync(sampleArticle);
-if (!hasSample) console.log(`cli.test: sample article tests skipped: ${sampleArticle} is absent`);
+if (!hasSampleArticle)
+  console.log(`cli.test: sample article tests skipped: ${sampleArticleFile} is absent`);
 
 let folder: string;
 let databaseFile: string;
@@ -50,18 +49,18 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-describe.skipIf(!hasSample)('dossier CLI on the sample article', () => {
+describe.skipIf(!hasSampleArticle)('dossier CLI on the sample article', () => {
   it('imports, marks, links a note and finds it all', () => {
-    const [imported] = dossierJson<Array<Record<string, string>>>('import', sampleArticle);
+    const [imported] = dossierJson<Array<Record<string, string>>>('import', sampleArticleFile);
     expect(imported).toMatchObject({
-      file: sampleArticle,
+      file: sampleArticleFile,
       status: 'imported',
       title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
     });
     const sourceId = imported!.sourceId!;
     expect(sourceId).toMatch(/^\d+$/);
 
-    const [again] = dossierJson<Array<Record<string, string>>>('import', sampleArticle);
+    const [again] = dossierJson<Array<Record<string, string>>>('import', sampleArticleFile);
     expect(again).toMatchObject({ status: 'duplicate', sourceId });
     expect(dossierJson<unknown[]>('list')).toHaveLength(1);
 
@@ -138,7 +137,7 @@ describe.skipIf(!hasSample)('dossier CLI on the sample article', () => {
   });
 
   it('refuses an ambiguous quote unless --occurrence picks one', () => {
-    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', sampleArticle);
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', sampleArticleFile);
     const before = notebookState();
     const ambiguous = dossier('mark', imported!.sourceId, '--quote', 'Haniyeh');
     expect(ambiguous.code).not.toBe(0);

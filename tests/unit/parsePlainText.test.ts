@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlainText } from '../../src/core/sources/parsePlainText';
+import { hasSampleArticle, sampleArticleFile } from '../support/sharedData';
 
-const sampleFile = path.resolve(__dirname, '../../../shared/samples/000_408b81a06b3b0292.txt');
 const caption =
   "Iran's Foreign Minister Hossein Amir Abdollahian meets with Palestinian group Hamas' top leader, Ismail Haniyeh in Tehran, Iran, March 26, 2024";
 
@@ -50,10 +49,10 @@ describe('parsePlainText', () => {
     expect(parsePlainText(' \n\n\t')).toEqual({ title: '', text: '', blocks: [] });
   });
 
-  it.skipIf(!fs.existsSync(sampleFile))(
+  it.skipIf(!hasSampleArticle)(
     'parses the sample article (skipped: ../shared/samples absent)',
     () => {
-      const parsed = parsePlainText(fs.readFileSync(sampleFile, 'utf8'));
+      const parsed = parsePlainText(fs.readFileSync(sampleArticleFile, 'utf8'));
       expect(parsed.title).toBe('Hamas Leader Thanks Iran For Support During Tehran Visit');
       expect(parsed.blocks[0]).toEqual({ kind: 'title', start: 0, end: parsed.title.length });
       expect(parsed.text.split(caption)).toHaveLength(2); // the doubled caption appears once

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { test as base } from '@playwright/test';
 
-export const repoRoot = path.resolve(__dirname, '../../..');
-export const sharedDir = path.resolve(repoRoot, '..', 'shared');
+import { repoRoot } from '../../support/sharedData';
+
+export { repoRoot };
 
 export interface RunningDossier {
   url: string;

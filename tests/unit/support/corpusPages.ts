@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Mozilla Readability's test pages, in ../shared next to the repository when it is there. */
-export const corpusDir = path.resolve(__dirname, '../../../../shared/corpus/readability-pages');
-export const hasCorpus = fs.existsSync(corpusDir);
+import { corpusDir } from '../../support/sharedData';
+
+export { corpusDir, hasCorpus } from '../../support/sharedData';
 
 export function corpusPageNames(): string[] {
   return fs

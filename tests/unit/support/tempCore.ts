@@ -5,12 +5,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { createCore, type Core } from '../../../src/core/createCore';
 import { DossierError } from '../../../src/shared/errors';
 
-/** The sample news article, read from ../shared next to the repository when it is there. */
-export const sampleArticleFile = path.resolve(
-  __dirname,
-  '../../../../shared/samples/000_408b81a06b3b0292.txt',
-);
-export const hasSampleArticle = fs.existsSync(sampleArticleFile);
+export { hasSampleArticle, sampleArticleFile } from '../../support/sharedData';
 
 /** A fresh notebook file in a temp folder for each test, closed and removed afterwards. */
 export function useTempCore(): { readonly core: Core; readonly dir: string } {
