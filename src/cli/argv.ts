@@ -54,5 +54,5 @@ export function integerOption(parsed: ParsedArgv, name: string): number | undefi
 }
 
 export function usage(message: string): DossierError {
-  return new DossierError('invalid_argument', message);
+  return new DossierError('usage', message);
 }

@@ -9,18 +9,18 @@ export function readImportFile(file: string): Buffer {
     stat = statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new DossierError('unreadable_file', `No such file: ${file}`);
-    throw new DossierError('unreadable_file', `Cannot read ${file} (${code ?? 'unknown error'})`);
+    if (code === 'ENOENT') throw new DossierError('not_found', `No such file: ${file}`);
+    throw new DossierError('forbidden', `Cannot read ${file} (${code ?? 'unknown error'})`);
   }
   if (stat.isDirectory())
-    throw new DossierError('not_a_file', `${file} is a directory, not a file`);
-  if (!stat.isFile()) throw new DossierError('not_a_file', `${file} is not a regular file`);
+    throw new DossierError('unsupported', `${file} is a directory, not a file`);
+  if (!stat.isFile()) throw new DossierError('unsupported', `${file} is not a regular file`);
   // Checked before reading, so a huge file is never loaded into memory.
   if (stat.size > MAX_IMPORT_BYTES) throw tooLargeToImport(file, stat.size);
   try {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DossierError('unreadable_file', `Cannot read ${file} (${code ?? 'unknown error'})`);
+    throw new DossierError('forbidden', `Cannot read ${file} (${code ?? 'unknown error'})`);
   }
 }

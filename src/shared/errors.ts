@@ -1,24 +1,45 @@
-/** Error codes shared by every host; messages are written for the analyst, codes for programs. */
-export const errorCodes = [
-  'invalid_argument',
-  'not_found',
-  'empty_file',
-  'binary_file',
-  'too_large',
-  'invalid_encoding',
-  'not_a_file',
-  'unreadable_file',
-  'quote_not_found',
-  'ambiguous_quote',
-  'invalid_query',
-  'database_too_new',
-  'database_damaged',
-  'unauthorized',
-  'forbidden',
-  'internal',
-] as const;
+/**
+ * Error kinds shared by every host. A code says what kind of failure it is, for
+ * programs; the message says what happened, for the analyst. The table below is
+ * the one place that maps a kind to its HTTP status and its CLI exit code (the
+ * README lists it).
+ */
+export const errorKinds = {
+  /** The arguments do not fit the contract (schema, range, query syntax). */
+  invalid_argument: { httpStatus: 400, exitCode: 2 },
+  /** The CLI was called wrongly (unknown command or option, missing argument). CLI only. */
+  usage: { httpStatus: 400, exitCode: 2 },
+  /** No such source, passage, note, file or quote. */
+  not_found: { httpStatus: 404, exitCode: 1 },
+  /** The notebook's present state forbids it (notes still link to the passage). */
+  conflict: { httpStatus: 409, exitCode: 1 },
+  /** It would overwrite something that exists (a backup file). */
+  already_exists: { httpStatus: 409, exitCode: 1 },
+  /** Over a size limit. */
+  too_large: { httpStatus: 413, exitCode: 1 },
+  /** Input Dossier cannot take: empty, binary, badly encoded, a folder, a notebook from a newer Dossier. */
+  unsupported: { httpStatus: 415, exitCode: 1 },
+  /** The notebook or a backup failed its checks. */
+  damaged: { httpStatus: 500, exitCode: 1 },
+  /** Stopped on request before it finished; nothing of it was kept. */
+  cancelled: { httpStatus: 409, exitCode: 1 },
+  /** Browser mode: the request lacked the access token. */
+  unauthorized: { httpStatus: 401, exitCode: 1 },
+  /** Not permitted: a file the system will not let Dossier read, a foreign host or page. */
+  forbidden: { httpStatus: 403, exitCode: 1 },
+  /** A bug: something Dossier did not expect. */
+  internal: { httpStatus: 500, exitCode: 1 },
+} as const satisfies Record<string, { httpStatus: number; exitCode: number }>;
 
-export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorCode = keyof typeof errorKinds;
+
+export const errorCodes = Object.keys(errorKinds) as ErrorCode[];
+
+/** What a failed call carries across every boundary (IPC, HTTP, worker messages). */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
 
 /** An expected failure with a message fit to show the user as it is. */
 export class DossierError extends Error {
@@ -33,4 +54,13 @@ export class DossierError extends Error {
 
 export function isDossierError(value: unknown): value is DossierError {
   return value instanceof DossierError;
+}
+
+/** Any thrown value as error information: a DossierError keeps its kind, anything else is `internal`. */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (isDossierError(error)) return { code: error.code, message: error.message };
+  return {
+    code: 'internal',
+    message: `Internal error: ${error instanceof Error ? error.message : String(error)}`,
+  };
 }

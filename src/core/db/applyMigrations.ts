@@ -34,7 +34,7 @@ function readUserVersion(db: Database.Database): number {
 
 export function databaseTooNew(file: string, version: number): DossierError {
   return new DossierError(
-    'database_too_new',
+    'unsupported',
     `${file} was written by a newer version of Dossier (schema ${version}; this version knows up to ${latestSchemaVersion}). ` +
       'Update Dossier to open it.',
   );

@@ -18,7 +18,7 @@ export interface BackupResult {
 export async function backupDatabase(db: ReadableDB, destination: string): Promise<BackupResult> {
   const file = path.resolve(destination);
   if (fs.existsSync(file)) {
-    throw new DossierError('invalid_argument', `${file} already exists; choose a new file name.`);
+    throw new DossierError('already_exists', `${file} already exists; choose a new file name.`);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await db.backup(file);
@@ -28,7 +28,7 @@ export async function backupDatabase(db: ReadableDB, destination: string): Promi
     const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
     if (integrity !== 'ok' || schemaVersion !== db.pragma('user_version', { simple: true })) {
       throw new DossierError(
-        'database_damaged',
+        'damaged',
         `The backup ${file} did not verify (${integrity}).`,
       );
     }

@@ -63,11 +63,11 @@ function refuseUnopenableFile(file: string): void {
   try {
     version = readSchemaVersionFromHeader(file);
   } catch (error) {
-    throw new DossierError('unreadable_file', `Could not read ${file}: ${errorText(error)}.`);
+    throw new DossierError('forbidden', `Could not read ${file}: ${errorText(error)}.`);
   }
   if (version === 'not-sqlite') {
     throw new DossierError(
-      'database_damaged',
+      'unsupported',
       `${file} is not a Dossier notebook (not a SQLite database). It was left untouched.`,
     );
   }
@@ -78,10 +78,10 @@ function refuseUnopenableFile(file: string): void {
 function toOpenError(file: string, error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new DossierError('database_damaged', `Could not open ${file}: ${errorText(error)}.`);
+    return new DossierError('damaged', `Could not open ${file}: ${errorText(error)}.`);
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') {
-    return new DossierError('unreadable_file', `Could not open ${file}: ${errorText(error)}.`);
+    return new DossierError('forbidden', `Could not open ${file}: ${errorText(error)}.`);
   }
   return error;
 }

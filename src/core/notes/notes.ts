@@ -131,7 +131,7 @@ function requirePassages(db: ReadableDB, passageIds: readonly string[]): void {
   const missing = passageIds.filter((id) => exists.get(Number(id)) === undefined);
   if (missing.length > 0) {
     throw new DossierError(
-      'invalid_argument',
+      'not_found',
       `The note links to passage${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which no longer exist${missing.length === 1 ? 's' : ''}; nothing was saved.`,
     );
   }

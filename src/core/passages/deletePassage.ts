@@ -15,7 +15,7 @@ export function deletePassage(db: WritableDB, passageId: number): void {
     if (links.total > 0) {
       const inTrash = links.trashed > 0 ? ` (${links.trashed} of them in the trash)` : '';
       throw new DossierError(
-        'invalid_argument',
+        'conflict',
         `The passage ${quoteForMessage(links.exact ?? '')} is linked from ${links.total} note${links.total === 1 ? '' : 's'}${inTrash}; remove those links first.`,
       );
     }

@@ -49,13 +49,13 @@ export function findQuote(text: string, quote: string, occurrence?: number): [nu
 
   if (hits.length === 0) {
     throw new DossierError(
-      'quote_not_found',
+      'not_found',
       `The quote was not found in the text: "${clip(quote)}"`,
     );
   }
   if (occurrence === undefined && hits.length > 1) {
     throw new DossierError(
-      'ambiguous_quote',
+      'invalid_argument',
       `The quote occurs ${hits.length} times; pass occurrence 1..${hits.length}.`,
     );
   }

@@ -134,7 +134,7 @@ function toFilter(key: string, value: string, negated: boolean): QueryFilter {
       const kind = kindNames[value.toLowerCase()];
       if (!kind) {
         throw new DossierError(
-          'invalid_query',
+          'invalid_argument',
           `"type:${value}" is not a type of result: use type:source, type:passage or type:note.`,
         );
       }
@@ -144,7 +144,7 @@ function toFilter(key: string, value: string, negated: boolean): QueryFilter {
     case 'after':
       if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) {
         throw new DossierError(
-          'invalid_query',
+          'invalid_argument',
           `"${key}:${value}" is not a date: write a year, month or day, like 2024, 2024-03 or 2024-03-26.`,
         );
       }

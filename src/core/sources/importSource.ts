@@ -37,7 +37,7 @@ export function importText(db: WritableDB, args: ValidArgs<'importText'>): Impor
 function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): ImportOutcome {
   const parsed = parsePlainText(raw);
   if (parsed.text.trim() === '') {
-    throw new DossierError('empty_file', 'The text is empty; there is nothing to import.');
+    throw new DossierError('unsupported', 'The text is empty; there is nothing to import.');
   }
   const sha256 = createHash('sha256').update(parsed.text).digest('hex');
   const title = shortTitle(parsed.title);

@@ -42,7 +42,7 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): string {
   const text = decodeBytes(bytes, fileName);
   if (text.trim() === '') {
     const what = bytes.length === 0 ? 'is empty' : 'contains only whitespace';
-    throw new DossierError('empty_file', `${fileName} ${what}; there is nothing to import.`);
+    throw new DossierError('unsupported', `${fileName} ${what}; there is nothing to import.`);
   }
   refuseControlCharacters(text, fileName);
   return text;
@@ -55,7 +55,7 @@ function decodeBytes(bytes: Uint8Array, fileName: string): string {
   const signature = SIGNATURES.find((candidate) => startsWith(bytes, candidate.bytes));
   if (signature) {
     throw new DossierError(
-      'binary_file',
+      'unsupported',
       `${fileName} looks like ${signature.looksLike}, not text.`,
     );
   }
@@ -63,7 +63,7 @@ function decodeBytes(bytes: Uint8Array, fileName: string): string {
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new DossierError(
-      'binary_file',
+      'unsupported',
       `${fileName} contains a NUL byte at offset ${nul}; it looks like a binary file, not text.`,
     );
   }
@@ -72,7 +72,7 @@ function decodeBytes(bytes: Uint8Array, fileName: string): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new DossierError(
-      'invalid_encoding',
+      'unsupported',
       `${fileName} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}). ` +
         'Save it as UTF-8 and import it again.',
     );
@@ -85,7 +85,7 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileN
   } catch {
     const name = encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE';
     throw new DossierError(
-      'invalid_encoding',
+      'unsupported',
       `${fileName} starts with a ${name} byte order mark but is not valid ${name}.`,
     );
   }
@@ -95,14 +95,14 @@ function refuseControlCharacters(text: string, fileName: string): void {
   // Only UTF-16 text can still hold NULs here; UTF-8 bytes were checked already.
   if (text.includes('\0')) {
     throw new DossierError(
-      'binary_file',
+      'unsupported',
       `${fileName} contains NUL characters; it looks like a binary file, not text.`,
     );
   }
   const share = countControlCharacters(text) / text.length;
   if (share > MAX_CONTROL_CHAR_SHARE) {
     throw new DossierError(
-      'binary_file',
+      'unsupported',
       `${fileName} is ${Math.round(share * 100)}% control characters; it looks like a binary file, not text.`,
     );
   }
