@@ -2,8 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../src/core/db/applyMigrations';
-import { openDatabase } from '../../src/core/db/openDatabase';
 import { migrations } from '../../src/core/db/migrations';
 import { backupNotebook, checkNotebook } from '../../src/core/maintenance';
 import { expectDossierError, useTempCore } from './support/tempCore';
@@ -67,30 +65,5 @@ describe('backup and check', () => {
     const file = path.join(temp.dir, 'not-a-notebook.db');
     fs.writeFileSync(file, 'plain text, not SQLite');
     expectDossierError(() => checkNotebook(file), 'database_damaged');
-  });
-});
-
-describe('schema upgrades', () => {
-  const temp = useTempCore();
-
-  it('keep a copy of the notebook as it was before the upgrade', () => {
-    temp.core.importText({ title: 'Before the upgrade', text: 'Old schema, precious data.' });
-    const db = openDatabase(temp.core.databaseFile);
-    const nextVersion = migrations.length + 1;
-    const next = { version: nextVersion, name: 'test-step', sql: 'CREATE TABLE upgraded (x)' };
-    applyMigrations(db, [...migrations, next]);
-    db.close();
-
-    const snapshot = `${temp.core.databaseFile}.before-schema-${nextVersion}.bak`;
-    const copy = new Database(snapshot, { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(copy.prepare('SELECT title FROM sources').pluck().all()).toEqual(['Before the upgrade']);
-    copy.close();
-  });
-
-  it('make no copy of a brand-new notebook', () => {
-    const file = path.join(temp.dir, 'fresh.db');
-    openDatabase(file).close();
-    expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
 });

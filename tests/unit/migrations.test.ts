@@ -7,6 +7,8 @@ import { applyMigrations } from '../../src/core/db/applyMigrations';
 import { openDatabase } from '../../src/core/db/openDatabase';
 import { readSchemaVersionFromHeader } from '../../src/core/db/sqliteHeader';
 import { latestSchemaVersion, migrations } from '../../src/core/db/migrations';
+import { checkMigrationOrder, type Migration } from '../../src/core/db/migrations/migration';
+import { newDatabaseFile } from './support/migrateToVersion';
 import { expectDossierError } from './support/tempCore';
 
 let dir: string;
@@ -24,33 +26,37 @@ function tableNames(db: Database.Database): string[] {
   return rows.map((row) => row.name);
 }
 
-describe('migrations', () => {
-  it('are numbered 1..n in order', () => {
+/** A step after the last one, for tests of the runner. */
+function nextMigration(up: Migration['up']): Migration {
+  return { version: migrations.length + 1, name: 'test-step', up };
+}
+
+describe('the migration list', () => {
+  it('is numbered 1..n in order', () => {
     expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
     expect(latestSchemaVersion).toBe(migrations.length);
   });
 
-  it('migration 1 builds the initial schema on a fresh file, in a new folder', () => {
+  it('is refused when a version is missing, repeated or out of order', () => {
+    const step = (version: number): Migration => ({ version, name: `step-${version}`, up() {} });
+    const good = [step(1), step(2), step(3)];
+    expect(checkMigrationOrder(good)).toBe(good);
+    expect(() => checkMigrationOrder([step(1), step(3)])).toThrow(
+      'Migration 3 (step-3) is in position 2; migrations must be numbered 1, 2, 3, … in the order they run.',
+    );
+    expect(() => checkMigrationOrder([step(1), step(1)])).toThrow(/Migration 1 \(step-1\)/);
+    expect(() => checkMigrationOrder([step(2), step(1)])).toThrow(/Migration 2 \(step-2\)/);
+    expect(() => checkMigrationOrder([step(0)])).toThrow(/position 1/);
+  });
+});
+
+describe('migrations', () => {
+  it('build the latest schema on a fresh file, in a new folder', () => {
     const file = path.join(dir, 'nested', 'folder', 'dossier.db');
     const db = openDatabase(file);
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
-      expect(tableNames(db)).toEqual(
-        expect.arrayContaining([
-          'sources',
-          'source_versions',
-          'passages',
-          'notes',
-          'note_links',
-          'note_revisions',
-          'tags',
-          'source_tags',
-          'note_tags',
-          'sources_fts',
-          'passages_fts',
-          'notes_fts',
-        ]),
-      );
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+      expect(tableNames(db)).toEqual(expect.arrayContaining(['sources', 'search_index_state']));
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       // NORMAL = 1
@@ -85,7 +91,7 @@ describe('migrations', () => {
     future.close();
     const before = fs.readFileSync(file);
 
-    const error = expectDossierError(() => openDatabase(file), 'database_too_new');
+    const error = expectDossierError(() => openDatabase(file), 'unsupported');
     expect(error.message).toContain(`schema ${latestSchemaVersion + 1}`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['future.db']);
@@ -96,7 +102,7 @@ describe('migrations', () => {
     const content = Buffer.from('These are my notes, not a database.\n'.repeat(10));
     fs.writeFileSync(file, content);
 
-    expectDossierError(() => openDatabase(file), 'database_damaged');
+    expectDossierError(() => openDatabase(file), 'unsupported');
     expect(fs.readFileSync(file).equals(content)).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['notes.db']);
   });
@@ -104,7 +110,7 @@ describe('migrations', () => {
   it('refuses a file shorter than a SQLite header', () => {
     const file = path.join(dir, 'short.db');
     fs.writeFileSync(file, 'SQLite');
-    expectDossierError(() => openDatabase(file), 'database_damaged');
+    expectDossierError(() => openDatabase(file), 'unsupported');
     expect(fs.readFileSync(file, 'utf8')).toBe('SQLite');
   });
 
@@ -128,26 +134,70 @@ describe('migrations', () => {
     newer.pragma(`user_version = ${latestSchemaVersion + 1}`);
     try {
       expect(readSchemaVersionFromHeader(file)).toBe(latestSchemaVersion);
-      expectDossierError(() => openDatabase(file), 'database_too_new');
+      expectDossierError(() => openDatabase(file), 'unsupported');
     } finally {
       newer.close();
     }
   });
 
-  it('rolls back a failing migration whole, leaving the previous version', () => {
-    const db = new Database(path.join(dir, 'partial.db'));
+  it('rolls back a failing migration whole, data it moved included, leaving the previous version', () => {
+    const db = newDatabaseFile(path.join(dir, 'partial.db'));
     try {
-      const broken = {
-        version: migrations.length + 1,
-        name: 'broken',
-        sql: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);',
-      };
-      expect(() => applyMigrations(db, [...migrations, broken])).toThrow(/no_such_table/);
+      applyMigrations(db);
+      db.prepare("INSERT INTO tags (name) VALUES ('kept')").run();
+      const broken = nextMigration((migrating) => {
+        migrating.exec('CREATE TABLE half_done (name TEXT)');
+        migrating.exec('INSERT INTO half_done SELECT name FROM tags');
+        migrating.exec('DELETE FROM tags');
+        throw new Error('the step failed half-way');
+      });
+      expect(() => applyMigrations(db, [...migrations, broken])).toThrow('half-way');
       expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
-      expect(tableNames(db)).toContain('sources');
       expect(tableNames(db)).not.toContain('half_done');
+      expect(db.prepare('SELECT name FROM tags').pluck().all()).toEqual(['kept']);
     } finally {
       db.close();
     }
+  });
+
+  it('run only the pending steps, each with its version bump', () => {
+    const db = newDatabaseFile(path.join(dir, 'pending.db'));
+    try {
+      applyMigrations(db);
+      const versionsSeen: unknown[] = [];
+      const next = nextMigration((migrating) => {
+        versionsSeen.push(migrating.pragma('user_version', { simple: true }));
+      });
+      applyMigrations(db, [...migrations, next]);
+      applyMigrations(db, [...migrations, next]);
+      expect(versionsSeen).toEqual([latestSchemaVersion]);
+      expect(db.pragma('user_version', { simple: true })).toBe(next.version);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('schema upgrades', () => {
+  it('keep a copy of the notebook as it was before the upgrade', () => {
+    const file = path.join(dir, 'dossier.db');
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO tags (name) VALUES ('before the upgrade')").run();
+    const next = nextMigration((migrating) => migrating.exec('CREATE TABLE upgraded (x)'));
+    applyMigrations(db, [...migrations, next]);
+    db.close();
+
+    const copy = new Database(`${file}.before-schema-${next.version}.bak`, { readonly: true });
+    try {
+      expect(copy.pragma('user_version', { simple: true })).toBe(migrations.length);
+      expect(copy.prepare('SELECT name FROM tags').pluck().all()).toEqual(['before the upgrade']);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('make no copy of a brand-new notebook', () => {
+    openDatabase(path.join(dir, 'fresh.db')).close();
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@ import type { Migration } from './migrations/migration';
 
 /**
  * Brings the schema up to date. `PRAGMA user_version` counts the applied
- * migrations; each pending one runs in its own transaction together with the
- * version bump, so a crash leaves the schema at a whole step.
+ * migrations (their versions are 1, 2, 3, …, checked when the list is built);
+ * each pending one runs in its own transaction together with the version bump,
+ * so a crash or a failing step leaves the schema at a whole step.
  */
 export function applyMigrations(
   db: Database.Database,
@@ -22,7 +23,7 @@ export function applyMigrations(
   if (current > 0 && pending.length > 0 && !db.memory) snapshotBeforeUpgrade(db, all.length);
   for (const migration of pending) {
     db.transaction(() => {
-      db.exec(migration.sql);
+      migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }

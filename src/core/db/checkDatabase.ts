@@ -1,3 +1,5 @@
+import { readSearchKeyVersion } from '../search/reindex';
+import { SEARCH_KEY_VERSION } from '../search/searchKey';
 import type { WritableDB } from './openDatabase';
 
 export interface CheckReport {
@@ -12,13 +14,15 @@ const ftsTables = ['sources_fts', 'passages_fts', 'notes_fts'];
 /**
  * Looks for damage SQLite can see (pages, foreign keys, FTS5 structure) and
  * damage only Dossier can see (a passage whose quote no longer matches the
- * text it was made on, a source without a current version). Changes nothing.
+ * text it was made on, a source without a current version, a search index
+ * built with other search keys than this Dossier's). Changes nothing.
  */
 export function checkDatabase(db: WritableDB): CheckReport {
   const problems = [
     ...sqliteIntegrity(db),
     ...foreignKeys(db),
     ...ftsTables.flatMap((table) => ftsIntegrity(db, table)),
+    ...staleSearchIndex(db),
     ...passageQuotes(db),
     ...sourcesWithoutVersion(db),
   ];
@@ -53,6 +57,16 @@ function ftsIntegrity(db: WritableDB, table: string): string[] {
   } catch (error) {
     return [`search index ${table}: ${(error as Error).message}`];
   }
+}
+
+function staleSearchIndex(db: WritableDB): string[] {
+  const built = readSearchKeyVersion(db);
+  if (built === SEARCH_KEY_VERSION) return [];
+  const rebuild = 'run `dossier reindex`';
+  if (built === null) return [`a rebuild of the search index did not finish: ${rebuild}`];
+  return [
+    `the search index was built with search keys version ${built}; this Dossier uses ${SEARCH_KEY_VERSION}: ${rebuild}`,
+  ];
 }
 
 function passageQuotes(db: WritableDB): string[] {

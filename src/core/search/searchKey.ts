@@ -19,6 +19,14 @@
  */
 import { foldString, foldText, toOriginalRange } from '../text/fold';
 
+/**
+ * The version of what `searchKey` makes of a text. Bump it whenever this module,
+ * fold.ts or foldTables.ts change the key of any text: notebooks store the
+ * version their FTS tables were built with, and one built with another version
+ * is reported stale until its search index is rebuilt (src/core/search/reindex.ts).
+ */
+export const SEARCH_KEY_VERSION = 1;
+
 /** A token of a text's key and the range of the original text it came from (UTF-16). */
 export interface KeyToken {
   term: string;

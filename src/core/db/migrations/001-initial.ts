@@ -10,7 +10,13 @@ import type { Migration } from './migration';
 export const migration001Initial: Migration = {
   version: 1,
   name: 'initial',
-  sql: `
+  up(db) {
+    db.exec(initialSchema);
+  },
+};
+
+// Kept byte for byte as shipped: SQLite stores this text in sqlite_schema.
+const initialSchema = `
     CREATE TABLE sources (
       id INTEGER PRIMARY KEY,
       title TEXT NOT NULL,
@@ -115,5 +121,4 @@ export const migration001Initial: Migration = {
     CREATE VIRTUAL TABLE notes_fts USING fts5(
       title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
     );
-  `,
-};
+  `;

@@ -1,7 +1,11 @@
 import { migration001Initial } from './001-initial';
-import type { Migration } from './migration';
+import { migration002SearchKeyVersion } from './002-search-key-version';
+import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [migration001Initial];
+export const migrations: readonly Migration[] = checkMigrationOrder([
+  migration001Initial,
+  migration002SearchKeyVersion,
+]);
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEARCH_KEY_VERSION } from '../../../src/core/search/searchKey';
+import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
+
+let dir: string;
+let file: string;
+let db: Database.Database;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-migration-002-'));
+  file = path.join(dir, 'notebook.db');
+  db = newDatabaseFile(file);
+});
+afterEach(() => {
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function storedSearchKeyVersions(): unknown[] {
+  return db.prepare('SELECT search_key_version FROM search_index_state').pluck().all();
+}
+
+describe('migration 002-search-key-version', () => {
+  it('records search keys version 1 for a schema-1 notebook with an index, keeping its data', () => {
+    migrateToVersion(db, 1);
+    db.prepare(
+      "INSERT INTO notes (id, title, body_json, plain_text, created_at, updated_at) VALUES (1, 'Ferries', '{}', 'The ferry left at dawn.', 'then', 'then')",
+    ).run();
+    db.prepare(
+      "INSERT INTO notes_fts (rowid, title, body) VALUES (1, 'ferries', 'the ferry left at dawn')",
+    ).run();
+
+    migrateToVersion(db, 2);
+
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(storedSearchKeyVersions()).toEqual([1]);
+    expect(db.prepare('SELECT title FROM notes').pluck().all()).toEqual(['Ferries']);
+    expect(
+      db.prepare("SELECT rowid FROM notes_fts WHERE notes_fts MATCH 'dawn'").pluck().all(),
+    ).toEqual([1]);
+    // Migrating an existing notebook keeps a copy of it as it was.
+    expect(fs.existsSync(`${file}.before-schema-2.bak`)).toBe(true);
+  });
+
+  it("records this Dossier's search keys version for a notebook with nothing indexed", () => {
+    migrateToVersion(db, 1);
+    migrateToVersion(db, 2);
+    expect(storedSearchKeyVersions()).toEqual([SEARCH_KEY_VERSION]);
+  });
+
+  it('keeps the state to one row', () => {
+    migrateToVersion(db, 2);
+    expect(() =>
+      db.prepare('INSERT INTO search_index_state (id, search_key_version) VALUES (2, 1)').run(),
+    ).toThrow(/CHECK constraint failed/);
+  });
+});
