@@ -160,7 +160,13 @@ function formatHit(hit: SearchHit): string {
     from = end;
   }
   snippet += hit.snippet.slice(from);
-  return `${hit.kind.padEnd(8)} #${hit.id}  ${hit.title}\n         ${snippet.replace(/\s+/g, ' ')}`;
+  // A passage names its source (what `show` takes) and the notes that quote it.
+  let context = '';
+  if (hit.kind === 'passage') {
+    const notes = hit.noteIds.map((id) => `note #${id}`).join(', ');
+    context = `  (source #${hit.sourceId}${notes && `; quoted in ${notes}`})`;
+  }
+  return `${hit.kind.padEnd(8)} #${hit.id}  ${hit.title}${context}\n         ${snippet.replace(/\s+/g, ' ')}`;
 }
 
 const serveCommand: Command = {

@@ -180,20 +180,42 @@ export interface TagSummary {
   noteCount: number;
 }
 
-export type SearchHitKind = 'source' | 'passage' | 'note';
-export interface SearchHit {
-  kind: SearchHitKind;
+/** A search result: a source, a passage or a note, told apart by `kind`. */
+export type SearchHit = SourceHit | PassageHit | NoteHit;
+export type SearchHitKind = SearchHit['kind'];
+
+interface SearchHitFields {
+  /** The id of the source, passage or note. */
   id: string;
-  sourceId?: string;
+  /** The source's or note's title; for a passage, its source's. */
   title: string;
   /** Plain text around the best match, taken from the original (unfolded) text. */
   snippet: string;
   /** Ranges of `snippet` that matched the query, UTF-16 code units, end exclusive. */
   highlights: Array<[number, number]>;
-  /** Higher is better (negated bm25). */
+  /**
+   * Higher is better, and comparable only within one list of results. For a query
+   * with words, 1 / the hit's rank among the results of its kind (bm25 order), so
+   * the best source, passage and note each score 1; hits of equal score come
+   * newest first. For a query of filters or exclusions alone, 0 (newest first).
+   */
   score: number;
-  /** Passage hits only: the notes that link to (quote) the passage, newest first. */
-  noteIds?: string[];
+}
+
+export interface SourceHit extends SearchHitFields {
+  kind: 'source';
+}
+
+export interface PassageHit extends SearchHitFields {
+  kind: 'passage';
+  /** The source the passage was marked in. */
+  sourceId: string;
+  /** The notes (not in the trash) that link to (quote) the passage, newest first. */
+  noteIds: string[];
+}
+
+export interface NoteHit extends SearchHitFields {
+  kind: 'note';
 }
 
 export interface ApiResults {

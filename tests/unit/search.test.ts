@@ -139,7 +139,6 @@ describe('searchAll', () => {
     );
     expect(hits.find((hit) => hit.kind === 'source')).toMatchObject({
       id: String(sourceId),
-      sourceId: String(sourceId),
       title: 'Harbour report',
       snippet: 'The harbour froze overnight, said the port.',
       highlights: [[4, 11]],
@@ -148,11 +147,73 @@ describe('searchAll', () => {
       sourceId: String(sourceId),
       title: 'Harbour report',
       snippet: 'The harbour froze overnight',
+      noteIds: [],
     });
     const note = hits.find((hit) => hit.kind === 'note');
     expect(note).toMatchObject({ title: 'Ice', snippet: 'Why the harbour froze' });
     expect(note).not.toHaveProperty('sourceId');
-    for (const hit of hits) expect(hit.score).toBeGreaterThan(0);
+    // Each is the best of its kind.
+    for (const hit of hits) expect(hit.score).toBe(1);
+  });
+
+  it('says which notes quote a passage, newest first, leaving out the trash', () => {
+    const sourceId = addSource({ title: 'S', text: 'The harbour froze overnight.' });
+    const passageId = addPassage(sourceId, 'The harbour froze');
+    const quoting = (updatedAt: string) => {
+      const noteId = addNote('Quoting', 'see the passage', { updatedAt });
+      db.prepare('INSERT INTO note_links (note_id, passage_id) VALUES (?, ?)').run(
+        noteId,
+        passageId,
+      );
+      return noteId;
+    };
+    const older = quoting('2024-05-01T00:00:00.000Z');
+    const newer = quoting('2024-06-01T00:00:00.000Z');
+    const trashed = quoting('2024-07-01T00:00:00.000Z');
+    db.prepare(`UPDATE notes SET deleted_at = '2024-07-02' WHERE id = ?`).run(trashed);
+
+    const [hit] = search('harbour type:passage');
+    expect(hit).toMatchObject({
+      kind: 'passage',
+      sourceId: String(sourceId),
+      noteIds: [String(newer), String(older)],
+    });
+  });
+
+  it('merges the kinds by rank within each, since bm25 scores of different tables do not compare', () => {
+    // Shorter passages rank higher; the dates go the other way.
+    const lines = [
+      'The harbour froze.',
+      'The harbour froze and the ships waited.',
+      'The harbour froze and the ships waited a week for the thaw.',
+    ];
+    const filler = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    const source = addSource({
+      title: 'Port log',
+      text: [filler, ...lines, filler].join('\n\n'),
+      capturedAt: '2024-05-01T00:00:00.000Z',
+    });
+    const [best, second, third] = lines.map((line, i) =>
+      addPassage(source, line, `2024-05-0${2 + i}T00:00:00.000Z`),
+    );
+    const note = addNote('Ice', `${filler} harbour ${filler}`, {
+      updatedAt: '2024-05-10T00:00:00.000Z',
+    });
+
+    const hits = search('harbour');
+    // The best of each kind first (newest first among them), then the second best of each…
+    expect(ids(hits)).toEqual([
+      `note:${note}`,
+      `passage:${best}`,
+      `source:${source}`,
+      `passage:${second}`,
+      `passage:${third}`,
+    ]);
+    expect(hits.map((hit) => hit.score)).toEqual([1, 1, 1, 1 / 2, 1 / 3]);
+    // …so every kind gets its share of a short list.
+    expect(ids(search('harbour', 3)).sort()).toEqual(
+      [`note:${note}`, `passage:${best}`, `source:${source}`].sort(),
+    );
   });
 
   it('ranks a title match above a body match, best first, and honours the limit', () => {
@@ -306,7 +367,7 @@ describe('searchAll', () => {
   });
 
   it('refuses a filter it cannot apply', () => {
-    expectDossierError(() => search('talks type:article'), 'invalid_query');
+    expectDossierError(() => search('talks type:article'), 'invalid_argument');
   });
 
   it('leaves out notes in the trash and passages taken out of the index', () => {

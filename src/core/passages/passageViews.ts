@@ -1,6 +1,7 @@
 import type { AnchorStatus, PassageView } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
+import { idIn } from '../db/sql';
 
 interface PassageRow {
   id: number;
@@ -60,4 +61,17 @@ export function getPassage(db: ReadableDB, passageId: number): PassageView {
     | undefined;
   if (!row) throw new DossierError('not_found', `No passage with id ${passageId}`);
   return toPassageView(row);
+}
+
+/** The passages with these ids, with their backlinks, by id: one query however many. */
+export function getPassagesById(
+  db: ReadableDB,
+  passageIds: readonly number[],
+): Map<number, PassageView> {
+  if (passageIds.length === 0) return new Map();
+  const ids = idIn('p.id', passageIds);
+  const rows = db
+    .prepare(`${SELECT_PASSAGE_VIEW} WHERE ${ids.sql}`)
+    .all(...ids.params) as PassageRow[];
+  return new Map(rows.map((row) => [row.id, toPassageView(row)]));
 }

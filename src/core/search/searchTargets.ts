@@ -3,13 +3,17 @@
  * table, its rows, and what `tag:`, `site:`, `lang:`, `before:` and `after:` look at.
  */
 import type { SearchHitKind } from '../../shared/api';
+import type { SqlCondition } from '../db/sql';
 import type { QueryFilter } from './parseQuery';
 
 export interface SearchTarget {
   kind: SearchHitKind;
   fts: string;
-  /** Relevance, higher is better: negated bm25, a title word counting five body words. */
-  score: string;
+  /**
+   * Relevance, higher is better: negated bm25, a title word counting five body
+   * words. It ranks rows of this kind only (see search.ts).
+   */
+  relevance: string;
   /** The rows searched; `s` is the source (of a passage), `n` the note. */
   from: string;
   /** Rows that may be shown at all. */
@@ -19,48 +23,42 @@ export interface SearchTarget {
   title: string;
   /** The date `before:`/`after:` compare: a source's publication (else capture) date, a passage's creation, a note's last edit. */
   date: string;
-  /** The text a snippet is cut from, for the row whose id is the parameter. */
-  snippetText: string;
 }
 
 const sourceTarget: SearchTarget = {
   kind: 'source',
   fts: 'sources_fts',
-  score: '-bm25(sources_fts, 5.0, 1.0)',
+  relevance: '-bm25(sources_fts, 5.0, 1.0)',
   from: 'sources s',
   visible: '1',
   id: 's.id',
   sourceId: 's.id',
   title: 's.title',
   date: 'COALESCE(s.published_at, s.captured_at)',
-  snippetText: `SELECT v.text FROM sources s JOIN source_versions v ON v.id = s.current_version_id
-                WHERE s.id = ?`,
 };
 
 const passageTarget: SearchTarget = {
   kind: 'passage',
   fts: 'passages_fts',
-  score: '-bm25(passages_fts)',
+  relevance: '-bm25(passages_fts)',
   from: 'passages p JOIN sources s ON s.id = p.source_id',
   visible: '1',
   id: 'p.id',
   sourceId: 'p.source_id',
   title: 's.title',
   date: 'p.created_at',
-  snippetText: 'SELECT exact FROM passages WHERE id = ?',
 };
 
 const noteTarget: SearchTarget = {
   kind: 'note',
   fts: 'notes_fts',
-  score: '-bm25(notes_fts, 5.0, 1.0)',
+  relevance: '-bm25(notes_fts, 5.0, 1.0)',
   from: 'notes n',
   visible: 'n.deleted_at IS NULL',
   id: 'n.id',
   sourceId: 'NULL',
   title: 'n.title',
   date: 'n.updated_at',
-  snippetText: 'SELECT plain_text FROM notes WHERE id = ?',
 };
 
 /** The kinds the `type:` filters allow (all when there are none). */
@@ -74,11 +72,6 @@ export function targetsFor(filters: readonly QueryFilter[]): SearchTarget[] {
   );
 }
 
-export interface Condition {
-  sql: string;
-  params: Array<string | number>;
-}
-
 /** The filters other than `type:` (which `targetsFor` applies). */
 export type RowFilter = Exclude<QueryFilter, { key: 'type' }>;
 
@@ -90,14 +83,14 @@ export function isRowFilter(filter: QueryFilter): filter is RowFilter {
  * A filter as an SQL condition on the target's rows. Where a filter does not apply
  * (notes have no site or language) it matches nothing, and its negation everything.
  */
-export function filterCondition(target: SearchTarget, filter: RowFilter): Condition {
+export function filterCondition(target: SearchTarget, filter: RowFilter): SqlCondition {
   const condition = positiveCondition(target, filter);
   // COALESCE: a missing site or language is "not that one", never unknown.
   const sql = `COALESCE((${condition.sql}), 0)`;
   return { sql: filter.negated ? `NOT ${sql}` : sql, params: condition.params };
 }
 
-function positiveCondition(target: SearchTarget, filter: RowFilter): Condition {
+function positiveCondition(target: SearchTarget, filter: RowFilter): SqlCondition {
   const ofSource = target.kind !== 'note';
   switch (filter.key) {
     case 'tag':

@@ -56,7 +56,7 @@ export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) 
                       {hit.title}
                     </span>
                     <Snippet text={hit.snippet} highlights={hit.highlights} />
-                    {hit.noteIds && hit.noteIds.length > 0 && (
+                    {hit.kind === 'passage' && hit.noteIds.length > 0 && (
                       <span className="search-hit-detail" data-testid="search-hit-notes">
                         {quotedInLabel(hit.noteIds.length)}
                       </span>

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase, type ReadableDB } from '../../src/core/db/openDatabase';
+import { searchAll } from '../../src/core/search/search';
+import { useTempCore } from './support/tempCore';
+
+const notebook = useTempCore();
+/** A second connection to the core's notebook, whose statements the tests watch. */
+let db: ReadableDB;
+beforeEach(() => {
+  db = openDatabase(path.join(notebook.dir, 'dossier.db'));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+/** A source with `count` passages, each quoted by a note of its own. */
+function addQuotedPassages(count: number): void {
+  const lines = Array.from({ length: count }, (_, i) => `The harbour froze on day ${i}.`);
+  const { sourceId } = notebook.core.importText({ title: 'Harbour log', text: lines.join('\n\n') });
+  for (const line of lines) {
+    const { passageId } = notebook.core.markPassage({ sourceId: sourceId!, quote: line });
+    notebook.core.createNote({ title: 'On the ice', passageIds: [passageId] });
+  }
+}
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Records each statement prepared on `db` and the parameters it last ran with. */
+function recordStatements(): Statement[] {
+  const recorded: Statement[] = [];
+  const prepare = db.prepare.bind(db);
+  vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+    const statement = prepare(sql);
+    const entry: Statement = { sql, params: [] };
+    recorded.push(entry);
+    const [all, get] = [statement.all.bind(statement), statement.get.bind(statement)];
+    statement.all = (...params: unknown[]) => {
+      entry.params = params;
+      return all(...params);
+    };
+    statement.get = (...params: unknown[]) => {
+      entry.params = params;
+      return get(...params);
+    };
+    return statement;
+  });
+  return recorded;
+}
+
+/** The steps of SQLite's plan for a statement, e.g. `SEARCH p USING INTEGER PRIMARY KEY (rowid=?)`. */
+function planOf({ sql, params }: Statement): string[] {
+  const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
+    detail: string;
+  }>;
+  return steps.map((step) => step.detail);
+}
+
+/** The steps reading a whole table or index: a SCAN, but not an FTS or json_each lookup or a subquery's rows. */
+const fullScans = (plan: string[]) =>
+  plan.filter((step) => /^SCAN (?!.* VIRTUAL TABLE INDEX|\()/.test(step));
+
+describe('search statements', () => {
+  it('reads what N hits show with one statement per kind, however large N is', () => {
+    const statementsFor = (query: string, hitCount: number) => {
+      const statements = recordStatements();
+      expect(searchAll(db, query, 100)).toHaveLength(hitCount);
+      vi.restoreAllMocks();
+      return statements.length;
+    };
+    addQuotedPassages(2);
+    // One statement finds the passages, one reads their texts and backlinks.
+    expect(statementsFor('harbour type:passage', 2)).toBe(2);
+    addQuotedPassages(28);
+    expect(statementsFor('harbour type:passage', 30)).toBe(2);
+    // The same for sources and notes: two sources, 30 passages, 30 notes.
+    expect(statementsFor('harbour', 62)).toBe(6);
+  });
+
+  it('finds rows through the FTS index and reads the shown rows by primary key', () => {
+    addQuotedPassages(3);
+    const statements = recordStatements();
+    searchAll(db, 'harbour', 100);
+    const [finds, reads] = [
+      statements.filter((statement) => statement.sql.includes('MATCH')),
+      statements.filter((statement) => statement.sql.includes('json_each')),
+    ];
+    expect(finds).toHaveLength(3);
+    expect(reads).toHaveLength(3);
+
+    for (const statement of finds) {
+      const plan = planOf(statement);
+      expect(plan, statement.sql).toContainEqual(
+        expect.stringMatching(/^SCAN \w+_fts VIRTUAL TABLE INDEX \d+:M/),
+      );
+      expect(fullScans(plan), statement.sql).toEqual([]);
+    }
+    for (const statement of reads) {
+      const plan = planOf(statement);
+      expect(plan, statement.sql).toContainEqual(
+        expect.stringMatching(/^SEARCH [snp] USING INTEGER PRIMARY KEY \(rowid=\?\)/),
+      );
+      expect(fullScans(plan), statement.sql).toEqual([]);
+    }
+  });
+});
