@@ -1,5 +1,6 @@
 /** `dossier tag source|note ID TAG...` (replace an item's tags) and `dossier tags` (list them). */
 import type { TagSummary } from '../shared/api';
+import { plural } from '../shared/text';
 import { usage } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command } from './command';
@@ -24,9 +25,7 @@ const tagCommand: Command = {
 };
 
 function countsOf(tag: TagSummary): string {
-  const sources = tag.sourceCount === 1 ? '1 source' : `${tag.sourceCount} sources`;
-  const notes = tag.noteCount === 1 ? '1 note' : `${tag.noteCount} notes`;
-  return `${sources}, ${notes}`;
+  return `${plural(tag.sourceCount, 'source')}, ${plural(tag.noteCount, 'note')}`;
 }
 
 const tagsCommand: Command = {

@@ -1,5 +1,6 @@
 import type { NoteDetail, NoteSummary, ValidArgs } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
+import { plural } from '../../shared/text';
 import type { ReadableDB, WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
 import { getPassage } from '../passages/passageViews';
@@ -132,7 +133,7 @@ function requirePassages(db: ReadableDB, passageIds: readonly string[]): void {
   if (missing.length > 0) {
     throw new DossierError(
       'not_found',
-      `The note links to passage${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which no longer exist${missing.length === 1 ? 's' : ''}; nothing was saved.`,
+      `The note links to ${plural(missing.length, 'missing passage')} (${missing.join(', ')}); nothing was saved.`,
     );
   }
 }

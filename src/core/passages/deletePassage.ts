@@ -1,4 +1,5 @@
 import { DossierError } from '../../shared/errors';
+import { plural, truncate } from '../../shared/text';
 import type { WritableDB } from '../db/openDatabase';
 import { unindexPassage } from '../search/searchIndex';
 
@@ -16,7 +17,7 @@ export function deletePassage(db: WritableDB, passageId: number): void {
       const inTrash = links.trashed > 0 ? ` (${links.trashed} of them in the trash)` : '';
       throw new DossierError(
         'conflict',
-        `The passage ${quoteForMessage(links.exact ?? '')} is linked from ${links.total} note${links.total === 1 ? '' : 's'}${inTrash}; remove those links first.`,
+        `The passage ${quoteForMessage(links.exact ?? '')} is linked from ${plural(links.total, 'note')}${inTrash}; remove those links first.`,
       );
     }
     const deleted = db.prepare('DELETE FROM passages WHERE id = ?').run(passageId).changes;
@@ -27,6 +28,5 @@ export function deletePassage(db: WritableDB, passageId: number): void {
 
 /** The quote as the analyst saw it, shortened for a one-line message. */
 function quoteForMessage(exact: string): string {
-  const characters = [...exact.replace(/\s+/g, ' ').trim()];
-  return `“${characters.length > 60 ? `${characters.slice(0, 59).join('')}…` : characters.join('')}”`;
+  return `“${truncate(exact.replace(/\s+/g, ' ').trim(), 60)}”`;
 }

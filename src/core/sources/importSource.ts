@@ -5,6 +5,7 @@ import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
 import { indexSource } from '../search/searchIndex';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
+import { truncate } from '../../shared/text';
 import { decodeTextFile } from '../text/decode';
 import { parsePlainText } from './parsePlainText';
 
@@ -102,10 +103,7 @@ function decodeBase64(contentBase64: string, fileName: string): Buffer {
   return Buffer.from(compact, 'base64');
 }
 
-/** Cuts a long title at a word break, never inside a surrogate pair. */
+/** Cuts a long title at a word break, never inside a character. */
 function shortTitle(title: string): string {
-  if (title.length <= MAX_TITLE_LENGTH) return title;
-  const cut = title.slice(0, MAX_TITLE_LENGTH).replace(/[\uD800-\uDBFF]$/, '');
-  const lastSpace = cut.search(/\s\S*$/);
-  return `${lastSpace > MAX_TITLE_LENGTH / 2 ? cut.slice(0, lastSpace) : cut}…`;
+  return truncate(title, MAX_TITLE_LENGTH, { atWordBreak: true });
 }
