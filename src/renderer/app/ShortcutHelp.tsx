@@ -1,14 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { markPassageKey } from '../reader/useMarkShortcut';
-
-const shortcuts: Array<[keys: string, action: string]> = [
-  ['/  or  Ctrl+K', 'Search'],
-  ['Esc', 'Clear the search'],
-  [markPassageKey.toUpperCase(), 'Mark the selected text as a passage'],
-  ['Ctrl+Alt+N', 'New note'],
-  ['Ctrl+B / Ctrl+I', 'Bold / italic in a note'],
-  ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo in a note'],
-];
+import { shortcuts } from './shortcuts';
 
 /** Keyboard shortcuts, one click away (Cmd instead of Ctrl on macOS); Escape or a click elsewhere closes them. */
 export function ShortcutHelp() {
@@ -43,12 +34,12 @@ export function ShortcutHelp() {
       <summary aria-label="Keyboard shortcuts">?</summary>
       <div className="shortcut-help-panel">
         <dl>
-          {shortcuts.map(([keys, action]) => (
-            <div key={keys}>
+          {Object.entries(shortcuts).map(([id, { keys, description }]) => (
+            <div key={id}>
               <dt>
                 <kbd>{keys}</kbd>
               </dt>
-              <dd>{action}</dd>
+              <dd>{description}</dd>
             </div>
           ))}
         </dl>

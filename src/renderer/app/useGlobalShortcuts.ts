@@ -1,23 +1,19 @@
 import { useEffect } from 'react';
-import { hasPrimaryModifier, isTypingTarget } from '../ui/dom';
+import { shortcuts } from './shortcuts';
 
 interface Shortcuts {
   focusSearch: () => void;
   newNote: () => void;
 }
 
-/** `/` or Ctrl/Cmd+K: search; Ctrl/Cmd+Alt+N: new note. */
+/** The shortcuts that work anywhere in the window: search and new note. */
 export function useGlobalShortcuts({ focusSearch, newNote }: Shortcuts): void {
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      const key = event.key.toLowerCase();
-      if (
-        (key === 'k' && hasPrimaryModifier(event) && !event.altKey) ||
-        (event.key === '/' && !isTypingTarget(event.target))
-      ) {
+      if (shortcuts.search.matches(event)) {
         event.preventDefault();
         focusSearch();
-      } else if (event.code === 'KeyN' && hasPrimaryModifier(event) && event.altKey) {
+      } else if (shortcuts.newNote.matches(event)) {
         event.preventDefault();
         newNote();
       }

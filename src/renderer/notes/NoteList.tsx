@@ -1,4 +1,5 @@
 import type { NoteSummary } from '../../shared/api';
+import { shortcuts } from '../app/shortcuts';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface NoteListProps {
@@ -22,7 +23,7 @@ export function NoteList({ notes, error, openNoteId, onOpen, onNew }: NoteListPr
           type="button"
           className="button button-small"
           data-testid="new-note"
-          title="New note (Ctrl+Alt+N)"
+          title={`New note (${shortcuts.newNote.keys})`}
           onClick={onNew}
         >
           New note

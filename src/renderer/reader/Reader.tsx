@@ -1,10 +1,12 @@
 import { useCallback, useRef } from 'react';
 import type { SourceDetail } from '../../shared/api';
+import { plural } from '../../shared/text';
 import { api } from '../api/client';
 import type { PassageFocus } from '../app/navigation';
+import { markPassageKey } from '../app/shortcuts';
 import { TagEditor } from '../tags/TagEditor';
 import { ReaderText } from './ReaderText';
-import { markPassageKey, useMarkShortcut } from './useMarkShortcut';
+import { useMarkShortcut } from './useMarkShortcut';
 import { useFocusPassage } from './useFocusPassage';
 import { useMarkPassage } from './useMarkPassage';
 import { usePassageMarks } from './usePassageMarks';
@@ -42,9 +44,7 @@ export function Reader({ source, focus, onPassageMarked, onTagsSaved }: ReaderPr
       data-scroll-container
     >
       <div className="reader-toolbar">
-        <span className="reader-meta">
-          {source.passageCount === 1 ? '1 passage' : `${source.passageCount} passages`}
-        </span>
+        <span className="reader-meta">{plural(source.passageCount, 'passage')}</span>
         <button
           type="button"
           className="button button-primary"
