@@ -11,6 +11,7 @@
 import { z } from 'zod';
 import type { ApiMethodName } from './apiMethodNames';
 import type { ErrorCode } from './errors';
+import { ID_PATTERN } from './ids';
 import {
   MAX_TAG_LENGTH,
   MAX_TAGS_PER_ITEM,
@@ -20,9 +21,7 @@ import {
   uniqueTags,
 } from './tags';
 
-const id = z
-  .string()
-  .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer id written as a string');
+const id = z.string().regex(ID_PATTERN, 'must be a positive integer id written as a string');
 const title = z.string().trim().min(1).max(500);
 /** A Lexical editor state, serialised. The core checks its shape, not its meaning. */
 const noteBody = z.string().min(2).max(20_000_000);

@@ -15,7 +15,7 @@ import { buildNoteBody, extractNoteContent } from '../../src/core/notes/noteBody
 import {
   $createPassageLinkNode,
   PassageLinkNode,
-} from '../../src/renderer/notes/nodes/PassageLinkNode';
+} from '../../src/renderer/notes/passageLink/PassageLinkNode';
 import { DossierError } from '../../src/shared/errors';
 
 function errorCode(action: () => unknown): string {

@@ -5,8 +5,8 @@
  * exact shapes Lexical 0.52's exportJSON produces, so the editor loads them.
  */
 import { DossierError } from '../../shared/errors';
-
-const PASSAGE_LINK_TYPE = 'passage-link';
+import { isId } from '../../shared/ids';
+import { PASSAGE_LINK_TYPE } from '../../shared/passageLink';
 
 export interface NoteContent {
   plainText: string;
@@ -70,13 +70,13 @@ export function buildNoteBody(text: string, links: readonly PassageLinkInput[]):
       paragraph([
         {
           children: inlineText(link.quote),
+          passageId: link.passageId,
+          sourceId: link.sourceId,
           direction: null,
           format: '',
           indent: 0,
           type: PASSAGE_LINK_TYPE,
           version: 1,
-          passageId: link.passageId,
-          sourceId: link.sourceId,
         },
       ]),
     );
@@ -152,7 +152,7 @@ function childrenOf(node: SerializedNode): SerializedNode[] {
 }
 
 function readPassageId(node: SerializedNode): string {
-  if (typeof node.passageId !== 'string' || !/^[1-9][0-9]{0,15}$/.test(node.passageId)) {
+  if (!isId(node.passageId)) {
     throw new DossierError(
       'invalid_argument',
       `The note body has a passage link with an invalid passageId (${JSON.stringify(node.passageId)}).`,

@@ -4,7 +4,7 @@ import type { PassageView } from '../../shared/api';
 import { api } from '../api/client';
 import { errorMessage } from '../api/apiError';
 import { flushNote } from '../notes/noteSaver';
-import { INSERT_PASSAGE_LINK_COMMAND } from '../notes/plugins/PassageLinkPlugin';
+import { INSERT_PASSAGE_LINK_COMMAND } from '../notes/passageLink/PassageLinkPlugin';
 import { useToast } from '../ui/toastContext';
 
 interface NoteActionsInput {

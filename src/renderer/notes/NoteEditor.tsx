@@ -14,9 +14,9 @@ import { TagEditor } from '../tags/TagEditor';
 import { AsyncButton } from '../ui/AsyncButton';
 import { noteEditorConfig } from './editorConfig';
 import { blockShortcutTransformers } from './formatting/blockShortcuts';
+import { PassageLinkPlugin } from './passageLink/PassageLinkPlugin';
 import { EditorHandlePlugin } from './plugins/EditorHandlePlugin';
 import { FormattingToolbarPlugin } from './plugins/FormattingToolbarPlugin';
-import { PassageLinkPlugin } from './plugins/PassageLinkPlugin';
 import { SaveStatus } from './SaveStatus';
 import { useNoteSaver } from './useNoteSaver';
 

@@ -2,7 +2,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { EditorThemeClasses } from 'lexical';
-import { PassageLinkNode } from './nodes/PassageLinkNode';
+import { PassageLinkNode } from './passageLink/PassageLinkNode';
 
 const theme: EditorThemeClasses = {
   paragraph: 'note-paragraph',

@@ -3,19 +3,27 @@ import { mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode,
   $createTextNode,
+  $findMatchingParent,
+  $getNearestNodeFromDOMNode,
   $getRoot,
   $getSelection,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
+  isDOMNode,
+  registerEventListeners,
   type LexicalCommand,
 } from 'lexical';
 import { useEffect } from 'react';
-import { $createPassageLinkNode, PassageLinkNode } from '../nodes/PassageLinkNode';
+import { truncate } from '../../../shared/text';
+import {
+  $createPassageLinkNode,
+  $isPassageLinkNode,
+  PassageLinkNode,
+  type PassageLinkIds,
+} from './PassageLinkNode';
 
-export interface PassageLinkPayload {
-  passageId: string;
-  sourceId: string;
+export interface PassageLinkPayload extends PassageLinkIds {
   /** The passage's text, used as the link text. */
   quote: string;
 }
@@ -28,10 +36,7 @@ export const INSERT_PASSAGE_LINK_COMMAND: LexicalCommand<PassageLinkPayload> = c
 const maxLinkTextLength = 400;
 
 function linkText(quote: string): string {
-  const oneLine = quote.replace(/\s+/g, ' ').trim();
-  return oneLine.length > maxLinkTextLength
-    ? `${oneLine.slice(0, maxLinkTextLength).trimEnd()}…`
-    : oneLine;
+  return truncate(quote.replace(/\s+/g, ' ').trim(), maxLinkTextLength);
 }
 
 /** Inserts a passage link at the cursor, or in a new last paragraph when the note has no cursor. */
@@ -47,6 +52,13 @@ function $insertPassageLink({ passageId, sourceId, quote }: PassageLinkPayload):
   return true;
 }
 
+/** The passage link a clicked DOM node belongs to (usually its text), if any. */
+function $passageLinkAt(target: Node): PassageLinkIds | null {
+  const clicked = $getNearestNodeFromDOMNode(target);
+  const link = clicked && $findMatchingParent(clicked, $isPassageLinkNode);
+  return link && { passageId: link.getPassageId(), sourceId: link.getSourceId() };
+}
+
 /** Registers passage links in the note: inserting them, and following them on click. */
 export function PassageLinkPlugin({
   onOpenPassage,
@@ -60,12 +72,11 @@ export function PassageLinkPlugin({
       throw new Error('PassageLinkPlugin needs PassageLinkNode registered in the editor');
     }
     function onClick(event: MouseEvent) {
-      const target = event.target instanceof Element ? event.target : null;
-      const link = target?.closest<HTMLAnchorElement>('a.passage-link');
-      const { passageId, sourceId } = link?.dataset ?? {};
-      if (!passageId || !sourceId) return;
+      const target = event.target;
+      const link = isDOMNode(target) ? editor.read(() => $passageLinkAt(target)) : null;
+      if (!link) return;
       event.preventDefault();
-      onOpenPassage(sourceId, passageId);
+      onOpenPassage(link.sourceId, link.passageId);
     }
     return mergeRegister(
       editor.registerCommand(
@@ -73,10 +84,9 @@ export function PassageLinkPlugin({
         $insertPassageLink,
         COMMAND_PRIORITY_EDITOR,
       ),
-      editor.registerRootListener((root, previousRoot) => {
-        previousRoot?.removeEventListener('click', onClick);
-        root?.addEventListener('click', onClick);
-      }),
+      editor.registerRootListener((root) =>
+        root ? registerEventListeners(root, { click: onClick }) : undefined,
+      ),
     );
   }, [editor, onOpenPassage]);
 
