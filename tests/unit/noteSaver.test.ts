@@ -10,6 +10,8 @@ type SaveArgs = { noteId: string; title: string; body: string };
 const calls = vi.hoisted(() => ({
   save: [] as SaveArgs[],
   unloadSave: [] as SaveArgs[],
+  /** Local drafts by note id, as localStorage would hold them. */
+  drafts: new Map<string, { title: string; body: string }>(),
   /** Each call waits for the test to settle it. */
   pending: [] as Array<{ resolve: () => void; reject: (error: Error) => void }>,
 }));
@@ -27,6 +29,11 @@ vi.mock('../../src/renderer/api/client', () => {
   };
 });
 vi.mock('../../src/renderer/api/browserTransport', () => ({ fitsInKeepalive: () => true }));
+vi.mock('../../src/renderer/notes/localDrafts', () => ({
+  keepDraft: (noteId: string, content: { title: string; body: string }) =>
+    calls.drafts.set(noteId, { ...content }),
+  dropDraft: (noteId: string) => calls.drafts.delete(noteId),
+}));
 
 const { NoteSaver, flushAllNotes } = await import('../../src/renderer/notes/noteSaver');
 type SaveState = import('../../src/renderer/notes/noteSaver').SaveState;
@@ -54,6 +61,7 @@ beforeEach(() => {
   calls.save.length = 0;
   calls.unloadSave.length = 0;
   calls.pending.length = 0;
+  calls.drafts.clear();
 });
 
 afterEach(() => {
@@ -66,8 +74,8 @@ describe('NoteSaver', () => {
     const saved = vi.fn();
     saver.subscribeSaved(saved);
 
-    saver.edit({ body: '{"root":"v2"}' });
-    saver.edit({ body: '{"root":"v3"}' });
+    saver.edit({ body: () => '{"root":"v2"}' });
+    saver.edit({ body: () => '{"root":"v3"}' });
     expect(lastState()).toEqual({ kind: 'pending' });
     await vi.advanceTimersByTimeAsync(500);
     expect(calls.save).toHaveLength(0);
@@ -81,11 +89,43 @@ describe('NoteSaver', () => {
     await saver.close();
   });
 
+  it('serialises the body when it saves, not on every edit', async () => {
+    const { saver } = openSaver();
+    const readBody = vi.fn(() => '{"root":"typed"}');
+    for (let keystroke = 0; keystroke < 50; keystroke += 1) saver.edit({ body: readBody });
+    expect(readBody).not.toHaveBeenCalled();
+
+    await vi.advanceTimersByTimeAsync(700);
+    expect(readBody).toHaveBeenCalledTimes(1);
+    expect(calls.save.map((args) => args.body)).toEqual(['{"root":"typed"}']);
+    await settleNextSave();
+
+    // Each flush (a blur, a close) reads the body only if it changed since.
+    saver.edit({ body: readBody });
+    await saver.flush();
+    await saver.flush();
+    expect(saver.hasUnsavedChanges).toBe(false);
+    expect(readBody).toHaveBeenCalledTimes(2);
+    expect(calls.save).toHaveLength(1); // the same body again: nothing to send
+    await saver.close();
+  });
+
+  it('shows the note saved again when edits undo themselves, without a request', async () => {
+    const { saver, lastState } = openSaver();
+    saver.edit({ body: () => '{"root":"typo"}' });
+    saver.edit({ body: () => stored.body });
+    expect(lastState()).toEqual({ kind: 'pending' });
+    await vi.advanceTimersByTimeAsync(700);
+    expect(calls.save).toHaveLength(0);
+    expect(lastState()).toEqual({ kind: 'saved' });
+    await saver.close();
+  });
+
   it('sends one request at a time and then saves what was typed meanwhile', async () => {
     const { saver, lastState } = openSaver();
-    saver.edit({ body: '{"root":"first"}' });
+    saver.edit({ body: () => '{"root":"first"}' });
     const flushed = saver.flush();
-    saver.edit({ body: '{"root":"typed while saving"}' });
+    saver.edit({ body: () => '{"root":"typed while saving"}' });
     await vi.advanceTimersByTimeAsync(2000);
     expect(calls.save).toHaveLength(1);
 
@@ -118,6 +158,25 @@ describe('NoteSaver', () => {
     await saver.close();
   });
 
+  it('keeps the latest words as a local draft while the core refuses them', async () => {
+    const { saver } = openSaver();
+    saver.edit({ body: () => '{"root":"first"}' });
+    const flushed = saver.flush();
+    saver.edit({ body: () => '{"root":"typed while saving"}' });
+    await settleNextSave(new Error('disk full'));
+    await flushed;
+    expect(calls.drafts.get('7')).toEqual({
+      title: stored.title,
+      body: '{"root":"typed while saving"}',
+    });
+
+    const retry = saver.flush();
+    await settleNextSave();
+    await retry;
+    expect(calls.drafts.has('7')).toBe(false);
+    await saver.close();
+  });
+
   it('never sends an empty title (the core requires one)', async () => {
     const { saver } = openSaver();
     saver.edit({ title: '   ' });
@@ -131,8 +190,8 @@ describe('NoteSaver', () => {
   it('saves pending edits of every open note when the window closes, without waiting', async () => {
     const first = openSaver('1');
     const second = openSaver('2');
-    first.saver.edit({ body: '{"root":"one"}' });
-    second.saver.edit({ body: '{"root":"two"}' });
+    first.saver.edit({ body: () => '{"root":"one"}' });
+    second.saver.edit({ body: () => '{"root":"two"}' });
 
     const flushed = flushAllNotes();
     expect(calls.save.map((args) => args.noteId).sort()).toEqual(['1', '2']);
@@ -149,12 +208,12 @@ describe('NoteSaver', () => {
     expect(saver.flushForUnload()).toBe(true);
     expect(calls.unloadSave).toHaveLength(0); // nothing to send
 
-    saver.edit({ body: '{"root":"last words"}' });
+    saver.edit({ body: () => '{"root":"last words"}' });
     expect(saver.flushForUnload()).toBe(true);
     expect(calls.unloadSave.map((args) => args.body)).toEqual(['{"root":"last words"}']);
     await settleNextSave(new Error('server gone'));
 
-    saver.edit({ body: '{"root":"more words"}' });
+    saver.edit({ body: () => '{"root":"more words"}' });
     expect(saver.flushForUnload()).toBe(false); // the last save failed: ask before leaving
   });
 });

@@ -106,7 +106,10 @@ export function NoteEditor({
         <MarkdownShortcutPlugin transformers={blockShortcutTransformers} />
         <OnChangePlugin
           ignoreSelectionChange
-          onChange={(editorState) => saver.edit({ body: JSON.stringify(editorState.toJSON()) })}
+          // Marks the body changed; the saver serialises it only when it saves.
+          onChange={(editorState) =>
+            saver.edit({ body: () => JSON.stringify(editorState.toJSON()) })
+          }
         />
         <PassageLinkPlugin onOpenPassage={onOpenPassage} />
         <EditorHandlePlugin onEditor={onEditor} />

@@ -5,6 +5,10 @@
  * never dropped: every open saver is known to `flushAllNotes`, which the
  * window calls before it closes or hides, and content the core has not
  * confirmed is also kept locally (localDrafts) until it has.
+ *
+ * Serialising the editor state costs time proportional to the note, so a
+ * keystroke only marks the body changed; the body is read when it is saved,
+ * kept as a draft, or compared.
  */
 import type { ApiArgs, DossierApi } from '../../shared/api';
 import { api, unloadSafeApi } from '../api/client';
@@ -16,6 +20,13 @@ export interface NoteContent {
   title: string;
   /** Serialised Lexical editor state. */
   body: string;
+}
+
+/** A change to the note: a new title, and/or a body read only when it is needed. */
+export interface NoteEdit {
+  title?: string;
+  /** Returns the serialised body as it now is. */
+  body?: () => string;
 }
 
 export type SaveState =
@@ -30,13 +41,17 @@ const fallbackTitle = 'Untitled note';
 const openSavers = new Set<NoteSaver>();
 
 export class NoteSaver {
+  /** The content as last read; `unreadBody`, when set, holds a newer body. */
   private latest: NoteContent;
+  private unreadBody: (() => string) | null = null;
   private persisted: NoteContent;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
   private isOpen = false;
   /** The core refused or could not be reached on the last attempt (edits since do not change that). */
   private lastSaveFailed = false;
+  /** The kind of state last passed to `onStateChange`. */
+  private reported: SaveState['kind'];
   private readonly savedListeners = new Set<() => void>();
 
   /** `persisted` is the note as the core has it; `latest` what the editor starts from, when different (a restored draft). */
@@ -48,6 +63,7 @@ export class NoteSaver {
   ) {
     this.persisted = persisted;
     this.latest = latest;
+    this.reported = sameContent(latest, persisted) ? 'saved' : 'pending';
   }
 
   /** Calls `listener` after each successful save; returns the unsubscribe. */
@@ -69,16 +85,17 @@ export class NoteSaver {
   }
 
   get hasUnsavedChanges(): boolean {
-    return this.inFlight !== null || !sameContent(this.latest, this.persisted);
+    return this.inFlight !== null || !sameContent(this.readLatest(), this.persisted);
   }
 
-  /** Records an edit; it is saved once the user pauses. */
-  edit(change: Partial<NoteContent>): void {
-    this.latest = { ...this.latest, ...change };
+  /** Records an edit; it is saved once the user pauses. Cheap: a body is not read here. */
+  edit(change: NoteEdit): void {
+    if (change.title !== undefined) this.latest = { ...this.latest, title: change.title };
+    if (change.body) this.unreadBody = change.body;
     if (this.inFlight) return; // saved when the running request ends
     clearTimeout(this.timer);
-    if (sameContent(this.latest, this.persisted)) return this.onStateChange({ kind: 'saved' });
-    this.onStateChange({ kind: 'pending' });
+    if (!this.unreadBody && sameContent(this.latest, this.persisted)) return this.settle();
+    this.report({ kind: 'pending' });
     this.timer = setTimeout(() => void this.flush(), autosaveDelayMs);
   }
 
@@ -86,12 +103,14 @@ export class NoteSaver {
   async flush(client: DossierApi = api): Promise<void> {
     clearTimeout(this.timer);
     while (this.inFlight) await this.inFlight;
-    if (sameContent(this.latest, this.persisted)) return;
-    this.inFlight = this.save(this.latest, client);
+    const content = this.readLatest();
+    // Edits that undid themselves: nothing to send, but "Saving…" must not stay.
+    if (sameContent(content, this.persisted)) return this.settle();
+    this.inFlight = this.save(content, client);
     await this.inFlight;
     this.inFlight = null;
     // Edits made while the request ran: save them too (unless it failed; the user retries).
-    if (!this.lastSaveFailed && !sameContent(this.latest, this.persisted)) {
+    if (!this.lastSaveFailed && this.hasUnsavedChanges) {
       await this.flush(client);
     }
   }
@@ -103,9 +122,10 @@ export class NoteSaver {
    */
   flushForUnload(): boolean {
     if (!this.hasUnsavedChanges) return true;
-    const deliverable = !this.lastSaveFailed && fitsInKeepalive(this.saveArgs(this.latest));
-    keepDraft(this.noteId, this.latest); // in case the request does not arrive
-    void this.save(this.latest, unloadSafeApi);
+    const content = this.readLatest();
+    const deliverable = !this.lastSaveFailed && fitsInKeepalive(this.saveArgs(content));
+    keepDraft(this.noteId, content); // in case the request does not arrive
+    void this.save(content, unloadSafeApi);
     return deliverable;
   }
 
@@ -121,24 +141,43 @@ export class NoteSaver {
     return true;
   }
 
+  /** The latest content, reading the body if it changed since it was last read. */
+  private readLatest(): NoteContent {
+    if (this.unreadBody) {
+      this.latest = { ...this.latest, body: this.unreadBody() };
+      this.unreadBody = null;
+    }
+    return this.latest;
+  }
+
   private async save(content: NoteContent, client: DossierApi): Promise<void> {
-    this.onStateChange({ kind: 'saving' });
+    this.report({ kind: 'saving' });
     try {
       await client.saveNote(this.saveArgs(content));
       this.persisted = content;
       this.lastSaveFailed = false;
-      if (sameContent(this.latest, content)) {
-        dropDraft(this.noteId);
-        this.onStateChange({ kind: 'saved' });
-      } else {
-        this.onStateChange({ kind: 'pending' });
-      }
+      if (!this.unreadBody && sameContent(this.latest, content)) this.settle();
+      else this.report({ kind: 'pending' });
       for (const listener of this.savedListeners) listener();
     } catch (error) {
       this.lastSaveFailed = true;
-      keepDraft(this.noteId, this.latest);
-      this.onStateChange({ kind: 'failed', message: errorMessage(error) });
+      keepDraft(this.noteId, this.readLatest());
+      this.report({ kind: 'failed', message: errorMessage(error) });
     }
+  }
+
+  /** The core has the latest content: no draft is needed any more. */
+  private settle(): void {
+    if (this.reported === 'saved') return;
+    dropDraft(this.noteId);
+    this.report({ kind: 'saved' });
+  }
+
+  /** Passes on changes of state only, so a keystroke in a pending note re-renders nothing. */
+  private report(state: SaveState): void {
+    if (state.kind === this.reported && state.kind !== 'failed') return;
+    this.reported = state.kind;
+    this.onStateChange(state);
   }
 
   private saveArgs(content: NoteContent): ApiArgs<'saveNote'> {
