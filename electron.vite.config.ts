@@ -4,7 +4,11 @@ import rendererConfig from './vite.renderer.config.mts';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: 'src/main/index.ts', external: ['better-sqlite3'] },
+      // The core's utility process is an entry of its own beside main.
+      rollupOptions: {
+        input: { index: 'src/main/index.ts', coreProcess: 'src/main/coreProcess.ts' },
+        external: ['better-sqlite3'],
+      },
     },
   },
   preload: {

@@ -9,6 +9,10 @@ export interface CommandContext {
   json: boolean;
   out(text: string): void;
   err(text: string): void;
+  /** Whether a person watches stderr (a terminal), so progress is worth drawing. */
+  interactive: boolean;
+  /** Replaces the progress line on the terminal; '' clears it. */
+  status(text: string): void;
 }
 
 export interface Command {

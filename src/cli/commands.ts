@@ -1,19 +1,20 @@
 /** The `dossier` subcommands: each parses its own arguments and prints JSON or a readable text. */
-import type { ImportOutcome, SearchHit } from '../shared/api';
+import type { ImportedSource, SearchHit } from '../shared/api';
 import { DossierError, isDossierError } from '../shared/errors';
 import { integerOption, lastOption, usage } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command, type CommandContext } from './command';
-import { backupCommand, checkCommand } from './maintenanceCommands';
+import { maintenanceCommands } from './maintenanceCommands';
 import { readImportFile } from './readImportFile';
 import { serve } from './serve';
 import { tagCommands } from './tagCommand';
 
 const importCommand: Command = {
   spec: noOptions,
-  run(context, files) {
+  async run(context, files) {
     if (files.length === 0) throw usage('import needs at least one FILE');
-    const results = files.map((file) => ({ file, ...importOne(context, file) }));
+    const results: FileResult[] = [];
+    for (const file of files) results.push(await importOne(context, file));
     for (const result of results) {
       // The message names the file already.
       if (result.status === 'error') context.err(`dossier: ${result.error}`);
@@ -31,29 +32,30 @@ const importCommand: Command = {
   },
 };
 
-function importOne(
-  context: CommandContext,
-  file: string,
-): Omit<ImportOutcome, 'error'> & { error?: string; errorCode?: string } {
-  let outcome: ImportOutcome;
+/** What `import --json` prints for each file. */
+type FileResult =
+  | (ImportedSource & { file: string })
+  | { file: string; status: 'error'; error: string; errorCode: string };
+
+/** One file's outcome; a bad file is reported and the next one still imported. */
+async function importOne(context: CommandContext, file: string): Promise<FileResult> {
   try {
     const bytes = readImportFile(file);
-    outcome = callCore(context.core(), 'importFile', {
+    const imported = await await callCore(context.core(), 'importFile', {
       fileName: file,
       contentBase64: bytes.toString('base64'),
     });
+    return { file, ...imported };
   } catch (error) {
     if (!isDossierError(error)) throw error;
-    outcome = { status: 'error', error: { code: error.code, message: error.message } };
+    return { file, status: 'error', error: error.message, errorCode: error.code };
   }
-  const { error, ...rest } = outcome;
-  return error ? { ...rest, error: error.message, errorCode: error.code } : rest;
 }
 
 const listCommand: Command = {
   spec: noOptions,
-  run(context) {
-    const sources = callCore(context.core(), 'listSources', {});
+  async run(context) {
+    const sources = await callCore(context.core(), 'listSources', {});
     print(context, sources, () =>
       sources.length === 0
         ? 'No sources yet: dossier import FILE'
@@ -65,9 +67,9 @@ const listCommand: Command = {
 
 const showCommand: Command = {
   spec: noOptions,
-  run(context, [sourceId, ...rest]) {
+  async run(context, [sourceId, ...rest]) {
     if (sourceId === undefined || rest.length > 0) throw usage('show needs exactly one SOURCE_ID');
-    const source = callCore(context.core(), 'getSource', { sourceId });
+    const source = await callCore(context.core(), 'getSource', { sourceId });
     print(context, source, () =>
       [
         `#${source.id}  ${source.title}`,
@@ -87,7 +89,7 @@ const showCommand: Command = {
 
 const markCommand: Command = {
   spec: { valued: ['quote', 'occurrence', 'start', 'end'], flags: [] },
-  run(context, [sourceId, ...rest], parsed) {
+  async run(context, [sourceId, ...rest], parsed) {
     if (sourceId === undefined || rest.length > 0) throw usage('mark needs exactly one SOURCE_ID');
     const quote = lastOption(parsed, 'quote');
     const start = integerOption(parsed, 'start');
@@ -95,9 +97,9 @@ const markCommand: Command = {
     const occurrence = integerOption(parsed, 'occurrence');
     let marked;
     if (quote !== undefined) {
-      marked = callCore(context.core(), 'markPassage', { sourceId, quote, occurrence });
+      marked = await callCore(context.core(), 'markPassage', { sourceId, quote, occurrence });
     } else if (start !== undefined && end !== undefined) {
-      marked = callCore(context.core(), 'markPassage', { sourceId, start, end });
+      marked = await callCore(context.core(), 'markPassage', { sourceId, start, end });
     } else {
       throw usage('mark needs --quote TEXT (or --start N --end N)');
     }
@@ -108,12 +110,12 @@ const markCommand: Command = {
 
 const noteCommand: Command = {
   spec: { valued: ['title', 'text', 'link'], flags: [] },
-  run(context, [action, ...rest], parsed) {
+  async run(context, [action, ...rest], parsed) {
     if (action !== 'add' || rest.length > 0)
       throw usage('usage: note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...');
     const title = lastOption(parsed, 'title');
     if (title === undefined) throw usage('note add needs --title TITLE');
-    const created = callCore(context.core(), 'createNote', {
+    const created = await callCore(context.core(), 'createNote', {
       title,
       text: lastOption(parsed, 'text'),
       passageIds: parsed.options.get('link'),
@@ -125,8 +127,8 @@ const noteCommand: Command = {
 
 const notesCommand: Command = {
   spec: noOptions,
-  run(context) {
-    const notes = callCore(context.core(), 'listNotes', {});
+  async run(context) {
+    const notes = await callCore(context.core(), 'listNotes', {});
     print(context, notes, () =>
       notes.length === 0
         ? 'No notes yet: dossier note add --title TITLE'
@@ -140,10 +142,10 @@ const notesCommand: Command = {
 
 const searchCommand: Command = {
   spec: { valued: ['limit'], flags: [] },
-  run(context, words, parsed) {
+  async run(context, words, parsed) {
     const query = words.join(' ');
     if (query.trim() === '') throw usage('search needs a QUERY');
-    const hits = callCore(context.core(), 'search', {
+    const hits = await callCore(context.core(), 'search', {
       query,
       limit: integerOption(parsed, 'limit'),
     });
@@ -176,7 +178,6 @@ const serveCommand: Command = {
     const port = integerOption(parsed, 'port') ?? 0;
     if (port > 65535) throw usage('--port must be at most 65535');
     await serve({
-      core: context.core(),
       databaseFile: context.databaseFile,
       port,
       openBrowser: parsed.flags.has('open'),
@@ -194,8 +195,7 @@ export const commands: Record<string, Command> = {
   notes: notesCommand,
   search: searchCommand,
   serve: serveCommand,
-  backup: backupCommand,
-  check: checkCommand,
+  ...maintenanceCommands,
   ...tagCommands,
 };
 

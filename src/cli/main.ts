@@ -1,7 +1,7 @@
 /** The `dossier` command: scripting access to the same core the app uses. */
 import { createCore } from '../core/createCore';
 import { defaultDatabasePath } from '../core/paths';
-import { isDossierError } from '../shared/errors';
+import { errorKinds, isDossierError } from '../shared/errors';
 import { lastOption, parseArgv, usage } from './argv';
 import type { CommandContext } from './command';
 import { commands, unknownCommand } from './commands';
@@ -27,6 +27,7 @@ Usage: dossier [--db FILE] COMMAND [--json]
   serve [--port N] [--open]            open the notebook in a browser (loopback only)
   backup FILE                          copy the notebook to FILE (online backup, verified)
   check                                look for damage in the notebook
+  reindex                              rebuild the search index
 
 The notebook is --db FILE, else $DOSSIER_DB, else the app's own notebook file.
 With --json each command prints one JSON value on stdout.`;
@@ -63,12 +64,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       json: parsed.flags.has('json'),
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(`${text}\n`),
+      interactive: process.stderr.isTTY === true,
+      status: (text) => process.stderr.write(`\r\x1b[K${text}`),
     };
     return await command.run(context, positionals, parsed);
   } catch (error) {
     if (!isDossierError(error)) throw error;
     process.stderr.write(`dossier: ${error.message}\n`);
-    return error.code === 'invalid_argument' ? 2 : 1;
+    return errorKinds[error.code].exitCode;
   } finally {
     openedCore?.close();
   }

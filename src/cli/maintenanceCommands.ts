@@ -1,23 +1,37 @@
-/** `dossier backup FILE` and `dossier check`: keeping a notebook safe from the terminal. */
-import { backupNotebook, checkNotebook } from '../core/maintenance';
+/** `dossier backup FILE`, `check` and `reindex`: keeping a notebook safe from the terminal. */
+import type { ProgressEvent } from '../shared/notebookEvents';
 import { usage } from './argv';
-import { print, type Command } from './command';
+import { callCore } from './callCore';
+import { print, type Command, type CommandContext } from './command';
 
-export const backupCommand: Command = {
+/** Each long command runs under this id, so its progress can be shown. */
+const OPERATION_ID = 'cli';
+
+const backupCommand: Command = {
   spec: { valued: [], flags: [] },
   async run(context, [destination, ...rest]) {
     if (destination === undefined || rest.length > 0) throw usage('backup needs exactly one FILE');
-    const result = await backupNotebook(context.databaseFile, destination);
+    const result = await callCore(
+      context.core(),
+      'backupNotebook',
+      { destination, operationId: OPERATION_ID },
+      progressLine(context, 'Backing up'),
+    );
     print(context, result, () => `Backed up to ${result.file} (${result.bytes} bytes, verified)`);
     return 0;
   },
 };
 
-export const checkCommand: Command = {
+const checkCommand: Command = {
   spec: { valued: [], flags: [] },
-  run(context, rest) {
+  async run(context, rest) {
     if (rest.length > 0) throw usage('check takes no arguments');
-    const report = checkNotebook(context.databaseFile);
+    const report = await callCore(
+      context.core(),
+      'checkNotebook',
+      { operationId: OPERATION_ID },
+      progressLine(context, 'Checking'),
+    );
     for (const problem of report.problems) context.err(`dossier: ${problem}`);
     print(context, report, () =>
       report.ok
@@ -26,4 +40,42 @@ export const checkCommand: Command = {
     );
     return report.ok ? 0 : 1;
   },
+};
+
+const reindexCommand: Command = {
+  spec: { valued: [], flags: [] },
+  async run(context, rest) {
+    if (rest.length > 0) throw usage('reindex takes no arguments');
+    const counts = await callCore(
+      context.core(),
+      'rebuildSearchIndex',
+      { operationId: OPERATION_ID },
+      progressLine(context, 'Rebuilding the search index'),
+    );
+    print(
+      context,
+      counts,
+      () =>
+        `Search index rebuilt (${counts.sources} sources, ${counts.passages} passages, ${counts.notes} notes)`,
+    );
+    return 0;
+  },
+};
+
+/** A percentage rewritten in place on a terminal; nothing when stderr is a file or a pipe. */
+function progressLine(
+  context: CommandContext,
+  label: string,
+): ((event: ProgressEvent) => void) | undefined {
+  if (!context.interactive) return undefined;
+  return (event) => {
+    const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 0;
+    context.status(event.state === 'running' ? `${label}… ${percent}%` : '');
+  };
+}
+
+export const maintenanceCommands = {
+  backup: backupCommand,
+  check: checkCommand,
+  reindex: reindexCommand,
 };

@@ -2,13 +2,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { CoreApi } from '../shared/api';
+import { startWorkerCore } from '../coreProcess/workerThread';
 import { startServer } from '../server/server';
 import { usage } from './argv';
 import { findPackageRoot } from './packageRoot';
 
 export interface ServeOptions {
-  core: CoreApi;
   databaseFile: string;
   port: number;
   openBrowser: boolean;
@@ -16,8 +15,11 @@ export interface ServeOptions {
 
 export async function serve(options: ServeOptions): Promise<void> {
   const rendererDir = await ensureRendererBuilt();
-  const server = await startServer({ core: options.core, rendererDir, port: options.port }).catch(
-    (error: NodeJS.ErrnoException) => {
+  // The notebook is opened (and upgraded) by the core's own threads, never on the server's loop.
+  const core = await startWorkerCore(options.databaseFile);
+  const server = await startServer({ core, rendererDir, port: options.port }).catch(
+    async (error: NodeJS.ErrnoException) => {
+      await core.close();
       if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
         throw usage(
           `cannot listen on port ${options.port} (${error.code}); choose another with --port`,
@@ -40,6 +42,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await core.close();
 }
 
 /** The renderer is built once (`npm run build:renderer`); build it on first use after `npm ci`. */

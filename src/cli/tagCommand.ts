@@ -11,14 +11,14 @@ function listed(tags: readonly string[]): string {
 
 const tagCommand: Command = {
   spec: noOptions,
-  run(context, [kind, itemId, ...tags]) {
+  async run(context, [kind, itemId, ...tags]) {
     if ((kind !== 'source' && kind !== 'note') || itemId === undefined) {
       throw usage('usage: tag source SOURCE_ID [TAG]... | tag note NOTE_ID [TAG]...');
     }
     const result =
       kind === 'source'
-        ? callCore(context.core(), 'setSourceTags', { sourceId: itemId, tags })
-        : callCore(context.core(), 'setNoteTags', { noteId: itemId, tags });
+        ? await callCore(context.core(), 'setSourceTags', { sourceId: itemId, tags })
+        : await callCore(context.core(), 'setNoteTags', { noteId: itemId, tags });
     print(context, result, () => `${kind} #${itemId}: ${listed(result.tags)}`);
     return 0;
   },
@@ -30,9 +30,9 @@ function countsOf(tag: TagSummary): string {
 
 const tagsCommand: Command = {
   spec: noOptions,
-  run(context, rest) {
+  async run(context, rest) {
     if (rest.length > 0) throw usage('tags takes no positional arguments');
-    const tags = callCore(context.core(), 'listTags', {});
+    const tags = await callCore(context.core(), 'listTags', {});
     print(context, tags, () =>
       tags.length === 0
         ? 'No tags yet: dossier tag source SOURCE_ID TAG...'

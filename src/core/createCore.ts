@@ -1,11 +1,22 @@
 import type { CoreApi } from '../shared/api';
-import { openDatabase, type OpenOptions } from './db/openDatabase';
+import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
+import { DossierError } from '../shared/errors';
+import { backupDatabase } from './db/backup';
+import { checkDatabase } from './db/checkDatabase';
+import {
+  openDatabase,
+  type OpenOptions,
+  type ReadableDB,
+  type WritableDB,
+} from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
+import { cancelOperation, quietOperation } from './operations';
 import { deletePassage } from './passages/deletePassage';
 import { markPassage } from './passages/markPassage';
 import { getPassage } from './passages/passageViews';
+import { rebuildSearchIndex } from './search/reindex';
 import { searchAll } from './search/search';
-import { importFile, importText } from './sources/importSource';
+import { importFile, importFiles, importText } from './sources/importSource';
 import { getSource, listSources } from './sources/sourceQueries';
 import { listTags } from './tags/listTags';
 import { setTags } from './tags/setTags';
@@ -14,35 +25,67 @@ import { taggedNotes, taggedSources } from './tags/taggedKinds';
 export type Core = CoreApi & {
   close(): void;
   readonly databaseFile: string;
+  /** SQLite's `data_version`: it moves when another connection commits to the file. */
+  dataVersion(): number;
 };
+
+type MethodsOfKind<K extends string> = {
+  [M in ApiMethodName]: (typeof apiMethods)[M]['kind'] extends K ? M : never;
+}[ApiMethodName];
+type QueryMethods = Pick<CoreApi, MethodsOfKind<'query' | 'control'>>;
+type MutationMethods = Pick<CoreApi, MethodsOfKind<'mutation'>>;
 
 const DEFAULT_SEARCH_LIMIT = 20;
 
 /**
  * The notebook behind every host: opens (and migrates) the database file and
  * answers the contract's methods with already-validated arguments. Each
- * method that writes does so in one transaction.
+ * method that writes does so in one transaction. A reading core (`readonly`)
+ * answers queries beside a writing one, and refuses mutations.
  */
 export function createCore(dbFile: string, options: OpenOptions = {}): Core {
+  if (options.readonly) {
+    const db = openDatabase(dbFile, { ...options, readonly: true });
+    return { ...connection(db), ...queries(db), ...refusedMutations(dbFile) };
+  }
   const db = openDatabase(dbFile, options);
-  return {
-    databaseFile: dbFile,
-    close: () => db.close(),
+  return { ...connection(db), ...queries(db), ...mutations(db) };
+}
 
-    importFile: (args) => importFile(db, args),
-    importText: (args) => importText(db, args),
+function connection(db: ReadableDB): Pick<Core, 'databaseFile' | 'close' | 'dataVersion'> {
+  return {
+    databaseFile: db.name,
+    close: () => db.close(),
+    dataVersion: () => db.pragma('data_version', { simple: true }) as number,
+  };
+}
+
+function queries(db: ReadableDB): QueryMethods {
+  return {
     listSources: () => listSources(db),
     getSource: ({ sourceId }) => getSource(db, Number(sourceId)),
+    getPassage: ({ passageId }) => getPassage(db, Number(passageId)),
+    listNotes: () => listNotes(db),
+    getNote: ({ noteId }) => getNote(db, Number(noteId)),
+    listTags: () => listTags(db),
+    search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
+    backupNotebook: ({ destination }, operation) => backupDatabase(db, destination, operation),
+    cancelOperation: ({ operationId }) => ({ cancelled: cancelOperation(operationId) }),
+  };
+}
+
+function mutations(db: WritableDB): MutationMethods {
+  return {
+    importFile: (args) => importFile(db, args),
+    importText: (args) => importText(db, args),
+    importFiles: (args, operation = quietOperation) => importFiles(db, args, operation),
 
     markPassage: (args) => markPassage(db, args),
-    getPassage: ({ passageId }) => getPassage(db, Number(passageId)),
     deletePassage: ({ passageId }) => {
       deletePassage(db, Number(passageId));
       return { deleted: true };
     },
 
-    listNotes: () => listNotes(db),
-    getNote: ({ noteId }) => getNote(db, Number(noteId)),
     createNote: (args) => createNote(db, args),
     saveNote: (args) => saveNote(db, args),
     deleteNote: ({ noteId }) => {
@@ -56,8 +99,20 @@ export function createCore(dbFile: string, options: OpenOptions = {}): Core {
 
     setSourceTags: ({ sourceId, tags }) => setTags(db, taggedSources, Number(sourceId), tags),
     setNoteTags: ({ noteId, tags }) => setTags(db, taggedNotes, Number(noteId), tags),
-    listTags: () => listTags(db),
 
-    search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
+    checkNotebook: async () => checkDatabase(db),
+    rebuildSearchIndex: (_args, { signal, progress } = quietOperation) =>
+      rebuildSearchIndex(db, { signal, onProgress: progress }),
   };
+}
+
+/** A reading core is never routed a mutation; if it were, it says so instead of half-trying. */
+function refusedMutations(dbFile: string): MutationMethods {
+  const refuse = (): never => {
+    throw new DossierError('internal', `This connection to ${dbFile} only reads.`);
+  };
+  const entries = Object.entries(apiMethods)
+    .filter(([, spec]) => spec.kind === 'mutation')
+    .map(([name]) => [name, refuse]);
+  return Object.fromEntries(entries) as MutationMethods;
 }

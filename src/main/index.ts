@@ -1,16 +1,22 @@
 /**
  * Electron main: lifecycle, the single window, menu, security guards and IPC.
- * All data work happens in src/core; this file only wires it to the window.
+ * All data work happens in src/core, run in utility processes; this file only
+ * wires them to the window.
  */
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCore } from '../core/createCore';
+import type { CoreChannel } from '../coreProcess/channel';
 import { defaultDatabasePath } from '../core/paths';
-import { beforeCloseChannel, readyToCloseChannel } from '../shared/apiMethodNames';
+import {
+  beforeCloseChannel,
+  notebookEventChannel,
+  readyToCloseChannel,
+} from '../shared/apiMethods';
 import { registerIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { installSecurityGuards } from './security';
+import { startUtilityCore } from './utilityCore';
 
 /** How long a closing window waits for the renderer to flush unsaved notes. */
 const FLUSH_BEFORE_CLOSE_MS = 4000;
@@ -77,11 +83,11 @@ function flushNotesBeforeClose(window: BrowserWindow): void {
 }
 
 /** A notebook that cannot be opened (newer version, damaged) is reported and left untouched. */
-function openNotebookOrQuit(): ReturnType<typeof createCore> {
+async function openNotebookOrQuit(): Promise<CoreChannel> {
   const file = databaseFileFromArgs(process.argv);
   try {
     // `npm start` builds a binding for Electron's ABI and names it here.
-    return createCore(file, { nativeBinding: process.env.DOSSIER_SQLITE_BINDING });
+    return await startUtilityCore(file, process.env.DOSSIER_SQLITE_BINDING);
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its notebook', String((error as Error).message));
     app.exit(1);
@@ -89,10 +95,19 @@ function openNotebookOrQuit(): ReturnType<typeof createCore> {
   }
 }
 
+/** Every window hears every change and progress event, whoever caused it. */
+function broadcastNotebookEvents(core: CoreChannel): void {
+  core.subscribe((event) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      window.webContents.send(notebookEventChannel, event);
+    }
+  });
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const core = openNotebookOrQuit();
+  let core: CoreChannel | undefined;
   let mainWindow: BrowserWindow | undefined;
 
   app.on('second-instance', () => {
@@ -101,9 +116,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     installSecurityGuards(appUrl, { devServer: devServerUrl !== undefined });
     installAppMenu();
+    core = await openNotebookOrQuit();
+    broadcastNotebookEvents(core);
     registerIpc(ipcMain, core, appUrl);
     mainWindow = createWindow();
     app.on('activate', () => {
@@ -114,5 +131,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core.close());
+  app.on('will-quit', () => void core?.close());
 }

@@ -5,8 +5,14 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiArgs, ApiResponse, ApiResults, DossierBridge } from '../shared/api';
-import type { ApiMethodName } from '../shared/apiMethodNames';
-import { beforeCloseChannel, ipcChannel, readyToCloseChannel } from '../shared/apiMethodNames';
+import type { ApiMethodName } from '../shared/apiMethods';
+import {
+  beforeCloseChannel,
+  ipcChannel,
+  notebookEventChannel,
+  readyToCloseChannel,
+} from '../shared/apiMethods';
+import type { NotebookEvent } from '../shared/notebookEvents';
 
 function invoker<M extends ApiMethodName>(method: M) {
   return (args: ApiArgs<M>) =>
@@ -31,6 +37,17 @@ const bridge = {
   setNoteTags: invoker('setNoteTags'),
   listTags: invoker('listTags'),
   search: invoker('search'),
+  importFiles: invoker('importFiles'),
+  backupNotebook: invoker('backupNotebook'),
+  checkNotebook: invoker('checkNotebook'),
+  rebuildSearchIndex: invoker('rebuildSearchIndex'),
+  cancelOperation: invoker('cancelOperation'),
+  onNotebookEvent(listener: (event: NotebookEvent) => void): () => void {
+    const forward = (_event: Electron.IpcRendererEvent, notebookEvent: NotebookEvent) =>
+      listener(notebookEvent);
+    ipcRenderer.on(notebookEventChannel, forward);
+    return () => ipcRenderer.removeListener(notebookEventChannel, forward);
+  },
   onBeforeClose(flush: () => Promise<void>): void {
     ipcRenderer.removeAllListeners(beforeCloseChannel);
     ipcRenderer.on(beforeCloseChannel, () => {

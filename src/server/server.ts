@@ -8,10 +8,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResponse, CoreApi } from '../shared/api';
-import type { ErrorCode } from '../shared/errors';
+import type { ApiResponse } from '../shared/api';
+import { errorKinds, type ErrorCode } from '../shared/errors';
 import { MAX_IMPORT_BYTES } from '../shared/importLimits';
-import { dispatch } from '../core/dispatch';
+import { EVENTS_PATH } from '../shared/notebookEvents';
+import type { CoreChannel } from '../coreProcess/channel';
+import { streamEvents } from './eventStream';
 import { serveStaticFile } from './staticFiles';
 
 export const LOOPBACK_HOST = '127.0.0.1';
@@ -19,7 +21,7 @@ export const LOOPBACK_HOST = '127.0.0.1';
 const MAX_REQUEST_BYTES = Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 1024 * 1024;
 
 export interface ServerOptions {
-  core: CoreApi;
+  core: CoreChannel;
   /** Folder holding the built renderer (index.html and assets). */
   rendererDir: string;
   /** 0 picks a free port. */
@@ -35,15 +37,6 @@ export interface RunningServer {
   token: string;
   close(): Promise<void>;
 }
-
-const statusForError: Partial<Record<ErrorCode, number>> = {
-  invalid_argument: 400,
-  not_found: 404,
-  unauthorized: 401,
-  forbidden: 403,
-  too_large: 413,
-  internal: 500,
-};
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -67,6 +60,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendError(response, 'forbidden', 'Cross-origin requests are not allowed');
     }
     const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    if (url.pathname === EVENTS_PATH && request.method === 'GET') {
+      if (!isAuthorized(request.headers.authorization)) {
+        return sendError(response, 'unauthorized', 'Missing or wrong token');
+      }
+      return streamEvents(request, response, options.core);
+    }
     if (url.pathname.startsWith('/api/')) {
       if (request.method !== 'POST') {
         response.setHeader('Allow', 'POST');
@@ -106,8 +105,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     } catch {
       return sendError(response, 'invalid_argument', 'The request body is not valid JSON');
     }
-    const result = dispatch(options.core, method, args);
-    sendJson(response, result.ok ? 200 : (statusForError[result.error.code] ?? 422), result);
+    const result = await options.core.call(method, args);
+    sendJson(response, result.ok ? 200 : errorKinds[result.error.code].httpStatus, result);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -165,7 +164,7 @@ function sendError(
   response: ServerResponse,
   code: ErrorCode,
   message: string,
-  status = statusForError[code] ?? 400,
+  status: number = errorKinds[code].httpStatus,
 ): void {
   sendJson(response, status, { ok: false, error: { code, message } });
 }

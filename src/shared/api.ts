@@ -1,17 +1,19 @@
 /**
  * The one typed contract between the UI and the core.
  *
- * Every operation is named once in `apiArgs` (its argument schema) and once in
- * `ApiResults` (its result type). Electron's IPC handlers, the preload bridge,
- * the browser-mode HTTP routes and the renderer's client are all derived from
- * these two, so a method cannot exist on one side only.
+ * Every operation is named once in `apiArgs` (its argument schema), once in
+ * `ApiResults` (its result type) and once in `apiMethods` (query or mutation,
+ * what it changes, whether it is long). Electron's IPC handlers, the preload
+ * bridge, the browser-mode HTTP routes and the renderer's client are all
+ * derived from these, so a method cannot exist on one side only.
  *
  * Ids are strings on the wire (SQLite rowids rendered as decimal).
  */
 import { z } from 'zod';
-import type { ApiMethodName } from './apiMethodNames';
-import type { ErrorCode } from './errors';
+import type { ApiMethodName, LongMethodName } from './apiMethods';
+import type { ErrorInfo } from './errors';
 import { ID_PATTERN } from './ids';
+import type { NotebookEvent } from './notebookEvents';
 import {
   MAX_TAG_LENGTH,
   MAX_TAGS_PER_ITEM,
@@ -41,15 +43,26 @@ const tagList = z
   .transform(uniqueTags)
   .refine((tags) => tags.length <= MAX_TAGS_PER_ITEM, `at most ${MAX_TAGS_PER_ITEM} tags`);
 
+const fileToImport = z.object({
+  fileName: z.string().min(1).max(1000),
+  /** The file's bytes, base64-encoded, so the core can reject binary or badly encoded input. */
+  contentBase64: z.string().max(80_000_000),
+});
+/** Names a long operation so its progress can be followed and it can be cancelled. */
+const operationId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
+
 export const apiArgs = {
-  importFile: z.object({
-    fileName: z.string().min(1).max(1000),
-    /** The file's bytes, base64-encoded, so the core can reject binary or badly encoded input. */
-    contentBase64: z.string().max(80_000_000),
-  }),
+  importFile: fileToImport,
   importText: z.object({
     text: z.string().max(60_000_000),
     title: title.optional(),
+  }),
+  /** Several files at once; each file's outcome is reported apart, and a bad file stops nothing. */
+  importFiles: z.object({
+    files: z.array(fileToImport).min(1).max(10_000),
+    operationId: operationId.optional(),
   }),
   listSources: z.object({}),
   getSource: z.object({ sourceId: id }),
@@ -89,6 +102,14 @@ export const apiArgs = {
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(500).optional(),
   }),
+  /** Copies the notebook to a new file on this computer (never over an existing one). */
+  backupNotebook: z.object({
+    destination: z.string().min(1).max(4096),
+    operationId: operationId.optional(),
+  }),
+  checkNotebook: z.object({ operationId: operationId.optional() }),
+  rebuildSearchIndex: z.object({ operationId: operationId.optional() }),
+  cancelOperation: z.object({ operationId }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -97,13 +118,17 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 /** Arguments after validation, as the core receives them. */
 export type ValidArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 
-export type ImportStatus = 'imported' | 'duplicate' | 'error';
-export interface ImportOutcome {
-  status: ImportStatus;
-  sourceId?: string;
-  title?: string;
-  error?: { code: ErrorCode; message: string };
+/** A file or text that was imported, or found already saved (`duplicate`: the same text). */
+export interface ImportedSource {
+  status: 'imported' | 'duplicate';
+  sourceId: string;
+  title: string;
 }
+
+/** One file of a batch import: what became of it. */
+export type FileImportOutcome =
+  | (ImportedSource & { fileName: string })
+  | { status: 'error'; fileName: string; error: ErrorInfo };
 
 export interface SourceSummary {
   id: string;
@@ -217,9 +242,30 @@ export interface NoteHit extends SearchHitFields {
   kind: 'note';
 }
 
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  schemaVersion: number;
+}
+
+export interface CheckReport {
+  ok: boolean;
+  /** One readable line per problem found. */
+  problems: string[];
+  counts: { sources: number; passages: number; notes: number };
+}
+
+/** How many rows the rebuilt search index holds. */
+export interface SearchIndexCounts {
+  sources: number;
+  passages: number;
+  notes: number;
+}
+
 export interface ApiResults {
-  importFile: ImportOutcome;
-  importText: ImportOutcome;
+  importFile: ImportedSource;
+  importText: ImportedSource;
+  importFiles: FileImportOutcome[];
   listSources: SourceSummary[];
   getSource: SourceDetail;
   markPassage: MarkedPassage;
@@ -235,6 +281,11 @@ export interface ApiResults {
   setNoteTags: { tags: string[] };
   listTags: TagSummary[];
   search: SearchHit[];
+  backupNotebook: BackupResult;
+  checkNotebook: CheckReport;
+  rebuildSearchIndex: SearchIndexCounts;
+  /** False when no operation of that id runs here (it finished, or never began). */
+  cancelOperation: { cancelled: boolean };
 }
 
 /** Compile-time checks that the argument map, the result map and the name list agree. */
@@ -254,23 +305,35 @@ export type DossierApi = {
   [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResults[M]>;
 };
 
-/** What the core implements: synchronous (better-sqlite3), already-validated arguments. */
+/** What a long method is given: a way to report progress and a signal that says stop. */
+export interface OperationContext {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
+/**
+ * What the core implements, with already-validated arguments: synchronous
+ * (better-sqlite3), except long methods, which yield between steps so that
+ * their host can hear a cancel.
+ */
 export type CoreApi = {
-  [M in ApiMethod]: (args: ValidArgs<M>) => ApiResults[M];
+  [M in ApiMethod]: M extends LongMethodName
+    ? (args: ValidArgs<M>, operation?: OperationContext) => Promise<ApiResults[M]>
+    : (args: ValidArgs<M>) => ApiResults[M];
 };
 
-export type ApiResponse<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: ErrorCode; message: string } };
+export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /**
  * What the Electron preload exposes as `window.dossier`: every contract method,
  * answering with an ApiResponse (errors keep their code across the bridge),
- * plus the one lifecycle hook the window needs.
+ * the notebook's events, and the one lifecycle hook the window needs.
  */
 export type DossierBridge = {
   [M in ApiMethod]: (args: ApiArgs<M>) => Promise<ApiResponse<ApiResults[M]>>;
 } & {
+  /** Calls `listener` for every change and progress event; returns the unsubscribe. */
+  onNotebookEvent(listener: (event: NotebookEvent) => void): () => void;
   /** Registers the renderer's flush (pending note saves) that main awaits before the window closes. */
   onBeforeClose(flush: () => Promise<void>): void;
 };

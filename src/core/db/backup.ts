@@ -1,36 +1,49 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { BackupResult, OperationContext } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
+import { quietOperation, stopIfCancelled } from '../operations';
 import type { ReadableDB } from './openDatabase';
 
-export interface BackupResult {
-  file: string;
-  bytes: number;
-  schemaVersion: number;
-}
+/** Small enough steps that a cancel is heard soon, large enough to copy quickly. */
+const PAGES_PER_STEP = 256;
 
 /**
  * Copies the live notebook with SQLite's online backup API (never a file copy,
  * which could catch a half-written WAL), then opens the copy and checks it
  * before calling it a backup. An existing file is never overwritten.
  */
-export async function backupDatabase(db: ReadableDB, destination: string): Promise<BackupResult> {
+export async function backupDatabase(
+  db: ReadableDB,
+  destination: string,
+  { signal, progress }: OperationContext = quietOperation,
+): Promise<BackupResult> {
   const file = path.resolve(destination);
   if (fs.existsSync(file)) {
     throw new DossierError('already_exists', `${file} already exists; choose a new file name.`);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  await db.backup(file);
+  try {
+    await db.backup(file, {
+      // Called between steps of 100 pages; throwing stops the copy.
+      progress: ({ totalPages, remainingPages }) => {
+        stopIfCancelled(signal, 'The backup');
+        progress(totalPages - remainingPages, totalPages);
+        return PAGES_PER_STEP;
+      },
+    });
+  } catch (error) {
+    // Half a copy is no backup: it goes, and the name is free again.
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const integrity = copy.pragma('integrity_check', { simple: true });
     const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
     if (integrity !== 'ok' || schemaVersion !== db.pragma('user_version', { simple: true })) {
-      throw new DossierError(
-        'damaged',
-        `The backup ${file} did not verify (${integrity}).`,
-      );
+      throw new DossierError('damaged', `The backup ${file} did not verify (${integrity}).`);
     }
     return { file, bytes: fs.statSync(file).size, schemaVersion };
   } finally {

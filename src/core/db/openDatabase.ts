@@ -27,9 +27,18 @@ export interface OpenOptions {
    * loads its own copy, while Node (CLI, browser mode, tests) uses node_modules'.
    */
   nativeBinding?: string;
+  /**
+   * A second connection that only reads, beside the one that writes (which has
+   * opened and migrated the file already): queries answered while a long write
+   * runs. SQLite itself refuses any write through it.
+   */
+  readonly?: boolean;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
+export function openDatabase(file: string, options: OpenOptions & { readonly: true }): ReadableDB;
+export function openDatabase(file: string, options?: OpenOptions): WritableDB;
+export function openDatabase(file: string, options: OpenOptions = {}): ReadableDB {
+  if (options.readonly) return openReader(file, options);
   refuseUnopenableFile(file);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
@@ -52,6 +61,29 @@ export function openDatabase(file: string, options: OpenOptions = {}): WritableD
     db.close();
     throw toOpenError(file, error);
   }
+}
+
+function openReader(file: string, options: OpenOptions): ReadableDB {
+  let db: Database.Database;
+  try {
+    db = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.nativeBinding,
+    });
+  } catch (error) {
+    throw toOpenError(file, error);
+  }
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== latestSchemaVersion) {
+    db.close();
+    throw new DossierError(
+      'internal',
+      `${file} is at schema ${version}, not ${latestSchemaVersion}: open it for writing first.`,
+    );
+  }
+  return db as ReadableDB;
 }
 
 /**

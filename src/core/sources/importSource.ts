@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { ImportOutcome, ValidArgs } from '../../shared/api';
-import { DossierError } from '../../shared/errors';
+import type {
+  FileImportOutcome,
+  ImportedSource,
+  OperationContext,
+  ValidArgs,
+} from '../../shared/api';
+import { DossierError, isDossierError, toErrorInfo } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
+import { yieldToHost } from '../operations';
 import { indexSource } from '../search/searchIndex';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { truncate } from '../../shared/text';
@@ -13,21 +19,47 @@ const EXTRACTOR = 'plain-text@1';
 /** Longer first lines (a pasted paragraph without a heading) are shortened for the library list. */
 const MAX_TITLE_LENGTH = 200;
 
-/** Imports a file's bytes. Bad input becomes an error outcome, and nothing is written. */
-export function importFile(db: WritableDB, args: ValidArgs<'importFile'>): ImportOutcome {
-  return asOutcome(() => {
-    const text = decodeTextFile(decodeBase64(args.contentBase64, args.fileName), args.fileName);
-    return saveAsNewSource(db, text, args.fileName);
-  });
+/** Imports a file's bytes; bad input is refused with its reason, and nothing is written. */
+export function importFile(db: WritableDB, args: ValidArgs<'importFile'>): ImportedSource {
+  const text = decodeTextFile(decodeBase64(args.contentBase64, args.fileName), args.fileName);
+  return saveAsNewSource(db, text, args.fileName);
 }
 
 /** Imports pasted text; a given title becomes the first block, as a file's first line would. */
-export function importText(db: WritableDB, args: ValidArgs<'importText'>): ImportOutcome {
-  return asOutcome(() => {
-    const bytes = Buffer.byteLength(args.text);
-    if (bytes > MAX_IMPORT_BYTES) throw tooLargeToImport('The text', bytes);
-    return saveAsNewSource(db, args.title ? `${args.title}\n\n${args.text}` : args.text, null);
-  });
+export function importText(db: WritableDB, args: ValidArgs<'importText'>): ImportedSource {
+  const bytes = Buffer.byteLength(args.text);
+  if (bytes > MAX_IMPORT_BYTES) throw tooLargeToImport('The text', bytes);
+  return saveAsNewSource(db, args.title ? `${args.title}\n\n${args.text}` : args.text, null);
+}
+
+/**
+ * Imports files one by one, each in its own transaction, so a bad file or a
+ * cancel keeps what was already imported. Files left when cancelled are
+ * reported as such.
+ */
+export async function importFiles(
+  db: WritableDB,
+  { files }: ValidArgs<'importFiles'>,
+  { signal, progress }: OperationContext,
+): Promise<FileImportOutcome[]> {
+  const outcomes: FileImportOutcome[] = [];
+  for (const file of files) {
+    const { fileName } = file;
+    if (signal.aborted) {
+      const message = `${fileName} was not imported: the import was cancelled.`;
+      outcomes.push({ status: 'error', fileName, error: { code: 'cancelled', message } });
+      continue;
+    }
+    try {
+      outcomes.push({ fileName, ...importFile(db, file) });
+    } catch (error) {
+      if (!isDossierError(error)) throw error;
+      outcomes.push({ status: 'error', fileName, error: toErrorInfo(error) });
+    }
+    progress(outcomes.length, files.length);
+    await yieldToHost();
+  }
+  return outcomes;
 }
 
 /**
@@ -35,7 +67,7 @@ export function importText(db: WritableDB, args: ValidArgs<'importText'>): Impor
  * version already holds exactly this text. One transaction: the source, its
  * version and its search index entry appear together or not at all.
  */
-function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): ImportOutcome {
+function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): ImportedSource {
   const parsed = parsePlainText(raw);
   if (parsed.text.trim() === '') {
     throw new DossierError('unsupported', 'The text is empty; there is nothing to import.');
@@ -44,7 +76,7 @@ function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): 
   const title = shortTitle(parsed.title);
 
   return db
-    .transaction((): ImportOutcome => {
+    .transaction((): ImportedSource => {
       const existing = db
         .prepare(
           `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
@@ -82,17 +114,6 @@ function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): 
       return { status: 'imported', sourceId: String(sourceId), title };
     })
     .immediate();
-}
-
-function asOutcome(importing: () => ImportOutcome): ImportOutcome {
-  try {
-    return importing();
-  } catch (error) {
-    if (error instanceof DossierError) {
-      return { status: 'error', error: { code: error.code, message: error.message } };
-    }
-    throw error;
-  }
 }
 
 function decodeBase64(contentBase64: string, fileName: string): Buffer {

@@ -5,12 +5,17 @@
  * `dossier serve` host) they are `POST /api/<method>` requests.
  */
 import type { ApiMethod, DossierApi, DossierBridge } from '../../shared/api';
-import { apiMethodNames } from '../../shared/apiMethodNames';
+import { apiMethodNames, apiMethods } from '../../shared/apiMethods';
+import type { NotebookEvent } from '../../shared/notebookEvents';
 import { ApiError } from './apiError';
+import { listenToServerEvents } from './browserEvents';
 import { browserTransport } from './browserTransport';
+import { Listeners } from '../../shared/listeners';
 import type { Transport } from './transport';
 
 export { ApiError } from './apiError';
+
+const notebookListeners = new Listeners<NotebookEvent>();
 
 function buildApi(transport: Transport): DossierApi {
   const api: Partial<Record<ApiMethod, (args: never) => Promise<unknown>>> = {};
@@ -18,6 +23,9 @@ function buildApi(transport: Transport): DossierApi {
     api[method] = async (args: never) => {
       const response = await transport(method, args);
       if (!response.ok) throw new ApiError(response.error.code, response.error.message);
+      // This window hears of its own writes at once; the host tells the others.
+      const { changes } = apiMethods[method];
+      if (changes.length > 0) notebookListeners.emit({ type: 'changed', changed: [...changes] });
       return response.value;
     };
   }
@@ -47,6 +55,18 @@ export const api: DossierApi = buildApi(
 export const unloadSafeApi: DossierApi = isElectron
   ? api
   : buildApi(browserTransport({ keepalive: true }));
+
+/**
+ * Every change and progress event of the notebook, whoever caused it (this
+ * window, another window, the CLI); returns the unsubscribe.
+ */
+export function subscribeNotebookEvents(listener: (event: NotebookEvent) => void): () => void {
+  return notebookListeners.add(listener);
+}
+
+const forwardEvent = (event: NotebookEvent) => notebookListeners.emit(event);
+if (bridge) bridge.onNotebookEvent(forwardEvent);
+else listenToServerEvents(forwardEvent);
 
 /** In Electron, main awaits `flush` before it closes the window. A no-op in a browser. */
 export function registerBeforeClose(flush: () => Promise<void>): void {

@@ -1,20 +1,18 @@
 import { useCallback, useRef, useState } from 'react';
 import type { PassageView, SearchHit } from '../../shared/api';
-import { api } from '../api/client';
-import { errorMessage } from '../api/apiError';
 import { ImportControls } from '../import/ImportControls';
 import { useFileDrop } from '../import/useFileDrop';
 import { useImport } from '../import/useImport';
 import { LibraryList } from '../library/LibraryList';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
+import { OperationsBar } from '../operations/OperationsBar';
 import { PassagePanel } from '../passages/PassagePanel';
 import { useRemovePassage } from '../passages/useRemovePassage';
 import { Reader } from '../reader/Reader';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
 import { useSearch } from '../search/useSearch';
-import { useToast } from '../ui/toastContext';
 import { useNavigation } from './navigation';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -26,25 +24,23 @@ export function Workspace() {
   const navigation = useNavigation();
   const { openSource, openPassage, openNote, closeNote } = navigation;
   const data = useWorkspaceData(navigation);
-  const { refreshLibrary, refreshNotes, openSourceId, openNoteId } = data;
-  const toast = useToast();
+  const { openSourceId, openNoteId } = data;
 
   const [query, setQuery] = useState('');
   const [resultsShown, setResultsShown] = useState(false);
-  const search = useSearch(query, data.revision);
+  const search = useSearch(query);
   const searchInput = useRef<HTMLInputElement>(null);
   const showingResults = resultsShown && query.trim() !== '';
 
-  const noteActions = useNoteActions({ openNoteId, openNote, closeNote, refreshNotes });
-  const removePassage = useRemovePassage(refreshLibrary);
+  const noteActions = useNoteActions({ openNoteId, openNote, closeNote });
+  const removePassage = useRemovePassage();
 
   const showImported = useCallback(
     (sourceId: string) => {
-      refreshLibrary();
       setResultsShown(false);
       openSource(sourceId);
     },
-    [refreshLibrary, openSource],
+    [openSource],
   );
   const importer = useImport(showImported);
   const dragging = useFileDrop(importer.importFiles);
@@ -62,10 +58,9 @@ export function Workspace() {
 
   const onPassageMarked = useCallback(
     (passageId: string) => {
-      refreshLibrary();
       if (openSourceId) openPassage(openSourceId, passageId);
     },
-    [refreshLibrary, openPassage, openSourceId],
+    [openPassage, openSourceId],
   );
 
   const openHit = useCallback(
@@ -73,15 +68,9 @@ export function Workspace() {
       setResultsShown(false);
       if (hit.kind === 'source') openSource(hit.id);
       else if (hit.kind === 'note') openNote(hit.id);
-      else if (hit.sourceId) openPassage(hit.sourceId, hit.id);
-      else {
-        api.getPassage({ passageId: hit.id }).then(
-          (passage) => openPassage(passage.sourceId, passage.id),
-          (error: unknown) => toast({ kind: 'error', message: errorMessage(error) }),
-        );
-      }
+      else openPassage(hit.sourceId, hit.id);
     },
-    [openSource, openNote, openPassage, toast],
+    [openSource, openNote, openPassage],
   );
 
   const source = data.source.data?.id === openSourceId ? data.source.data : undefined;
@@ -104,6 +93,7 @@ export function Workspace() {
         <ImportControls importer={importer} />
         <ShortcutHelp />
       </header>
+      <OperationsBar />
 
       <div className="columns">
         <nav className="sidebar" aria-label="Library and notes">
@@ -145,7 +135,6 @@ export function Workspace() {
                 source={source}
                 focus={navigation.focus}
                 onPassageMarked={onPassageMarked}
-                onTagsSaved={refreshLibrary}
               />
             )}
           </div>
@@ -171,7 +160,6 @@ export function Workspace() {
             freshNoteId={noteActions.freshNoteId}
             onOpenPassage={showPassage}
             onEditor={noteActions.setEditor}
-            onSaved={refreshNotes}
             onTrash={noteActions.moveToTrash}
           />
         </aside>

@@ -2,16 +2,15 @@ import type { LexicalEditor } from 'lexical';
 import { useCallback, useRef, useState } from 'react';
 import type { PassageView } from '../../shared/api';
 import { api } from '../api/client';
-import { errorMessage } from '../api/apiError';
 import { flushNote } from '../notes/noteSaver';
 import { INSERT_PASSAGE_LINK_COMMAND } from '../notes/passageLink/PassageLinkPlugin';
 import { useToast } from '../ui/toastContext';
+import { useAction } from '../ui/useAction';
 
 interface NoteActionsInput {
   openNoteId: string | null;
   openNote: (noteId: string) => void;
   closeNote: (noteId: string) => void;
-  refreshNotes: () => void;
 }
 
 export interface NoteActions {
@@ -26,13 +25,9 @@ export interface NoteActions {
   setEditor: (editor: LexicalEditor | null) => void;
 }
 
-export function useNoteActions({
-  openNoteId,
-  openNote,
-  closeNote,
-  refreshNotes,
-}: NoteActionsInput): NoteActions {
+export function useNoteActions({ openNoteId, openNote, closeNote }: NoteActionsInput): NoteActions {
   const toast = useToast();
+  const run = useAction();
   const editorRef = useRef<LexicalEditor | null>(null);
   const [freshNoteId, setFreshNoteId] = useState<string | null>(null);
 
@@ -42,16 +37,12 @@ export function useNoteActions({
 
   const createAndOpen = useCallback(
     async (args: { title: string; passageIds?: string[] }, fresh: boolean) => {
-      try {
-        const { noteId } = await api.createNote(args);
-        refreshNotes();
-        setFreshNoteId(fresh ? noteId : null);
-        openNote(noteId);
-      } catch (error) {
-        toast({ kind: 'error', message: `Could not create the note: ${errorMessage(error)}` });
-      }
+      const created = await run('Could not create the note', () => api.createNote(args));
+      if (!created) return;
+      setFreshNoteId(fresh ? created.noteId : null);
+      openNote(created.noteId);
     },
-    [openNote, refreshNotes, toast],
+    [openNote, run],
   );
 
   const newNote = useCallback(() => {
@@ -77,15 +68,10 @@ export function useNoteActions({
 
   const restoreFromTrash = useCallback(
     async (noteId: string) => {
-      try {
-        await api.restoreNote({ noteId });
-        refreshNotes();
-        openNote(noteId);
-      } catch (error) {
-        toast({ kind: 'error', message: `Could not restore the note: ${errorMessage(error)}` });
-      }
+      const restored = await run('Could not restore the note', () => api.restoreNote({ noteId }));
+      if (restored) openNote(noteId);
     },
-    [openNote, refreshNotes, toast],
+    [openNote, run],
   );
 
   const moveToTrash = useCallback(
@@ -98,24 +84,18 @@ export function useNoteActions({
         });
         return;
       }
-      try {
-        await api.deleteNote({ noteId });
-      } catch (error) {
-        toast({
-          kind: 'error',
-          message: `Could not move the note to the trash: ${errorMessage(error)}`,
-        });
-        return;
-      }
+      const deleted = await run('Could not move the note to the trash', () =>
+        api.deleteNote({ noteId }),
+      );
+      if (!deleted) return;
       closeNote(noteId);
-      refreshNotes();
       toast({
         kind: 'info',
         message: 'Note moved to trash',
         undo: () => void restoreFromTrash(noteId),
       });
     },
-    [closeNote, refreshNotes, restoreFromTrash, toast],
+    [closeNote, restoreFromTrash, run, toast],
   );
 
   return { newNote, linkIntoNote, freshNoteId, setEditor, moveToTrash };

@@ -1,8 +1,8 @@
 import type { NoteSummary, SourceDetail, SourceSummary } from '../../shared/api';
 import { api } from '../api/client';
 import type { Navigation } from './navigation';
-import { useApiQuery, type QueryState } from './useApiQuery';
-import { useRevision } from './useRevision';
+import type { QueryState } from './useApiQuery';
+import { useLiveQuery } from './useLiveQuery';
 
 export interface WorkspaceData {
   sources: QueryState<SourceSummary[]>;
@@ -12,18 +12,15 @@ export interface WorkspaceData {
   /** The open source and note, or null when they no longer exist. */
   openSourceId: string | null;
   openNoteId: string | null;
-  /** Changes whenever anything was written, so searches can rerun. */
-  revision: string;
-  refreshLibrary: () => void;
-  refreshNotes: () => void;
 }
 
-/** Lists and the open source, reloaded when the library or the notes change. */
+/** The lists and the open source, each reloaded when what it shows changes. */
 export function useWorkspaceData(navigation: Navigation): WorkspaceData {
-  const [libraryRevision, refreshLibrary] = useRevision();
-  const [notesRevision, refreshNotes] = useRevision();
-  const sources = useApiQuery(`sources:${libraryRevision}`, () => api.listSources({}));
-  const notes = useApiQuery(`notes:${notesRevision}`, () => api.listNotes({}));
+  // A source's summary counts its passages and lists its tags.
+  const sources = useLiveQuery(['sources', 'passages', 'tags'], 'sources', () =>
+    api.listSources({}),
+  );
+  const notes = useLiveQuery(['notes', 'tags'], 'notes', () => api.listNotes({}));
 
   // A source or note remembered from the last visit may be gone (another database, deleted).
   const openSourceId =
@@ -35,18 +32,12 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
       ? null
       : navigation.noteId;
 
-  const source = useApiQuery(openSourceId && `source:${openSourceId}:${libraryRevision}`, () =>
-    api.getSource({ sourceId: openSourceId ?? '' }),
+  // Its passages carry their backlinks, which notes change.
+  const source = useLiveQuery(
+    ['sources', 'passages', 'notes', 'tags'],
+    openSourceId && `source:${openSourceId}`,
+    () => api.getSource({ sourceId: openSourceId ?? '' }),
   );
 
-  return {
-    sources,
-    notes,
-    source,
-    openSourceId,
-    openNoteId,
-    revision: `${libraryRevision}:${notesRevision}`,
-    refreshLibrary,
-    refreshNotes,
-  };
+  return { sources, notes, source, openSourceId, openNoteId };
 }

@@ -26,7 +26,6 @@ interface NoteEditorProps {
   focusTitle: boolean;
   onOpenPassage: (sourceId: string, passageId: string) => void;
   onEditor: (editor: LexicalEditor | null) => void;
-  onSaved: () => void;
   onTrash: (noteId: string) => Promise<void>;
 }
 
@@ -38,20 +37,15 @@ export function NoteEditor({
   focusTitle,
   onOpenPassage,
   onEditor,
-  onSaved,
   onTrash,
 }: NoteEditorProps) {
-  const { saver, state, initial } = useNoteSaver(note, onSaved);
+  const { saver, state, initial } = useNoteSaver(note);
   const [title, setTitle] = useState(initial.title);
   const [initialConfig] = useState(() => noteEditorConfig(initial.body));
   const flush = () => void saver.flush();
   const saveTags = useCallback(
-    async (tags: string[]) => {
-      const saved = await api.setNoteTags({ noteId: note.id, tags });
-      onSaved();
-      return saved.tags;
-    },
-    [note.id, onSaved],
+    async (tags: string[]) => (await api.setNoteTags({ noteId: note.id, tags })).tags,
+    [note.id],
   );
 
   return (

@@ -10,7 +10,6 @@ interface NotePaneProps {
   freshNoteId: string | null;
   onOpenPassage: (sourceId: string, passageId: string) => void;
   onEditor: (editor: LexicalEditor | null) => void;
-  onSaved: () => void;
   onTrash: (noteId: string) => Promise<void>;
 }
 

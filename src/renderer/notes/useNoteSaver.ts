@@ -23,10 +23,11 @@ function startingContent(note: NoteDetail): Start {
  * starts from (the stored note, or edits that never reached the core).
  * Closing the note saves what is left.
  */
-export function useNoteSaver(
-  note: NoteDetail,
-  onSaved: () => void,
-): { saver: NoteSaver; state: SaveState; initial: NoteContent } {
+export function useNoteSaver(note: NoteDetail): {
+  saver: NoteSaver;
+  state: SaveState;
+  initial: NoteContent;
+} {
   const toast = useToast();
   const [start] = useState(() => startingContent(note));
   const [state, setState] = useState<SaveState>(
@@ -47,8 +48,6 @@ export function useNoteSaver(
       dropDraft(saver.noteId); // any draft left equals the stored note
     }
   }, [start, saver, toast]);
-
-  useEffect(() => saver.subscribeSaved(onSaved), [saver, onSaved]);
 
   useEffect(() => {
     saver.open();

@@ -16,9 +16,10 @@ export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: 
   if (passages.length === 0) {
     return <p className="empty-state">Select text in the article and press M to mark a passage.</p>;
   }
-  // Backlinks come from the notes list, which refreshes after every save of a note.
-  const backlinksOf = (passageId: string) =>
-    notes.filter((note) => note.passageIds.includes(passageId));
+  // Which notes link here is the core's answer (passage.noteIds); the list gives their titles.
+  const notesById = new Map(notes.map((note) => [note.id, note]));
+  const backlinksOf = (passage: PassageView) =>
+    passage.noteIds.flatMap((noteId) => notesById.get(noteId) ?? []);
   const inReadingOrder = [...passages].sort((a, b) => a.start - b.start);
   return (
     <ul className="passage-list">
@@ -26,7 +27,7 @@ export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: 
         <PassageItem
           key={passage.id}
           passage={passage}
-          backlinks={backlinksOf(passage.id)}
+          backlinks={backlinksOf(passage)}
           focused={passage.id === focusedPassageId}
           {...actions}
         />

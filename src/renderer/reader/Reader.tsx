@@ -16,11 +16,10 @@ interface ReaderProps {
   source: SourceDetail;
   focus: PassageFocus | null;
   onPassageMarked: (passageId: string) => void;
-  onTagsSaved: () => void;
 }
 
 /** The open source: its text with passage marks; selecting text and pressing M (or the button) marks a passage. */
-export function Reader({ source, focus, onPassageMarked, onTagsSaved }: ReaderProps) {
+export function Reader({ source, focus, onPassageMarked }: ReaderProps) {
   const textRef = useRef<HTMLDivElement>(null);
   const selection = useReaderSelection(textRef, source.text);
   const { mark, marking } = useMarkPassage(source.id, selection, onPassageMarked);
@@ -28,12 +27,8 @@ export function Reader({ source, focus, onPassageMarked, onTagsSaved }: ReaderPr
   usePassageMarks(textRef, source);
   const focusedPassage = useFocusPassage(textRef, source, focus);
   const saveTags = useCallback(
-    async (tags: string[]) => {
-      const saved = await api.setSourceTags({ sourceId: source.id, tags });
-      onTagsSaved();
-      return saved.tags;
-    },
-    [source.id, onTagsSaved],
+    async (tags: string[]) => (await api.setSourceTags({ sourceId: source.id, tags })).tags,
+    [source.id],
   );
 
   return (

@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { api } from '../api/client';
-import { errorMessage } from '../api/apiError';
-import { useToast } from '../ui/toastContext';
+import { useAction } from '../ui/useAction';
 import type { TextSpan } from './textRanges';
 
 /** Marks the selected span as a passage; returns the action (null when nothing is selected) and whether it runs. */
@@ -10,23 +9,21 @@ export function useMarkPassage(
   selection: TextSpan | null,
   onMarked: (passageId: string) => void,
 ): { mark: (() => void) | null; marking: boolean } {
-  const toast = useToast();
+  const run = useAction();
   const [marking, setMarking] = useState(false);
 
   const mark = useCallback(() => {
     if (!selection) return;
     setMarking(true);
-    api
-      .markPassage({ sourceId, start: selection.start, end: selection.end })
-      .then((marked) => {
-        document.getSelection()?.removeAllRanges();
-        onMarked(marked.passageId);
-      })
-      .catch((error: unknown) =>
-        toast({ kind: 'error', message: `Could not mark the passage: ${errorMessage(error)}` }),
-      )
-      .finally(() => setMarking(false));
-  }, [sourceId, selection, onMarked, toast]);
+    void run('Could not mark the passage', () =>
+      api.markPassage({ sourceId, start: selection.start, end: selection.end }),
+    ).then((marked) => {
+      setMarking(false);
+      if (!marked) return;
+      document.getSelection()?.removeAllRanges();
+      onMarked(marked.passageId);
+    });
+  }, [sourceId, selection, onMarked, run]);
 
   return { mark: selection && !marking ? mark : null, marking };
 }

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/api';
+import { topics } from '../../shared/apiMethods';
 import { api } from '../api/client';
 import { errorMessage } from '../api/apiError';
+import { useTopicsVersion } from '../app/liveTopics';
 
 const debounceMs = 200;
 const resultLimit = 60;
@@ -13,9 +15,13 @@ export interface SearchState {
   error?: string;
 }
 
-/** Searches everything once typing pauses; only the answer to the latest query is kept. */
-export function useSearch(query: string, revision: string): SearchState | undefined {
+/**
+ * Searches everything once typing pauses, and again when anything changes;
+ * only the answer to the latest query is kept.
+ */
+export function useSearch(query: string): SearchState | undefined {
   const [result, setResult] = useState<SearchState>();
+  const version = useTopicsVersion(topics);
   const trimmed = query.trim();
 
   useEffect(() => {
@@ -32,7 +38,7 @@ export function useSearch(query: string, revision: string): SearchState | undefi
       current = false;
       clearTimeout(timer);
     };
-  }, [trimmed, revision]);
+  }, [trimmed, version]);
 
   return trimmed === '' ? undefined : result;
 }

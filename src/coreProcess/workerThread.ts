@@ -1,0 +1,46 @@
+/**
+ * Browser mode's core: a pool of worker threads (one writer, one reader), so
+ * the HTTP server's event loop never runs a query or an import itself.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CoreChannel } from './channel';
+import { connectCore } from './coreClient';
+import { startCorePool } from './corePool';
+import type { CoreMessage, CoreProcessConfig, HostPort } from './protocol';
+
+export function startWorkerCore(databaseFile: string): Promise<CoreChannel> {
+  return startCorePool((role) =>
+    connectCore(workerPort({ databaseFile, role }), { name: `${role} thread` }),
+  );
+}
+
+function workerPort(config: CoreProcessConfig): HostPort {
+  const worker = spawnWorker(config);
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', (message: CoreMessage) => listener(message)),
+    onExit: (listener) => {
+      worker.once('error', (error) => console.error('dossier: core thread failed', error));
+      worker.once('exit', listener);
+    },
+    terminate: async () => {
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * The worker runs this folder's workerMain with the same loader as this file:
+ * from TypeScript sources (the CLI runs under tsx) the worker loads tsx first.
+ */
+function spawnWorker(config: CoreProcessConfig): Worker {
+  const extension = path.extname(__filename);
+  const entry = path.join(__dirname, `workerMain${extension}`);
+  if (extension !== '.ts') return new Worker(entry, { workerData: config });
+  const loader = require.resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(entry)});`, {
+    eval: true,
+    workerData: config,
+  });
+}

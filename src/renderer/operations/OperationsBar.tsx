@@ -1,0 +1,50 @@
+import type { ApiMethodName } from '../../shared/apiMethods';
+import type { ProgressEvent } from '../../shared/notebookEvents';
+import { api } from '../api/client';
+import { useAction } from '../ui/useAction';
+import { useOperations } from './useOperations';
+import './operations.css';
+
+const labels: Partial<Record<ApiMethodName, string>> = {
+  importFiles: 'Importing files',
+  backupNotebook: 'Backing up the notebook',
+  checkNotebook: 'Checking the notebook',
+  rebuildSearchIndex: 'Rebuilding the search index (results may be incomplete until it is done)',
+};
+
+/** Long operations under way, each with how far it has come and a Cancel button. */
+export function OperationsBar() {
+  const operations = useOperations();
+  const run = useAction();
+  if (operations.length === 0) return null;
+  return (
+    <ul className="operations-bar" aria-label="Operations in progress">
+      {operations.map((operation) => (
+        <li key={operation.operationId} className="operation" data-testid="operation">
+          <span className="operation-label">{labels[operation.method] ?? operation.method}</span>
+          <progress
+            max={operation.total || undefined}
+            value={operation.total ? operation.done : undefined}
+            aria-label={progressText(operation)}
+          />
+          <span className="operation-count">{progressText(operation)}</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() =>
+              void run('Could not cancel', () =>
+                api.cancelOperation({ operationId: operation.operationId }),
+              )
+            }
+          >
+            Cancel
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function progressText({ done, total }: ProgressEvent): string {
+  return total > 0 ? `${Math.floor((done / total) * 100)}%` : 'starting…';
+}

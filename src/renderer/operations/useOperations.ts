@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'react';
+import type { ProgressEvent } from '../../shared/notebookEvents';
+import { subscribeNotebookEvents } from '../api/client';
+
+/** The long operations running now (this window's or the host's own), from their progress events. */
+export function useOperations(): ProgressEvent[] {
+  const [running, setRunning] = useState<ReadonlyMap<string, ProgressEvent>>(new Map());
+  useEffect(
+    () =>
+      subscribeNotebookEvents((event) => {
+        if (event.type !== 'progress') return;
+        setRunning((current) => {
+          const next = new Map(current);
+          if (event.state === 'running') next.set(event.operationId, event);
+          else next.delete(event.operationId);
+          return next;
+        });
+      }),
+    [],
+  );
+  return [...running.values()];
+}

@@ -1,0 +1,76 @@
+/**
+ * What each contract method is, as plain data for code that must not bundle
+ * the argument schemas (the sandboxed preload, the renderer's client) and for
+ * the hosts that route calls: a query only reads, a mutation writes and says
+ * what it changes, a long method reports progress and can be cancelled.
+ * `api.ts` checks at compile time that this table and the contract agree.
+ */
+
+/** The kinds of data a window shows; a mutation names the ones it changes. */
+export const topics = ['sources', 'passages', 'notes', 'tags', 'searchIndex'] as const;
+export type Topic = (typeof topics)[number];
+
+export interface MethodSpec {
+  /**
+   * `query` reads only and may be answered by any reading connection;
+   * `mutation` runs on the one writing connection; `control` is answered by
+   * every connection (cancelling runs wherever the operation runs).
+   */
+  kind: 'query' | 'mutation' | 'control';
+  /** What a successful call changes; hosts push these names to every open window. */
+  changes: readonly Topic[];
+  /** Takes an `operationId`, reports progress under it and stops when it is cancelled. */
+  long: boolean;
+}
+
+const query = { kind: 'query', changes: [], long: false } as const;
+const mutation = (...changes: Topic[]) => ({ kind: 'mutation', changes, long: false }) as const;
+const long = <S extends MethodSpec>(spec: S): Omit<S, 'long'> & { long: true } => ({
+  ...spec,
+  long: true,
+});
+
+export const apiMethods = {
+  importFile: mutation('sources'),
+  importText: mutation('sources'),
+  importFiles: long(mutation('sources')),
+  listSources: query,
+  getSource: query,
+  markPassage: mutation('passages'),
+  deletePassage: mutation('passages'),
+  getPassage: query,
+  listNotes: query,
+  getNote: query,
+  createNote: mutation('notes'),
+  saveNote: mutation('notes'),
+  deleteNote: mutation('notes'),
+  restoreNote: mutation('notes'),
+  setSourceTags: mutation('sources', 'tags'),
+  setNoteTags: mutation('notes', 'tags'),
+  listTags: query,
+  search: query,
+  backupNotebook: long(query),
+  // On the writing connection: FTS5's integrity check is spelled as an INSERT (it changes nothing).
+  checkNotebook: long(mutation()),
+  rebuildSearchIndex: long(mutation('searchIndex')),
+  cancelOperation: { kind: 'control', changes: [], long: false },
+} as const satisfies Record<string, MethodSpec>;
+
+export type ApiMethodName = keyof typeof apiMethods;
+export const apiMethodNames = Object.keys(apiMethods) as ApiMethodName[];
+/** The methods that report progress and can be cancelled. */
+export type LongMethodName = {
+  [M in ApiMethodName]: (typeof apiMethods)[M]['long'] extends true ? M : never;
+}[ApiMethodName];
+
+/** IPC channel of a contract method; shared by main and preload. */
+export function ipcChannel(method: string): string {
+  return `dossier:${method}`;
+}
+
+/** Main pushes notebook events (changes, progress) to every window on this channel. */
+export const notebookEventChannel = 'dossier-window:notebook-event';
+/** Main asks the renderer to flush pending saves on this channel before the window closes. */
+export const beforeCloseChannel = 'dossier-window:before-close';
+/** The renderer answers on this channel once its saves are done. */
+export const readyToCloseChannel = 'dossier-window:ready-to-close';
