@@ -14,7 +14,7 @@ import { cancelOperation, quietOperation } from './operations';
 import { deletePassage } from './passages/deletePassage';
 import { markPassage } from './passages/markPassage';
 import { getPassage } from './passages/passageViews';
-import { rebuildSearchIndex } from './search/reindex';
+import { isSearchIndexStale, rebuildSearchIndex } from './search/reindex';
 import { searchAll } from './search/search';
 import { importFile, importFiles, importText } from './sources/importSource';
 import { getSource, listSources } from './sources/sourceQueries';
@@ -27,6 +27,8 @@ export type Core = CoreApi & {
   readonly databaseFile: string;
   /** SQLite's `data_version`: it moves when another connection commits to the file. */
   dataVersion(): number;
+  /** The search index was built with other search keys than this Dossier's (or its rebuild stopped). */
+  searchIndexIsStale(): boolean;
 };
 
 type MethodsOfKind<K extends string> = {
@@ -52,11 +54,14 @@ export function createCore(dbFile: string, options: OpenOptions = {}): Core {
   return { ...connection(db), ...queries(db), ...mutations(db) };
 }
 
-function connection(db: ReadableDB): Pick<Core, 'databaseFile' | 'close' | 'dataVersion'> {
+type ConnectionMethods = 'databaseFile' | 'close' | 'dataVersion' | 'searchIndexIsStale';
+
+function connection(db: ReadableDB): Pick<Core, ConnectionMethods> {
   return {
     databaseFile: db.name,
     close: () => db.close(),
     dataVersion: () => db.pragma('data_version', { simple: true }) as number,
+    searchIndexIsStale: () => isSearchIndexStale(db),
   };
 }
 
@@ -100,7 +105,7 @@ function mutations(db: WritableDB): MutationMethods {
     setSourceTags: ({ sourceId, tags }) => setTags(db, taggedSources, Number(sourceId), tags),
     setNoteTags: ({ noteId, tags }) => setTags(db, taggedNotes, Number(noteId), tags),
 
-    checkNotebook: async () => checkDatabase(db),
+    checkNotebook: (_args, operation) => checkDatabase(db, operation),
     rebuildSearchIndex: (_args, { signal, progress } = quietOperation) =>
       rebuildSearchIndex(db, { signal, onProgress: progress }),
   };

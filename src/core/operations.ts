@@ -71,9 +71,12 @@ export function cancelOperation(operationId: string): boolean {
   return controller !== undefined;
 }
 
-/** Throws `cancelled` once the operation was asked to stop; long work calls it between steps. */
-export function stopIfCancelled(signal: AbortSignal, what: string): void {
-  if (signal.aborted) throw new DossierError('cancelled', `${what} was cancelled.`);
+/**
+ * Throws `cancelled` with `message` (what was kept, what to do) once the
+ * operation was asked to stop; long work calls it between steps.
+ */
+export function stopIfCancelled(signal: AbortSignal | undefined, message: string): void {
+  if (signal?.aborted) throw new DossierError('cancelled', message);
 }
 
 /** Lets the process answer other messages (a cancel among them) between two steps of long work. */

@@ -27,5 +27,22 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
       .then((response) => port.postMessage({ type: 'reply', id: message.id, response }));
   });
   port.postMessage({ type: 'ready' });
+  if (config.role === 'writer' && core.searchIndexIsStale()) rebuildStaleIndex(endpoint);
   return endpoint;
+}
+
+/** The operation id under which the writer rebuilds an index made with older search keys. */
+export const SEARCH_INDEX_UPGRADE = 'search-index-upgrade';
+
+/**
+ * A notebook indexed by an older Dossier (its folding has changed since) is
+ * re-indexed as soon as it opens, in the background: windows see the progress
+ * and search works meanwhile, on the rows already done.
+ */
+function rebuildStaleIndex(endpoint: CoreChannel): void {
+  void endpoint.call('rebuildSearchIndex', { operationId: SEARCH_INDEX_UPGRADE }).then((answer) => {
+    if (!answer.ok && answer.error.code !== 'cancelled') {
+      console.error(`dossier: the search index could not be rebuilt: ${answer.error.message}`);
+    }
+  });
 }

@@ -28,7 +28,7 @@ export async function backupDatabase(
     await db.backup(file, {
       // Called between steps of 100 pages; throwing stops the copy.
       progress: ({ totalPages, remainingPages }) => {
-        stopIfCancelled(signal, 'The backup');
+        stopIfCancelled(signal, 'The backup was cancelled; no file was kept.');
         progress(totalPages - remainingPages, totalPages);
         return PAGES_PER_STEP;
       },

@@ -1,13 +1,8 @@
+import type { CheckReport, OperationContext } from '../../shared/api';
+import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
 import { readSearchKeyVersion } from '../search/reindex';
 import { SEARCH_KEY_VERSION } from '../search/searchKey';
 import type { WritableDB } from './openDatabase';
-
-export interface CheckReport {
-  ok: boolean;
-  /** One readable line per problem found. */
-  problems: string[];
-  counts: { sources: number; passages: number; notes: number };
-}
 
 const ftsTables = ['sources_fts', 'passages_fts', 'notes_fts'];
 
@@ -17,15 +12,26 @@ const ftsTables = ['sources_fts', 'passages_fts', 'notes_fts'];
  * text it was made on, a source without a current version, a search index
  * built with other search keys than this Dossier's). Changes nothing.
  */
-export function checkDatabase(db: WritableDB): CheckReport {
-  const problems = [
-    ...sqliteIntegrity(db),
-    ...foreignKeys(db),
-    ...ftsTables.flatMap((table) => ftsIntegrity(db, table)),
-    ...staleSearchIndex(db),
-    ...passageQuotes(db),
-    ...sourcesWithoutVersion(db),
+export async function checkDatabase(
+  db: WritableDB,
+  { signal, progress }: OperationContext = quietOperation,
+): Promise<CheckReport> {
+  const checks: Array<() => string[]> = [
+    () => sqliteIntegrity(db),
+    () => foreignKeys(db),
+    ...ftsTables.map((table) => () => ftsIntegrity(db, table)),
+    () => staleSearchIndex(db),
+    () => passageQuotes(db),
+    () => sourcesWithoutVersion(db),
   ];
+  const problems: string[] = [];
+  for (const [index, check] of checks.entries()) {
+    // One check at a time, so a cancel is heard between them.
+    stopIfCancelled(signal, 'The check was cancelled before it finished.');
+    problems.push(...check());
+    progress(index + 1, checks.length);
+    await yieldToHost();
+  }
   const count = (table: string) =>
     db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {

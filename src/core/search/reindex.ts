@@ -4,7 +4,7 @@
  * The notebook records in `search_index_state` the search-key version its index
  * was built with; NULL means a rebuild began and has not finished.
  */
-import { DossierError } from '../../shared/errors';
+import { stopIfCancelled, yieldToHost } from '../operations';
 import type { ReadableDB, WritableDB } from '../db/openDatabase';
 import { SEARCH_KEY_VERSION, searchKey } from './searchKey';
 
@@ -92,12 +92,15 @@ const DEFAULT_BATCH_SIZE = 200;
  * The version is marked unfinished at the start and set to SEARCH_KEY_VERSION
  * only at the end, so an interrupted rebuild is reported stale and done again.
  */
+const STOPPED =
+  'Rebuilding the search index was stopped. Search may miss some results until the index is rebuilt.';
+
 export async function rebuildSearchIndex(
   db: WritableDB,
   options: RebuildOptions = {},
 ): Promise<RebuildCounts> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, key = searchKey } = options;
-  throwIfCancelled(signal);
+  stopIfCancelled(signal, STOPPED);
   const plan = db
     .transaction(() => {
       db.prepare('UPDATE search_index_state SET search_key_version = NULL').run();
@@ -120,8 +123,8 @@ export async function rebuildSearchIndex(
   for (const { indexed, lastId } of plan) {
     let afterId = 0;
     while (lastId !== null && afterId < lastId) {
-      await new Promise((resolve) => setImmediate(resolve));
-      throwIfCancelled(signal);
+      await yieldToHost();
+      stopIfCancelled(signal, STOPPED);
       const batch = db
         .transaction(() => indexBatch(db, indexed, afterId, lastId, batchSize, key))
         .immediate();
@@ -164,13 +167,4 @@ function indexBatch(
   );
   for (const [id, ...texts] of rows) insert.run(id, ...texts.map(key));
   return { rows: rows.length, lastId: rows[rows.length - 1]?.[0] };
-}
-
-function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) {
-    throw new DossierError(
-      'cancelled',
-      'Rebuilding the search index was stopped. Search may miss some results until the index is rebuilt.',
-    );
-  }
 }

@@ -52,7 +52,6 @@ export class NoteSaver {
   private lastSaveFailed = false;
   /** The kind of state last passed to `onStateChange`. */
   private reported: SaveState['kind'];
-  private readonly savedListeners = new Set<() => void>();
 
   /** `persisted` is the note as the core has it; `latest` what the editor starts from, when different (a restored draft). */
   constructor(
@@ -64,12 +63,6 @@ export class NoteSaver {
     this.persisted = persisted;
     this.latest = latest;
     this.reported = sameContent(latest, persisted) ? 'saved' : 'pending';
-  }
-
-  /** Calls `listener` after each successful save; returns the unsubscribe. */
-  subscribeSaved(listener: () => void): () => void {
-    this.savedListeners.add(listener);
-    return () => this.savedListeners.delete(listener);
   }
 
   /** The note is on screen: from now on `flushAllNotes` includes it. */
@@ -158,7 +151,6 @@ export class NoteSaver {
       this.lastSaveFailed = false;
       if (!this.unreadBody && sameContent(this.latest, content)) this.settle();
       else this.report({ kind: 'pending' });
-      for (const listener of this.savedListeners) listener();
     } catch (error) {
       this.lastSaveFailed = true;
       keepDraft(this.noteId, this.readLatest());

@@ -1,0 +1,86 @@
+/**
+ * Every open window hears of every change, wherever it was made: the CLI in
+ * another process, another client of the same server, another tab.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, test } from './support/dossierServer';
+import { callApi } from './support/api';
+import { selectInReader } from './support/reader';
+
+/** The window has its event stream open, so nothing written from now on can be missed. */
+async function openListening(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('html')).toHaveAttribute('data-live-updates', 'on');
+}
+
+test('a note added with the CLI appears in the open window within 3 s, without a reload', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  await openListening(page, running.url);
+  await expect(page.getByTestId('note-item')).toHaveCount(0);
+  let reloaded = false;
+  page.on('load', () => (reloaded = true));
+
+  execFileSync(process.execPath, [
+    path.join(repoRoot, 'bin/dossier.cjs'),
+    '--db',
+    running.databaseFile,
+    'note',
+    'add',
+    '--title',
+    'Written from the terminal',
+  ]);
+
+  await expect(
+    page.getByTestId('note-item').filter({ hasText: 'Written from the terminal' }),
+  ).toHaveCount(1, { timeout: 3000 });
+  expect(reloaded).toBe(false);
+});
+
+test('an article imported by another client of the server appears in the library', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  await openListening(page, running.url);
+
+  const reply = await callApi(running, 'importText', {
+    text: 'Reported by another client\n\nThe bridge reopened on Tuesday.',
+  });
+  expect(reply.body.ok).toBe(true);
+
+  await expect(
+    page.getByTestId('source-item').filter({ hasText: 'Reported by another client' }),
+  ).toHaveCount(1, { timeout: 3000 });
+});
+
+test('a passage marked in one tab shows in a second tab', async ({ page, context, dossier }) => {
+  const running = await dossier.start();
+  const imported = await callApi<{ sourceId: string }>(running, 'importText', {
+    text: 'Notes from the delta\n\nThe ferry leaves at dawn, when the water is still.',
+  });
+  expect(imported.body.ok).toBe(true);
+
+  const second = await context.newPage();
+  for (const tab of [page, second]) {
+    await openListening(tab, running.url);
+    await tab.getByTestId('source-item').filter({ hasText: 'Notes from the delta' }).click();
+    await expect(tab.getByTestId('reader-title')).toHaveText('Notes from the delta');
+  }
+
+  await page.bringToFront();
+  await selectInReader(page, 'The ferry leaves at dawn');
+  await page.getByTestId('mark-passage').click();
+  await expect(page.getByTestId('passage-item')).toHaveCount(1);
+
+  await expect(
+    second.getByTestId('passage-item').filter({ hasText: 'The ferry leaves at dawn' }),
+  ).toHaveCount(1, { timeout: 3000 });
+  await expect(
+    second.getByTestId('source-item').filter({ hasText: 'Notes from the delta' }),
+  ).toContainText('1 passage');
+});
