@@ -1,5 +1,7 @@
 /** `dossier backup FILE`, `check` and `reindex`: keeping a notebook safe from the terminal. */
+import type { SearchIndexCounts } from '../shared/api';
 import type { ProgressEvent } from '../shared/notebookEvents';
+import { plural } from '../shared/text';
 import { usage } from './argv';
 import { callCore } from './callCore';
 import { print, type Command, type CommandContext } from './command';
@@ -35,8 +37,8 @@ const checkCommand: Command = {
     for (const problem of report.problems) context.err(`dossier: ${problem}`);
     print(context, report, () =>
       report.ok
-        ? `No problems found (${report.counts.sources} sources, ${report.counts.passages} passages, ${report.counts.notes} notes)`
-        : `${report.problems.length} problem(s) found`,
+        ? `No problems found (${describeCounts(report.counts)})`
+        : `${plural(report.problems.length, 'problem')} found`,
     );
     return report.ok ? 0 : 1;
   },
@@ -52,15 +54,18 @@ const reindexCommand: Command = {
       { operationId: OPERATION_ID },
       progressLine(context, 'Rebuilding the search index'),
     );
-    print(
-      context,
-      counts,
-      () =>
-        `Search index rebuilt (${counts.sources} sources, ${counts.passages} passages, ${counts.notes} notes)`,
-    );
+    print(context, counts, () => `Search index rebuilt (${describeCounts(counts)})`);
     return 0;
   },
 };
+
+function describeCounts(counts: SearchIndexCounts): string {
+  return [
+    plural(counts.sources, 'source'),
+    plural(counts.passages, 'passage'),
+    plural(counts.notes, 'note'),
+  ].join(', ');
+}
 
 /** A percentage rewritten in place on a terminal; nothing when stderr is a file or a pipe. */
 function progressLine(

@@ -64,3 +64,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     message: `Internal error: ${error instanceof Error ? error.message : String(error)}`,
   };
 }
+
+/** A message fit to show for anything a call may throw. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,4 +1,5 @@
 import { DossierError } from '../../shared/errors';
+import { plural, truncate } from '../../shared/text';
 import { foldString, foldText, toOriginalRange } from '../text/fold';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
@@ -50,7 +51,7 @@ export function findQuote(text: string, quote: string, occurrence?: number): [nu
   if (hits.length === 0) {
     throw new DossierError(
       'not_found',
-      `The quote was not found in the text: "${clip(quote)}"`,
+      `The quote was not found in the text: "${truncate(quote, 80)}"`,
     );
   }
   if (occurrence === undefined && hits.length > 1) {
@@ -63,12 +64,8 @@ export function findQuote(text: string, quote: string, occurrence?: number): [nu
   if (hit === undefined) {
     throw new DossierError(
       'invalid_argument',
-      `occurrence ${occurrence} is out of range: the quote occurs ${hits.length} time${hits.length === 1 ? '' : 's'}.`,
+      `occurrence ${occurrence} is out of range: the quote occurs ${plural(hits.length, 'time')}.`,
     );
   }
   return toOriginalRange(haystack, hit, hit + needle.length);
-}
-
-function clip(quote: string): string {
-  return quote.length > 80 ? `${quote.slice(0, 80)}…` : quote;
 }

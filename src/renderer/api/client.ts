@@ -1,19 +1,18 @@
 /**
  * The renderer's only way to the core: every contract method as an async
- * function that resolves with the value or throws an ApiError. In Electron the
+ * function that resolves with the value or throws the shared DossierError (its
+ * code says what kind of failure, its message is for the user). In Electron the
  * calls go through the preload bridge (`window.dossier`); in a browser (the
  * `dossier serve` host) they are `POST /api/<method>` requests.
  */
 import type { ApiMethod, DossierApi, DossierBridge } from '../../shared/api';
 import { apiMethodNames, apiMethods } from '../../shared/apiMethods';
 import type { NotebookEvent } from '../../shared/notebookEvents';
-import { ApiError } from './apiError';
+import { DossierError } from '../../shared/errors';
 import { listenToServerEvents } from './browserEvents';
 import { browserTransport } from './browserTransport';
 import { Listeners } from '../../shared/listeners';
 import type { Transport } from './transport';
-
-export { ApiError } from './apiError';
 
 const notebookListeners = new Listeners<NotebookEvent>();
 
@@ -22,7 +21,7 @@ function buildApi(transport: Transport): DossierApi {
   for (const method of apiMethodNames) {
     api[method] = async (args: never) => {
       const response = await transport(method, args);
-      if (!response.ok) throw new ApiError(response.error.code, response.error.message);
+      if (!response.ok) throw new DossierError(response.error.code, response.error.message);
       // This window hears of its own writes at once; the host tells the others.
       const { changes } = apiMethods[method];
       if (changes.length > 0) notebookListeners.emit({ type: 'changed', changed: [...changes] });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../api/apiError';
+import { errorMessage } from '../../shared/errors';
 
 export interface QueryState<T> {
   /** The latest value loaded, possibly for an earlier key while the current one loads. */

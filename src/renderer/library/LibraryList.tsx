@@ -1,4 +1,5 @@
 import type { SourceSummary } from '../../shared/api';
+import { plural } from '../../shared/text';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface LibraryListProps {
@@ -6,10 +7,6 @@ interface LibraryListProps {
   error: string | undefined;
   openSourceId: string | null;
   onOpen: (sourceId: string) => void;
-}
-
-function passageCountLabel(count: number): string {
-  return count === 1 ? '1 passage' : `${count} passages`;
 }
 
 /** The saved articles, newest first. */
@@ -33,7 +30,7 @@ export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryLis
             testId="source-item"
             isOpen={source.id === openSourceId}
             title={source.title}
-            detail={passageCountLabel(source.passageCount)}
+            detail={plural(source.passageCount, 'passage')}
             tags={source.tags}
             onOpen={() => onOpen(source.id)}
           />

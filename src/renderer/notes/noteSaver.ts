@@ -12,7 +12,7 @@
  */
 import type { ApiArgs, DossierApi } from '../../shared/api';
 import { api, unloadSafeApi } from '../api/client';
-import { errorMessage } from '../api/apiError';
+import { errorMessage } from '../../shared/errors';
 import { fitsInKeepalive } from '../api/browserTransport';
 import { dropDraft, keepDraft } from './localDrafts';
 

@@ -1,4 +1,5 @@
 import type { SearchHit, SearchHitKind } from '../../shared/api';
+import { plural } from '../../shared/text';
 import { isolate } from '../ui/bidi';
 import type { SearchState } from './useSearch';
 import { Snippet } from './Snippet';
@@ -10,7 +11,7 @@ const groups: Array<{ kind: SearchHitKind; heading: string }> = [
 ];
 
 function quotedInLabel(count: number): string {
-  return count === 1 ? 'Quoted in 1 note' : `Quoted in ${count} notes`;
+  return `Quoted in ${plural(count, 'note')}`;
 }
 
 interface SearchResultsProps {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/api';
 import { topics } from '../../shared/apiMethods';
 import { api } from '../api/client';
-import { errorMessage } from '../api/apiError';
+import { errorMessage } from '../../shared/errors';
 import { useTopicsVersion } from '../app/liveTopics';
 
 const debounceMs = 200;

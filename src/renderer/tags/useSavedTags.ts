@@ -1,6 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { errorMessage } from '../api/apiError';
-import { useToast } from '../ui/toastContext';
+import { useAction } from '../ui/useAction';
 
 export interface SavedTags {
   /** What the editor shows: the latest edit, before its save has answered. */
@@ -18,7 +17,7 @@ export function useSavedTags(
   initialTags: string[],
   save: (tags: string[]) => Promise<string[]>,
 ): SavedTags {
-  const toast = useToast();
+  const run = useAction();
   const [tags, setTags] = useState(initialTags);
   const queue = useRef(Promise.resolve());
   const lastSaved = useRef(initialTags);
@@ -29,17 +28,13 @@ export function useSavedTags(
       setTags(next);
       const edit = ++latestEdit.current;
       queue.current = queue.current.then(async () => {
-        try {
-          lastSaved.current = await save(next);
-          // An older answer must not hide a newer edit still being saved.
-          if (edit === latestEdit.current) setTags(lastSaved.current);
-        } catch (error) {
-          if (edit === latestEdit.current) setTags(lastSaved.current);
-          toast({ kind: 'error', message: `Could not save the tags: ${errorMessage(error)}` });
-        }
+        const saved = await run('Could not save the tags', () => save(next));
+        if (saved) lastSaved.current = saved;
+        // An older answer must not hide a newer edit still being saved.
+        if (edit === latestEdit.current) setTags(lastSaved.current);
       });
     },
-    [save, toast],
+    [save, run],
   );
 
   return { tags, commit };

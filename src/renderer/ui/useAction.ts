@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { errorMessage } from '../api/apiError';
+import { errorMessage } from '../../shared/errors';
 import { useToast } from './toastContext';
 
 /**
