@@ -3,10 +3,10 @@
  * test reports why it is skipped; browser mode covers the same interface.
  */
 import { _electron as electron } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runDossier } from './support/cli';
 import { expect, repoRoot, test } from './support/dossierServer';
 import { buildElectronApp, findElectronBinary } from '../../scripts/electronBinary.mjs';
 
@@ -56,15 +56,7 @@ test('opens a secure window on the notebook, whose core runs in utility processe
     ).toHaveCount(1);
 
     // A write from another process (the CLI) shows without a reload.
-    execFileSync(process.execPath, [
-      path.join(repoRoot, 'bin/dossier.cjs'),
-      '--db',
-      databaseFile,
-      'note',
-      'add',
-      '--title',
-      'From the terminal',
-    ]);
+    runDossier(databaseFile, 'note', 'add', '--title', 'From the terminal');
     await expect(
       window.getByTestId('note-item').filter({ hasText: 'From the terminal' }),
     ).toHaveCount(1, { timeout: 3000 });

@@ -2,10 +2,9 @@
  * Every open window hears of every change, wherever it was made: the CLI in
  * another process, another client of the same server, another tab.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, repoRoot, test } from './support/dossierServer';
+import { runDossier } from './support/cli';
+import { expect, test } from './support/dossierServer';
 import { callApi } from './support/api';
 import { selectInReader } from './support/reader';
 
@@ -25,15 +24,7 @@ test('a note added with the CLI appears in the open window within 3 s, without a
   let reloaded = false;
   page.on('load', () => (reloaded = true));
 
-  execFileSync(process.execPath, [
-    path.join(repoRoot, 'bin/dossier.cjs'),
-    '--db',
-    running.databaseFile,
-    'note',
-    'add',
-    '--title',
-    'Written from the terminal',
-  ]);
+  runDossier(running.databaseFile, 'note', 'add', '--title', 'Written from the terminal');
 
   await expect(
     page.getByTestId('note-item').filter({ hasText: 'Written from the terminal' }),

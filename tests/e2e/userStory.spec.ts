@@ -3,9 +3,8 @@
  * browser mode: import, read, mark, link from a note, follow the link,
  * backlinks, search, and persistence across a reload and a server restart.
  */
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { expect, repoRoot, test } from './support/dossierServer';
+import { runDossier } from './support/cli';
+import { expect, test } from './support/dossierServer';
 import { startNote } from './support/notes';
 import { selectInReader } from './support/reader';
 import { hasSampleArticle, sampleArticleFile } from '../support/sharedData';
@@ -113,30 +112,12 @@ test('import, mark, link from a note, follow the link, search, and keep it all',
 
   // The CLI reads the same notebook file and sees the same passage and backlink.
   await dossier.stop();
-  const shown = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [path.join(repoRoot, 'bin/dossier.cjs'), '--db', databaseFile, 'list', '--json'],
-      {
-        encoding: 'utf8',
-      },
-    ),
-  ) as Array<{ id: string; title: string }>;
+  const shown = JSON.parse(runDossier(databaseFile, 'list', '--json')) as Array<{
+    id: string;
+    title: string;
+  }>;
   expect(shown.map((source) => source.title)).toEqual([articleTitle]);
-  const source = JSON.parse(
-    execFileSync(
-      process.execPath,
-      [
-        path.join(repoRoot, 'bin/dossier.cjs'),
-        '--db',
-        databaseFile,
-        'show',
-        shown[0]!.id,
-        '--json',
-      ],
-      { encoding: 'utf8' },
-    ),
-  ) as {
+  const source = JSON.parse(runDossier(databaseFile, 'show', shown[0]!.id, '--json')) as {
     text: string;
     passages: Array<{ id: string; start: number; end: number; noteIds: string[] }>;
   };
