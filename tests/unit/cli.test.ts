@@ -12,6 +12,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hasSampleArticle, repoRoot, sampleArticleFile } from '../support/sharedData';
 
@@ -227,8 +228,18 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
   it('reports unknown commands and options as usage errors', () => {
     expect(dossier('frobnicate').code).toBe(2);
     expect(dossier('list', '--bogus').code).toBe(2);
-    expect(dossier('show').stderr).toMatch(/SOURCE_ID/);
-    expect(dossier('show', '99', '--json').stderr).toMatch(/no source/i);
+    const missingArgument = dossier('show');
+    expect(missingArgument.code).toBe(2);
+    expect(missingArgument.stderr).toMatch(/SOURCE_ID/);
+    expect(dossier('backup').code).toBe(2);
+    expect(dossier('reindex', 'now').code).toBe(2);
+  });
+
+  it('exits 1 for a missing id, saying what is missing', () => {
+    const missing = dossier('show', '999', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('dossier: No source with id 999\n');
+    expect(missing.stdout).toBe('');
   });
 });
 
@@ -253,6 +264,66 @@ describe('dossier tag and tags', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toBe('dossier: No note with id 99\n');
     expect(dossier('tag', 'passage', '1').code).toBe(2);
+  });
+});
+
+describe('dossier backup, check and reindex', () => {
+  const article = path.join(repoRoot, 'tests/fixtures/river-delta.txt');
+
+  /** Another program writing to the notebook file, as a damaged or half-upgraded file would look. */
+  function sqlite(statement: string): void {
+    const db = new Database(databaseFile);
+    try {
+      db.exec(statement);
+    } finally {
+      db.close();
+    }
+  }
+
+  it('rebuilds an emptied search index with reindex, after which search finds it and check passes', () => {
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', article);
+    sqlite(`INSERT INTO sources_fts(sources_fts) VALUES ('delete-all')`);
+    expect(dossierJson('search', 'ferry')).toEqual([]);
+
+    expect(dossierJson('reindex')).toEqual({ sources: 1, passages: 0, notes: 0 });
+    const hits = dossierJson<Array<{ kind: string; id: string }>>('search', 'ferry');
+    expect(hits).toEqual([expect.objectContaining({ kind: 'source', id: imported!.sourceId })]);
+
+    const check = dossier('check');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^No problems found \(1 source/);
+  });
+
+  it('backs up to a new file, and refuses an existing one with exit 1 and its message', () => {
+    dossierJson('import', article);
+    const destination = path.join(folder, 'backups', 'copy.db');
+    const backup = dossierJson<{ file: string; bytes: number }>('backup', destination);
+    expect(backup.file).toBe(destination);
+    expect(readFileSync(destination).subarray(0, 15).toString()).toBe('SQLite format 3');
+
+    const existing = path.join(folder, 'precious.db');
+    writeFileSync(existing, 'do not touch');
+    const refused = dossier('backup', existing);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(`dossier: ${existing} already exists; choose a new file name.\n`);
+    expect(readFileSync(existing, 'utf8')).toBe('do not touch');
+  });
+
+  it('exits 1 and names the problem when check finds damage', () => {
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', article);
+    const { passageId } = dossierJson<{ passageId: string }>(
+      'mark',
+      imported!.sourceId,
+      '--quote',
+      'ferry',
+    );
+    sqlite(`UPDATE passages SET exact = 'ferryman' WHERE id = ${passageId}`);
+    const check = dossier('check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toBe(
+      `dossier: passage ${passageId} no longer matches the text it was made on\n`,
+    );
+    expect(check.stdout).toMatch(/^1 problem/);
   });
 });
 

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/createCore';
 import { buildNoteBody } from '../../src/core/notes/noteBody';
-import { hasSampleArticle, sampleArticleFile, toBase64, useTempCore } from './support/tempCore';
+import { apiMethodNames, apiMethods } from '../../src/shared/apiMethods';
+import {
+  expectDossierError,
+  hasSampleArticle,
+  sampleArticleFile,
+  toBase64,
+  useTempCore,
+} from './support/tempCore';
 
 const notebook = useTempCore();
 
@@ -77,5 +84,44 @@ describe('the notebook, end to end', () => {
     expect(kinds.sort()).toEqual(['note', 'passage', 'source']);
     const onlyNotes = notebook.core.search({ query: 'harbour type:note', limit: 5 });
     expect(onlyNotes.map((hit) => hit.kind)).toEqual(['note']);
+  });
+
+  it('opens a reading connection that answers queries and refuses every mutation', () => {
+    const { sourceId } = notebook.core.importText({ text: 'Shared\n\nread by both' });
+    const reader = createCore(notebook.core.databaseFile, { readonly: true });
+    try {
+      expect(reader.getSource({ sourceId }).title).toBe('Shared');
+      expect(reader.search({ query: 'both' }).map((hit) => hit.kind)).toEqual(['source']);
+      const refused = expectDossierError(
+        () => reader.importText({ text: 'Not\n\nwritten' }),
+        'internal',
+      );
+      expect(refused.message).toContain('only reads');
+      const mutations = apiMethodNames.filter((name) => apiMethods[name].kind === 'mutation');
+      expect(mutations).toContain('rebuildSearchIndex');
+      for (const name of mutations) {
+        const method = reader[name] as (args: unknown) => unknown;
+        expectDossierError(
+          () => method({ sourceId: '1', noteId: '1', passageId: '1' }),
+          'internal',
+        );
+      }
+      expect(notebook.core.listSources({})).toHaveLength(1);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('sees its data version move when another connection commits, not for its own writes', () => {
+    const other = createCore(notebook.core.databaseFile);
+    try {
+      const before = notebook.core.dataVersion();
+      notebook.core.importText({ text: 'Own\n\nwrite' });
+      expect(notebook.core.dataVersion()).toBe(before);
+      other.importText({ text: 'Other\n\nwrite' });
+      expect(notebook.core.dataVersion()).not.toBe(before);
+    } finally {
+      other.close();
+    }
   });
 });

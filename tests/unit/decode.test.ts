@@ -41,10 +41,10 @@ describe('decodeTextFile', () => {
 
   it('refuses an empty file and a whitespace-only file', () => {
     const empty = decodeError(new Uint8Array(0), 'empty.txt');
-    expect(empty.code).toBe('empty_file');
+    expect(empty.code).toBe('unsupported');
     expect(empty.message).toContain('empty.txt is empty');
     const blank = decodeError(utf8(' \n\t\r\n\u00a0 \n'), 'blank.txt');
-    expect(blank.code).toBe('empty_file');
+    expect(blank.code).toBe('unsupported');
     expect(blank.message).toContain('only whitespace');
   });
 
@@ -62,7 +62,7 @@ describe('decodeTextFile', () => {
 
   it('says what a binary file looks like', () => {
     const png = decodeError(fs.readFileSync(path.join(fixtures, 'pixel.png')), 'pixel.png');
-    expect(png.code).toBe('binary_file');
+    expect(png.code).toBe('unsupported');
     expect(png.message).toBe('pixel.png looks like a PNG image, not text.');
 
     const samples: Array<[number[], string]> = [
@@ -79,11 +79,11 @@ describe('decodeTextFile', () => {
 
   it('refuses NUL bytes and text that is mostly control characters', () => {
     const nul = decodeError(utf8('abc\0def'));
-    expect(nul.code).toBe('binary_file');
+    expect(nul.code).toBe('unsupported');
     expect(nul.message).toContain('offset 3');
 
     const controls = decodeError(utf8('a\x01\x02\x03b\x04\x05c'));
-    expect(controls.code).toBe('binary_file');
+    expect(controls.code).toBe('unsupported');
     expect(controls.message).toContain('control characters');
   });
 
@@ -94,7 +94,7 @@ describe('decodeTextFile', () => {
 
   it('refuses invalid UTF-8, naming the offset of the first bad byte', () => {
     const error = decodeError(fs.readFileSync(path.join(fixtures, 'latin1.txt')), 'latin1.txt');
-    expect(error.code).toBe('invalid_encoding');
+    expect(error.code).toBe('unsupported');
     expect(error.message).toContain('offset 3');
     expect(error.message).toContain('UTF-8');
   });
@@ -105,7 +105,9 @@ describe('decodeTextFile', () => {
       Buffer.from('ab', 'utf16le'),
       Buffer.from([0x3d, 0xd8]),
     ]);
-    expect(decodeError(bytes).code).toBe('invalid_encoding');
+    const error = decodeError(bytes);
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toContain('is not valid UTF-16 LE');
   });
 });
 

@@ -92,39 +92,108 @@ describe('importing', () => {
   });
 
   describe('refuses bad input without touching the notebook', () => {
-    const badFiles: Array<[string, () => Uint8Array, string]> = [
-      ['an empty file', () => new Uint8Array(0), 'empty_file'],
-      ['a whitespace-only file', () => Buffer.from(' \n\n \t\r\n'), 'empty_file'],
-      ['a PNG image', () => fs.readFileSync(path.join(fixtures, 'pixel.png')), 'binary_file'],
+    const badFiles: Array<[string, () => Uint8Array, string, string]> = [
+      ['an empty file', () => new Uint8Array(0), 'unsupported', 'input.txt is empty'],
+      [
+        'a whitespace-only file',
+        () => Buffer.from(' \n\n \t\r\n'),
+        'unsupported',
+        'input.txt contains only whitespace',
+      ],
+      [
+        'a PNG image',
+        () => fs.readFileSync(path.join(fixtures, 'pixel.png')),
+        'unsupported',
+        'input.txt looks like a PNG image',
+      ],
       [
         'invalid UTF-8',
         () => fs.readFileSync(path.join(fixtures, 'latin1.txt')),
-        'invalid_encoding',
+        'unsupported',
+        'input.txt is not valid UTF-8',
       ],
-      ['a file over the limit', () => Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a'), 'too_large'],
+      [
+        'a file over the limit',
+        () => Buffer.alloc(MAX_IMPORT_BYTES + 1, 'a'),
+        'too_large',
+        'input.txt',
+      ],
     ];
-    for (const [what, bytes, code] of badFiles) {
+    for (const [what, bytes, code, message] of badFiles) {
       it(what, () => {
         notebook.core.importText({ text: 'Existing\n\nsource' });
         const before = counts();
-        const outcome = notebook.core.importFile({
-          fileName: 'input.txt',
-          contentBase64: toBase64(bytes()),
-        });
-        expect(outcome.status).toBe('error');
-        expect(outcome.error?.code).toBe(code);
-        expect(outcome.error?.message).toContain('input.txt');
+        const error = expectDossierError(
+          () =>
+            notebook.core.importFile({ fileName: 'input.txt', contentBase64: toBase64(bytes()) }),
+          code,
+        );
+        expect(error.message).toContain(message);
         expect(counts()).toEqual(before);
       });
     }
 
     it('whitespace-only pasted text and content that is not base64', () => {
       const before = counts();
-      expect(notebook.core.importText({ text: '  \n\t ' }).error?.code).toBe('empty_file');
-      expect(
-        notebook.core.importFile({ fileName: 'x.txt', contentBase64: 'not base64!' }).error?.code,
-      ).toBe('invalid_argument');
+      const blank = expectDossierError(
+        () => notebook.core.importText({ text: '  \n\t ' }),
+        'unsupported',
+      );
+      expect(blank.message).toContain('nothing to import');
+      const notBase64 = expectDossierError(
+        () => notebook.core.importFile({ fileName: 'x.txt', contentBase64: 'not base64!' }),
+        'invalid_argument',
+      );
+      expect(notBase64.message).toContain('x.txt is not valid base64');
       expect(counts()).toEqual(before);
+    });
+  });
+
+  describe('importFiles', () => {
+    it('imports each file apart: a bad file is reported and the others are kept', async () => {
+      const outcomes = await notebook.core.importFiles({
+        files: [
+          { fileName: 'one.txt', contentBase64: toBase64('One\n\nFirst body.') },
+          { fileName: 'empty.txt', contentBase64: '' },
+          { fileName: 'again.txt', contentBase64: toBase64('One\n\nFirst body.') },
+          { fileName: 'two.txt', contentBase64: toBase64('Two\n\nSecond body.') },
+        ],
+      });
+      expect(outcomes).toEqual([
+        { fileName: 'one.txt', status: 'imported', sourceId: '1', title: 'One' },
+        {
+          fileName: 'empty.txt',
+          status: 'error',
+          error: { code: 'unsupported', message: expect.stringContaining('empty.txt is empty') },
+        },
+        { fileName: 'again.txt', status: 'duplicate', sourceId: '1', title: 'One' },
+        { fileName: 'two.txt', status: 'imported', sourceId: '2', title: 'Two' },
+      ]);
+      expect(counts()).toMatchObject({ sources: 2, source_versions: 2, sources_fts: 2 });
+    });
+
+    it('reports progress per file and, once cancelled, marks the files left as cancelled', async () => {
+      const controller = new AbortController();
+      const seen: Array<[number, number]> = [];
+      const outcomes = await notebook.core.importFiles(
+        {
+          files: ['a', 'b', 'c'].map((name) => ({
+            fileName: `${name}.txt`,
+            contentBase64: toBase64(`Title ${name}\n\nBody ${name}.`),
+          })),
+        },
+        {
+          signal: controller.signal,
+          progress(done, total) {
+            seen.push([done, total]);
+            if (done === 1) controller.abort();
+          },
+        },
+      );
+      expect(seen).toEqual([[1, 3]]);
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'error', 'error']);
+      expect(outcomes[1]).toMatchObject({ error: { code: 'cancelled' } });
+      expect(notebook.core.listSources({}).map((source) => source.title)).toEqual(['Title a']);
     });
   });
 

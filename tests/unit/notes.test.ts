@@ -54,7 +54,11 @@ describe('notes', () => {
       'not_found',
     );
     const body = buildNoteBody('', [{ passageId: '42', sourceId: '1', quote: 'q' }]);
-    expectDossierError(() => notebook.core.createNote({ title: 'x', body }), 'invalid_argument');
+    const dangling = expectDossierError(
+      () => notebook.core.createNote({ title: 'x', body }),
+      'not_found',
+    );
+    expect(dangling.message).toContain('missing passage (42); nothing was saved');
     expectDossierError(
       () => notebook.core.createNote({ title: 'x', body: buildNoteBody('a', []), text: 'b' }),
       'invalid_argument',
@@ -104,7 +108,7 @@ describe('notes', () => {
     const dangling = buildNoteBody('changed', [{ passageId: '99', sourceId: '1', quote: 'q' }]);
     expectDossierError(
       () => notebook.core.saveNote({ noteId, title: 'Keep', body: dangling }),
-      'invalid_argument',
+      'not_found',
     );
     expectDossierError(
       () => notebook.core.saveNote({ noteId, title: 'Keep', body: '{"no":"root"}' }),

@@ -71,9 +71,9 @@ describe('parseQuery', () => {
   });
 
   it('refuses a filter it cannot apply', () => {
-    expectDossierError(() => parseQuery('type:article'), 'invalid_query');
-    expectDossierError(() => parseQuery('before:yesterday'), 'invalid_query');
-    expectDossierError(() => parseQuery('after:2024-3-1'), 'invalid_query');
+    expectDossierError(() => parseQuery('type:article'), 'invalid_argument');
+    expectDossierError(() => parseQuery('before:yesterday'), 'invalid_argument');
+    expectDossierError(() => parseQuery('after:2024-3-1'), 'invalid_argument');
   });
 });
 

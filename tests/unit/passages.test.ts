@@ -85,13 +85,14 @@ describe('markPassage', () => {
 
   it('refuses an unknown quote, an ambiguous one, and an occurrence out of range', () => {
     const sourceId = importSource('Title\n\nthe cat sat; the cat ran; the dog slept.');
-    expectDossierError(
+    const missing = expectDossierError(
       () => notebook.core.markPassage({ sourceId, quote: 'the bird' }),
-      'quote_not_found',
+      'not_found',
     );
+    expect(missing.message).toBe('The quote was not found in the text: "the bird"');
     const ambiguous = expectDossierError(
       () => notebook.core.markPassage({ sourceId, quote: 'the cat' }),
-      'ambiguous_quote',
+      'invalid_argument',
     );
     expect(ambiguous.message).toContain('occurs 2 times; pass occurrence 1..2');
     expectDossierError(
@@ -144,10 +145,7 @@ describe('deletePassage', () => {
     const { noteId } = notebook.core.createNote({ title: 'Two', passageIds: [passageId] });
     notebook.core.deleteNote({ noteId });
 
-    const error = expectDossierError(
-      () => notebook.core.deletePassage({ passageId }),
-      'invalid_argument',
-    );
+    const error = expectDossierError(() => notebook.core.deletePassage({ passageId }), 'conflict');
     expect(error.message).toContain('linked from 2 notes (1 of them in the trash)');
     expect(notebook.core.getPassage({ passageId }).exact).toBe('words');
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { callCore } from '../../src/cli/callCore';
 import type { ApiArgs } from '../../src/shared/api';
-import { expectDossierError, useTempCore } from './support/tempCore';
+import { expectDossierRejection, useTempCore } from './support/tempCore';
 
 const notebook = useTempCore();
 
@@ -28,16 +28,16 @@ function searchIds(query: string): string[] {
 }
 
 describe('setSourceTags and setNoteTags', () => {
-  it('replace the tags, return them sorted, and show them in lists and details', () => {
+  it('replace the tags, return them sorted, and show them in lists and details', async () => {
     const sourceId = importArticle();
     const noteId = createNote();
-    expect(setSourceTags({ sourceId, tags: ['rivers', 'Boats', 'ایران'] })).toEqual({
+    expect(await setSourceTags({ sourceId, tags: ['rivers', 'Boats', 'ایران'] })).toEqual({
       tags: ['Boats', 'rivers', 'ایران'],
     });
-    expect(setSourceTags({ sourceId, tags: ['travel', 'rivers'] })).toEqual({
+    expect(await setSourceTags({ sourceId, tags: ['travel', 'rivers'] })).toEqual({
       tags: ['rivers', 'travel'],
     });
-    expect(setNoteTags({ noteId, tags: ['travel'] })).toEqual({ tags: ['travel'] });
+    expect(await setNoteTags({ noteId, tags: ['travel'] })).toEqual({ tags: ['travel'] });
 
     expect(notebook.core.getSource({ sourceId }).tags).toEqual(['rivers', 'travel']);
     expect(notebook.core.listSources({})[0]?.tags).toEqual(['rivers', 'travel']);
@@ -45,73 +45,78 @@ describe('setSourceTags and setNoteTags', () => {
     expect(notebook.core.listNotes({})[0]?.tags).toEqual(['travel']);
   });
 
-  it('clear the tags with an empty list', () => {
+  it('clear the tags with an empty list', async () => {
     const sourceId = importArticle();
-    setSourceTags({ sourceId, tags: ['rivers'] });
-    expect(setSourceTags({ sourceId, tags: [] })).toEqual({ tags: [] });
+    await setSourceTags({ sourceId, tags: ['rivers'] });
+    expect(await setSourceTags({ sourceId, tags: [] })).toEqual({ tags: [] });
     expect(notebook.core.getSource({ sourceId }).tags).toEqual([]);
   });
 
-  it('trim, NFC-normalise and drop case-insensitive duplicates, keeping the first spelling', () => {
+  it('trim, NFC-normalise and drop case-insensitive duplicates, keeping the first spelling', async () => {
     const sourceId = importArticle();
     const decomposed = 'cafe\u0301';
     expect(
-      setSourceTags({ sourceId, tags: ['  Delta ', 'delta', 'DELTA', decomposed, 'café'] }),
+      await setSourceTags({ sourceId, tags: ['  Delta ', 'delta', 'DELTA', decomposed, 'café'] }),
     ).toEqual({ tags: ['café', 'Delta'] });
   });
 
-  it('share one tag between items whatever case each typed it in', () => {
+  it('share one tag between items whatever case each typed it in', async () => {
     const sourceId = importArticle();
     const noteId = createNote();
-    setSourceTags({ sourceId, tags: ['Delta'] });
+    await setSourceTags({ sourceId, tags: ['Delta'] });
     // The tag already exists: it keeps its spelling.
-    expect(setNoteTags({ noteId, tags: ['DELTA'] })).toEqual({ tags: ['Delta'] });
+    expect(await setNoteTags({ noteId, tags: ['DELTA'] })).toEqual({ tags: ['Delta'] });
     expect(notebook.core.listTags({})).toEqual([{ name: 'Delta', sourceCount: 1, noteCount: 1 }]);
   });
 
-  it('remove tags nothing carries any more', () => {
+  it('remove tags nothing carries any more', async () => {
     const sourceId = importArticle();
     const noteId = createNote();
-    setSourceTags({ sourceId, tags: ['rivers', 'shared'] });
-    setNoteTags({ noteId, tags: ['shared'] });
-    setSourceTags({ sourceId, tags: [] });
+    await setSourceTags({ sourceId, tags: ['rivers', 'shared'] });
+    await setNoteTags({ noteId, tags: ['shared'] });
+    await setSourceTags({ sourceId, tags: [] });
     expect(notebook.core.listTags({})).toEqual([{ name: 'shared', sourceCount: 0, noteCount: 1 }]);
-    setNoteTags({ noteId, tags: [] });
+    await setNoteTags({ noteId, tags: [] });
     expect(notebook.core.listTags({})).toEqual([]);
     // Gone from the table too, so a new spelling is not the old one.
-    setNoteTags({ noteId, tags: ['RIVERS'] });
+    await setNoteTags({ noteId, tags: ['RIVERS'] });
     expect(notebook.core.listTags({})).toEqual([{ name: 'RIVERS', sourceCount: 0, noteCount: 1 }]);
   });
 
-  it('answer not_found for an unknown source or note, changing nothing', () => {
-    expectDossierError(() => setSourceTags({ sourceId: '99', tags: ['x'] }), 'not_found');
-    expectDossierError(() => setNoteTags({ noteId: '99', tags: ['x'] }), 'not_found');
+  it('answer not_found for an unknown source or note, changing nothing', async () => {
+    await expectDossierRejection(() => setSourceTags({ sourceId: '99', tags: ['x'] }), 'not_found');
+    await expectDossierRejection(() => setNoteTags({ noteId: '99', tags: ['x'] }), 'not_found');
     expect(notebook.core.listTags({})).toEqual([]);
   });
 
-  it('refuse empty, over-long, comma or line-break tags, and more than 50', () => {
+  it('refuse empty, over-long, comma or line-break tags, and more than 50', async () => {
     const sourceId = importArticle();
     for (const tag of ['  ', 'a,b', 'a\nb', 'x'.repeat(65)]) {
-      expectDossierError(() => setSourceTags({ sourceId, tags: [tag] }), 'invalid_argument');
+      await expectDossierRejection(
+        () => setSourceTags({ sourceId, tags: [tag] }),
+        'invalid_argument',
+      );
     }
     // 64 characters, however many UTF-16 units they take.
     const longest = '🙂'.repeat(64);
-    expect(setSourceTags({ sourceId, tags: [longest] })).toEqual({ tags: [longest] });
+    expect(await setSourceTags({ sourceId, tags: [longest] })).toEqual({ tags: [longest] });
     const many = Array.from({ length: 51 }, (_, index) => `tag${index}`);
-    expectDossierError(() => setSourceTags({ sourceId, tags: many }), 'invalid_argument');
+    await expectDossierRejection(() => setSourceTags({ sourceId, tags: many }), 'invalid_argument');
     // Duplicates do not count towards the limit.
-    expect(setSourceTags({ sourceId, tags: [...many.slice(0, 50), 'TAG0'] }).tags).toHaveLength(50);
+    expect(
+      (await setSourceTags({ sourceId, tags: [...many.slice(0, 50), 'TAG0'] })).tags,
+    ).toHaveLength(50);
   });
 });
 
 describe('listTags', () => {
-  it('counts sources and notes, leaving out notes in the trash', () => {
+  it('counts sources and notes, leaving out notes in the trash', async () => {
     const first = importArticle();
     const second = importArticle('Second\n\nAnother article.');
     const noteId = createNote();
-    setSourceTags({ sourceId: first, tags: ['b', 'A'] });
-    setSourceTags({ sourceId: second, tags: ['b'] });
-    setNoteTags({ noteId, tags: ['A', 'only-note'] });
+    await setSourceTags({ sourceId: first, tags: ['b', 'A'] });
+    await setSourceTags({ sourceId: second, tags: ['b'] });
+    await setNoteTags({ noteId, tags: ['A', 'only-note'] });
     expect(notebook.core.listTags({})).toEqual([
       { name: 'A', sourceCount: 1, noteCount: 1 },
       { name: 'b', sourceCount: 2, noteCount: 0 },
@@ -126,13 +131,13 @@ describe('listTags', () => {
 });
 
 describe('search with tag:', () => {
-  it('finds the tagged source and note, and -tag: leaves them out', () => {
+  it('finds the tagged source and note, and -tag: leaves them out', async () => {
     const tagged = importArticle('River delta\n\nThe ferry leaves at dawn.');
     const untagged = importArticle('Mountain pass\n\nThe ferry does not go there.');
     const noteId = createNote('Ferry times');
     const otherNote = createNote('Ferry prices');
-    setSourceTags({ sourceId: tagged, tags: ['Delta'] });
-    setNoteTags({ noteId, tags: ['delta'] });
+    await setSourceTags({ sourceId: tagged, tags: ['Delta'] });
+    await setNoteTags({ noteId, tags: ['delta'] });
 
     expect(searchIds('tag:delta')).toEqual(
       expect.arrayContaining([`source:${tagged}`, `note:${noteId}`]),

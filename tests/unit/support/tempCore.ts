@@ -32,6 +32,21 @@ export function expectDossierError(action: () => unknown, code: string): Dossier
   throw new Error(`expected a DossierError '${code}', but nothing was thrown`);
 }
 
+/** The async variant: `action` must reject (or throw) with a DossierError of that code. */
+export async function expectDossierRejection(
+  action: () => Promise<unknown> | unknown,
+  code: string,
+): Promise<DossierError> {
+  try {
+    await action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DossierError);
+    expect((error as DossierError).code).toBe(code);
+    return error as DossierError;
+  }
+  throw new Error(`expected a DossierError '${code}', but nothing was thrown`);
+}
+
 export function toBase64(bytes: Uint8Array | string): string {
   return Buffer.from(bytes).toString('base64');
 }

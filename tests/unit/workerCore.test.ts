@@ -1,0 +1,207 @@
+/**
+ * Browser mode's core for real: a writer and a reader in two worker threads on
+ * a notebook file in a temp folder, reached through startWorkerCore's pool.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCore } from '../../src/core/createCore';
+import type { CoreChannel } from '../../src/coreProcess/channel';
+import { startWorkerCore } from '../../src/coreProcess/workerThread';
+import type { ApiResponse } from '../../src/shared/api';
+import type { NotebookEvent, ProgressEvent } from '../../src/shared/notebookEvents';
+
+/** Long enough for a slow machine; a condition that holds resolves the wait at once. */
+const EVENT_TIMEOUT_MS = 10_000;
+
+let folder: string;
+let databaseFile: string;
+let pool: CoreChannel | undefined;
+
+beforeEach(() => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-workers-'));
+  databaseFile = path.join(folder, 'notebook.db');
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await pool?.close();
+  pool = undefined;
+  fs.rmSync(folder, { recursive: true, force: true });
+});
+
+async function startPool(): Promise<CoreChannel> {
+  pool = await startWorkerCore(databaseFile);
+  return pool;
+}
+
+/** Resolves with the first event `matches` accepts; fails the test if none comes in time. */
+function nextEvent<E extends NotebookEvent>(
+  channel: CoreChannel,
+  matches: (event: NotebookEvent) => event is E,
+  timeoutMs = EVENT_TIMEOUT_MS,
+): Promise<E> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      unsubscribe();
+      reject(new Error(`no matching event within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const unsubscribe = channel.subscribe((event) => {
+      if (!matches(event)) return;
+      clearTimeout(timer);
+      unsubscribe();
+      resolve(event);
+    });
+  });
+}
+
+function valueOf<T>(response: ApiResponse<unknown>): T {
+  if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
+  return response.value as T;
+}
+
+/** About `mebibytes` MiB of plain text in paragraphs, each line different. */
+function generatedArticle(mebibytes: number): string {
+  const paragraph =
+    'The harbour master logged every ferry that left before dawn, and the tide tables beside them. ';
+  const paragraphs: string[] = ['A very long harbour log'];
+  let size = 0;
+  for (let index = 0; size < mebibytes * 1024 * 1024; index++) {
+    const text = `Entry ${index}: ${paragraph.repeat(3)}`;
+    paragraphs.push(text);
+    size += text.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}
+
+describe('the worker-thread core', () => {
+  it('imports through the writer and finds it through the reader', async () => {
+    const core = await startPool();
+    const imported = valueOf<{ sourceId: string }>(
+      await core.call('importText', { text: 'Harbour report\n\nThe harbour froze in March.' }),
+    );
+    expect(imported).toEqual({ status: 'imported', sourceId: '1', title: 'Harbour report' });
+    const hits = valueOf<Array<{ kind: string; id: string }>>(
+      await core.call('search', { query: 'froze' }),
+    );
+    expect(hits).toEqual([expect.objectContaining({ kind: 'source', id: '1' })]);
+    expect(await core.call('getSource', { sourceId: '2' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('answers a search while a large import is still being written', async () => {
+    // The import is slow on purpose; its slow-call log line is expected here.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const core = await startPool();
+    await core.call('importText', { text: 'Earlier article\n\nThe ferry was late.' });
+    const article = generatedArticle(15);
+    expect(article.length).toBeGreaterThan(15 * 1024 * 1024);
+
+    const resolved: string[] = [];
+    const importing = core.call('importText', { text: article }).then((response) => {
+      resolved.push('import');
+      return response;
+    });
+    const searching = core.call('search', { query: 'ferry' }).then((response) => {
+      resolved.push('search');
+      return response;
+    });
+    const [imported, found] = await Promise.all([importing, searching]);
+    expect(resolved).toEqual(['search', 'import']);
+    expect(valueOf<Array<{ id: string }>>(found).map((hit) => hit.id)).toContain('1');
+    expect(valueOf(imported)).toMatchObject({ status: 'imported', sourceId: '2' });
+  });
+
+  it('tells its subscribers when another connection writes to the notebook', async () => {
+    const core = await startPool();
+    const changed = nextEvent(
+      core,
+      (event): event is NotebookEvent => event.type === 'changed',
+      // The writer polls the file's data version every few hundred milliseconds.
+      2_000,
+    );
+    const other = createCore(databaseFile);
+    try {
+      other.importText({ text: 'From the CLI\n\nwritten by another process' });
+    } finally {
+      other.close();
+    }
+    expect(await changed).toEqual({
+      type: 'changed',
+      changed: ['sources', 'passages', 'notes', 'tags', 'searchIndex'],
+    });
+    expect(valueOf<unknown[]>(await core.call('listSources', {}))).toHaveLength(1);
+  });
+
+  it('reports the progress of a search index rebuild under its operation id', async () => {
+    const core = await startPool();
+    for (let index = 0; index < 5; index++) {
+      await core.call('createNote', { title: `Note ${index}`, text: 'harbour' });
+    }
+    const progress: ProgressEvent[] = [];
+    core.subscribe((event) => {
+      if (event.type === 'progress') progress.push(event);
+    });
+    const finished = nextEvent(
+      core,
+      (event): event is ProgressEvent => event.type === 'progress' && event.state !== 'running',
+    );
+    const counts = await core.call('rebuildSearchIndex', { operationId: 'rebuild-1' });
+    expect(counts).toEqual({ ok: true, value: { sources: 0, passages: 0, notes: 5 } });
+    expect(await finished).toMatchObject({
+      operationId: 'rebuild-1',
+      method: 'rebuildSearchIndex',
+      state: 'finished',
+      done: 5,
+      total: 5,
+    });
+    expect(progress[0]).toMatchObject({ operationId: 'rebuild-1', state: 'running' });
+    expect(progress.every((event) => event.operationId === 'rebuild-1')).toBe(true);
+  });
+
+  it('stops a long operation on cancel', async () => {
+    const core = await startPool();
+    await core.call('createNote', { title: 'Indexed', text: 'harbour' });
+    // Another connection holds the write lock, so the rebuild cannot take a step
+    // before the test has sent its cancel; the lock is released right after.
+    const blocker = new Database(databaseFile);
+    blocker.pragma('busy_timeout = 5000');
+    blocker.exec('BEGIN IMMEDIATE');
+    let cancelling: Promise<ApiResponse<unknown>> | undefined;
+    try {
+      const running = nextEvent(
+        core,
+        (event): event is ProgressEvent =>
+          event.type === 'progress' && event.operationId === 'rebuild-2',
+      );
+      const rebuilding = core.call('rebuildSearchIndex', { operationId: 'rebuild-2' });
+      expect(await running).toMatchObject({ state: 'running' });
+      const ended = nextEvent(
+        core,
+        (event): event is ProgressEvent =>
+          event.type === 'progress' &&
+          event.operationId === 'rebuild-2' &&
+          event.state !== 'running',
+      );
+      cancelling = core.call('cancelOperation', { operationId: 'rebuild-2' });
+      blocker.exec('ROLLBACK');
+
+      expect(await rebuilding).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(await ended).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
+      expect(await cancelling).toEqual({ ok: true, value: { cancelled: true } });
+    } finally {
+      if (blocker.inTransaction) blocker.exec('ROLLBACK');
+      blocker.close();
+      await cancelling;
+    }
+    // Nothing runs under that id any more.
+    expect(await core.call('cancelOperation', { operationId: 'rebuild-2' })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
+  });
+});
