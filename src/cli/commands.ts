@@ -41,7 +41,7 @@ type FileResult =
 async function importOne(context: CommandContext, file: string): Promise<FileResult> {
   try {
     const bytes = readImportFile(file);
-    const imported = await await callCore(context.core(), 'importFile', {
+    const imported = await callCore(context.core(), 'importFile', {
       fileName: file,
       contentBase64: bytes.toString('base64'),
     });

@@ -38,7 +38,11 @@ export async function startCorePool(
         case 'control': {
           // A cancel reaches both; the one running the operation stops it.
           const answers = await Promise.all([writer.call(method, args), reader.call(method, args)]);
-          return answers.find((answer) => !answer.ok || isCancelled(answer.value)) ?? answers[0]!;
+          return (
+            answers.find((answer) => answer.ok && isCancelled(answer.value)) ??
+            answers.find((answer) => !answer.ok) ??
+            answers[0]!
+          );
         }
       }
     },

@@ -1,5 +1,8 @@
 /** The one table of error kinds: every code has its HTTP status and its CLI exit code. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/sharedData';
 import {
   DossierError,
   errorCodes,
@@ -19,6 +22,16 @@ describe('error kinds', () => {
       expect(httpStatus, code).toBeLessThan(600);
       expect([1, 2], code).toContain(exitCode);
     }
+  });
+
+  it('is the table the README lists, row for row', () => {
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z_]+)` +\|[^|]+\| (\d+) +\| (\d+) +\|$/gm)].map(
+      ([, code, httpStatus, exitCode]) => [code, Number(httpStatus), Number(exitCode)],
+    );
+    expect(rows).toEqual(
+      errorCodes.map((code) => [code, errorKinds[code].httpStatus, errorKinds[code].exitCode]),
+    );
   });
 
   it('exits 2 exactly for a wrong call (usage, invalid_argument), 1 for every other failure', () => {

@@ -63,7 +63,7 @@ describe('a notebook indexed with older search keys', () => {
     await makeIndexOld();
 
     expect(isSearchIndexStale(db)).toBe(true);
-    expect(checkDatabase(db)).toMatchObject({
+    expect(await checkDatabase(db)).toMatchObject({
       ok: false,
       problems: [
         `the search index was built with search keys version 0; this Dossier uses ${SEARCH_KEY_VERSION}: run \`dossier reindex\``,
@@ -92,7 +92,7 @@ describe('a notebook indexed with older search keys', () => {
     ]);
     expect(found('draft')).toEqual([]);
     expect(readSearchKeyVersion(db)).toBe(SEARCH_KEY_VERSION);
-    expect(checkDatabase(db)).toMatchObject({ ok: true, problems: [] });
+    expect(await checkDatabase(db)).toMatchObject({ ok: true, problems: [] });
   });
 
   it('stays stale when the rebuild is cancelled, and finds the rows rebuilt so far', async () => {
@@ -112,7 +112,7 @@ describe('a notebook indexed with older search keys', () => {
     await expect(rebuilding).rejects.toMatchObject({ code: 'cancelled' });
     expect(readSearchKeyVersion(db)).toBeNull();
     expect(isSearchIndexStale(db)).toBe(true);
-    expect(checkDatabase(db).problems).toEqual([
+    expect((await checkDatabase(db)).problems).toEqual([
       'a rebuild of the search index did not finish: run `dossier reindex`',
     ]);
     expect(found('bahnhofstrasse')).toEqual(['note Bahnhofstraße']);
@@ -173,7 +173,7 @@ describe('rebuilding the search index', () => {
     expect(found('timber')).toEqual(['note Customs']);
     expect(found('grain')).toEqual([]);
     expect(found('pilots')).toEqual(['note Pilots']);
-    expect(checkDatabase(db)).toMatchObject({ ok: true, problems: [] });
+    expect(await checkDatabase(db)).toMatchObject({ ok: true, problems: [] });
   });
 
   it('of an empty notebook records the version and reports no progress', async () => {
