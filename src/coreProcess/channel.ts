@@ -9,7 +9,10 @@ import type { NotebookEvent } from '../shared/notebookEvents';
 
 export interface CoreChannel {
   call(method: string, args: unknown): Promise<ApiResponse<unknown>>;
-  /** Returns the unsubscribe. */
+  /**
+   * Calls `listener` with every event from now on, after the last progress of
+   * each long operation under way. Returns the unsubscribe.
+   */
   subscribe(listener: (event: NotebookEvent) => void): () => void;
   close(): Promise<void>;
 }

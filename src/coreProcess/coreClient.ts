@@ -5,9 +5,8 @@
  */
 import type { ApiResponse } from '../shared/api';
 import { DossierError, type ErrorInfo } from '../shared/errors';
-import type { NotebookEvent } from '../shared/notebookEvents';
-import { Listeners } from '../shared/listeners';
 import type { CoreChannel } from './channel';
+import { NotebookEventHub } from '../shared/notebookEventHub';
 import type { HostPort } from './protocol';
 
 /** A call slower than this is logged with its method name. */
@@ -29,7 +28,7 @@ export interface CoreClientOptions {
 export function connectCore(port: HostPort, options: CoreClientOptions): Promise<CoreChannel> {
   const logSlowCall = options.logSlowCall ?? ((line) => console.warn(line));
   const pending = new Map<number, Pending>();
-  const listeners = new Listeners<NotebookEvent>();
+  const events = new NotebookEventHub();
   let nextId = 1;
   let stopped: ErrorInfo | undefined;
 
@@ -42,7 +41,7 @@ export function connectCore(port: HostPort, options: CoreClientOptions): Promise
         port.postMessage({ type: 'call', id, method, args });
       });
     },
-    subscribe: (listener) => listeners.add(listener),
+    subscribe: (listener) => events.subscribe(listener),
     async close() {
       stopped ??= { code: 'internal', message: 'The notebook was closed.' };
       await port.terminate();
@@ -58,7 +57,7 @@ export function connectCore(port: HostPort, options: CoreClientOptions): Promise
           stopped = message.error;
           return reject(new DossierError(message.error.code, message.error.message));
         case 'event':
-          return listeners.emit(message.event);
+          return events.emit(message.event);
         case 'reply': {
           const call = pending.get(message.id);
           if (!call) return;

@@ -8,8 +8,8 @@ import { apiMethods, topics } from '../shared/apiMethods';
 import type { NotebookEvent } from '../shared/notebookEvents';
 import type { Core } from '../core/createCore';
 import { dispatch, isApiMethod } from '../core/dispatch';
-import { Listeners } from '../shared/listeners';
 import type { CoreChannel } from './channel';
+import { NotebookEventHub } from '../shared/notebookEventHub';
 
 /** How often the writer looks for commits made by other processes. */
 const EXTERNAL_WRITE_POLL_MS = 400;
@@ -20,8 +20,8 @@ export interface EndpointOptions {
 }
 
 export function createCoreEndpoint(core: Core, options: EndpointOptions): CoreChannel {
-  const listeners = new Listeners<NotebookEvent>();
-  const emit = (event: NotebookEvent) => listeners.emit(event);
+  const events = new NotebookEventHub();
+  const emit = (event: NotebookEvent) => events.emit(event);
 
   let stopWatching = () => {};
   if (options.watchExternalWrites) {
@@ -43,7 +43,7 @@ export function createCoreEndpoint(core: Core, options: EndpointOptions): CoreCh
       if (response.ok && changed.length > 0) emit({ type: 'changed', changed: [...changed] });
       return response;
     },
-    subscribe: (listener) => listeners.add(listener),
+    subscribe: (listener) => events.subscribe(listener),
     async close() {
       stopWatching();
       core.close();

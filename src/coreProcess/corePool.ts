@@ -6,9 +6,8 @@
  */
 import type { ApiResponse } from '../shared/api';
 import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
-import { Listeners } from '../shared/listeners';
 import type { CoreChannel } from './channel';
-import type { NotebookEvent } from '../shared/notebookEvents';
+import { NotebookEventHub } from '../shared/notebookEventHub';
 
 /** Starts the writer, which opens and upgrades the notebook, and then the reader. */
 export async function startCorePool(
@@ -22,8 +21,8 @@ export async function startCorePool(
     await writer.close();
     throw error;
   }
-  const listeners = new Listeners<NotebookEvent>();
-  for (const channel of [writer, reader]) channel.subscribe((event) => listeners.emit(event));
+  const events = new NotebookEventHub();
+  for (const channel of [writer, reader]) channel.subscribe((event) => events.emit(event));
 
   const kindOf = (method: string) =>
     Object.hasOwn(apiMethods, method) ? apiMethods[method as ApiMethodName].kind : 'query';
@@ -46,7 +45,7 @@ export async function startCorePool(
         }
       }
     },
-    subscribe: (listener) => listeners.add(listener),
+    subscribe: (listener) => events.subscribe(listener),
     async close() {
       await Promise.all([reader.close(), writer.close()]);
     },

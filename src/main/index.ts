@@ -95,12 +95,19 @@ async function openNotebookOrQuit(): Promise<CoreChannel> {
   }
 }
 
-/** Every window hears every change and progress event, whoever caused it. */
-function broadcastNotebookEvents(core: CoreChannel): void {
-  core.subscribe((event) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      window.webContents.send(notebookEventChannel, event);
-    }
+/**
+ * Every window hears every change and progress event, whoever caused it, from
+ * the moment its page has loaded (told first where long operations under way
+ * stand) until it goes.
+ */
+function sendNotebookEventsToWindows(core: CoreChannel): void {
+  app.on('web-contents-created', (_event, contents) => {
+    let unsubscribe: (() => void) | undefined;
+    contents.on('did-finish-load', () => {
+      unsubscribe?.();
+      unsubscribe = core.subscribe((event) => contents.send(notebookEventChannel, event));
+    });
+    contents.once('destroyed', () => unsubscribe?.());
   });
 }
 
@@ -120,7 +127,7 @@ if (!app.requestSingleInstanceLock()) {
     installSecurityGuards(appUrl, { devServer: devServerUrl !== undefined });
     installAppMenu();
     core = await openNotebookOrQuit();
-    broadcastNotebookEvents(core);
+    sendNotebookEventsToWindows(core);
     registerIpc(ipcMain, core, appUrl);
     mainWindow = createWindow();
     app.on('activate', () => {

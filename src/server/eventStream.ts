@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CoreChannel } from '../coreProcess/channel';
+import type { NotebookEvent } from '../shared/notebookEvents';
 
 const KEEP_ALIVE_MS = 15_000;
 
@@ -20,9 +21,8 @@ export function streamEvents(
   });
   // Sent at once, so the window knows it is listening from now on.
   response.write(': listening\n\n');
-  const unsubscribe = core.subscribe((event) => {
-    response.write(`data: ${JSON.stringify(event)}\n\n`);
-  });
+  const send = (event: NotebookEvent) => response.write(`data: ${JSON.stringify(event)}\n\n`);
+  const unsubscribe = core.subscribe(send);
   const keepAlive = setInterval(() => response.write(': still here\n\n'), KEEP_ALIVE_MS);
   request.on('close', () => {
     clearInterval(keepAlive);

@@ -11,10 +11,10 @@ import type { NotebookEvent } from '../../shared/notebookEvents';
 import { DossierError } from '../../shared/errors';
 import { listenToServerEvents } from './browserEvents';
 import { browserTransport } from './browserTransport';
-import { Listeners } from '../../shared/listeners';
+import { NotebookEventHub } from '../../shared/notebookEventHub';
 import type { Transport } from './transport';
 
-const notebookListeners = new Listeners<NotebookEvent>();
+const notebookEvents = new NotebookEventHub();
 
 function buildApi(transport: Transport): DossierApi {
   const api: Partial<Record<ApiMethod, (args: never) => Promise<unknown>>> = {};
@@ -24,7 +24,7 @@ function buildApi(transport: Transport): DossierApi {
       if (!response.ok) throw new DossierError(response.error.code, response.error.message);
       // This window hears of its own writes at once; the host tells the others.
       const { changes } = apiMethods[method];
-      if (changes.length > 0) notebookListeners.emit({ type: 'changed', changed: [...changes] });
+      if (changes.length > 0) notebookEvents.emit({ type: 'changed', changed: [...changes] });
       return response.value;
     };
   }
@@ -57,13 +57,14 @@ export const unloadSafeApi: DossierApi = isElectron
 
 /**
  * Every change and progress event of the notebook, whoever caused it (this
- * window, another window, the CLI); returns the unsubscribe.
+ * window, another window, the CLI), after where the long operations under
+ * way stand; returns the unsubscribe.
  */
 export function subscribeNotebookEvents(listener: (event: NotebookEvent) => void): () => void {
-  return notebookListeners.add(listener);
+  return notebookEvents.subscribe(listener);
 }
 
-const forwardEvent = (event: NotebookEvent) => notebookListeners.emit(event);
+const forwardEvent = (event: NotebookEvent) => notebookEvents.emit(event);
 if (bridge) bridge.onNotebookEvent(forwardEvent);
 else listenToServerEvents(forwardEvent);
 
