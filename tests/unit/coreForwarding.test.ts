@@ -5,9 +5,9 @@
  * thread or a utility process would. The notebook behind it is a real file.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from './support/tempFolder';
 import type { CoreChannel } from '../../src/coreProcess/channel';
 import { connectCore, SLOW_CALL_MS } from '../../src/coreProcess/coreClient';
 import { startCorePool } from '../../src/coreProcess/corePool';
@@ -39,18 +39,14 @@ interface FakeOptions {
   delayReply?: (method: string) => Promise<void> | undefined;
 }
 
-let folder: string;
 let databaseFile: string;
 const started: FakeProcess[] = [];
 
-beforeEach(() => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-forwarding-'));
+const temp = useTempFolder('dossier-forwarding-', (folder) => {
   databaseFile = path.join(folder, 'notebook.db');
-});
-
-afterEach(() => {
-  for (const fake of started.splice(0)) fake.exit(0);
-  fs.rmSync(folder, { recursive: true, force: true });
+  return () => {
+    for (const fake of started.splice(0)) fake.exit(0);
+  };
 });
 
 /**
@@ -314,10 +310,10 @@ describe('startCorePool', () => {
     // The reader sees the writer's commit.
     const hits = await pool.call('search', { query: 'pool' });
     expect(hits).toMatchObject({ ok: true, value: [{ kind: 'source', id: '1' }] });
-    await pool.call('backupNotebook', { destination: path.join(folder, 'copy.db') });
+    await pool.call('backupNotebook', { destination: path.join(temp.path, 'copy.db') });
     expect(methodsSentTo('reader')).toEqual(['search', 'backupNotebook']);
     expect(methodsSentTo('writer')).toEqual(['importText']);
-    expect(fs.existsSync(path.join(folder, 'copy.db'))).toBe(true);
+    expect(fs.existsSync(path.join(temp.path, 'copy.db'))).toBe(true);
     await pool.close();
   });
 

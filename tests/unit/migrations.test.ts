@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from './support/tempFolder';
 import { applyMigrations } from '../../src/core/db/applyMigrations';
 import { openDatabase } from '../../src/core/db/openDatabase';
 import { readSchemaVersionFromHeader } from '../../src/core/db/sqliteHeader';
@@ -11,13 +11,7 @@ import { checkMigrationOrder, type Migration } from '../../src/core/db/migration
 import { newDatabaseFile } from './support/migrateToVersion';
 import { expectDossierError } from './support/tempCore';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-migrations-'));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const temp = useTempFolder('dossier-migrations-');
 
 function tableNames(db: Database.Database): string[] {
   const rows = db
@@ -52,7 +46,7 @@ describe('the migration list', () => {
 
 describe('migrations', () => {
   it('build the latest schema on a fresh file, in a new folder', () => {
-    const file = path.join(dir, 'nested', 'folder', 'dossier.db');
+    const file = path.join(temp.path, 'nested', 'folder', 'dossier.db');
     const db = openDatabase(file);
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
@@ -68,7 +62,7 @@ describe('migrations', () => {
   });
 
   it('reopening an up-to-date notebook keeps its data and version', () => {
-    const file = path.join(dir, 'dossier.db');
+    const file = path.join(temp.path, 'dossier.db');
     const first = openDatabase(file);
     first.prepare("INSERT INTO tags (name) VALUES ('kept')").run();
     first.close();
@@ -83,7 +77,7 @@ describe('migrations', () => {
   });
 
   it('refuses a notebook from a newer version and leaves the file byte-for-byte untouched', () => {
-    const file = path.join(dir, 'future.db');
+    const file = path.join(temp.path, 'future.db');
     const future = new Database(file);
     future.pragma('journal_mode = WAL');
     future.exec('CREATE TABLE from_the_future (x)');
@@ -94,28 +88,28 @@ describe('migrations', () => {
     const error = expectDossierError(() => openDatabase(file), 'unsupported');
     expect(error.message).toContain(`schema ${latestSchemaVersion + 1}`);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
-    expect(fs.readdirSync(dir)).toEqual(['future.db']);
+    expect(fs.readdirSync(temp.path)).toEqual(['future.db']);
   });
 
   it('refuses a file that is not a SQLite database and does not modify it', () => {
-    const file = path.join(dir, 'notes.db');
+    const file = path.join(temp.path, 'notes.db');
     const content = Buffer.from('These are my notes, not a database.\n'.repeat(10));
     fs.writeFileSync(file, content);
 
     expectDossierError(() => openDatabase(file), 'unsupported');
     expect(fs.readFileSync(file).equals(content)).toBe(true);
-    expect(fs.readdirSync(dir)).toEqual(['notes.db']);
+    expect(fs.readdirSync(temp.path)).toEqual(['notes.db']);
   });
 
   it('refuses a file shorter than a SQLite header', () => {
-    const file = path.join(dir, 'short.db');
+    const file = path.join(temp.path, 'short.db');
     fs.writeFileSync(file, 'SQLite');
     expectDossierError(() => openDatabase(file), 'unsupported');
     expect(fs.readFileSync(file, 'utf8')).toBe('SQLite');
   });
 
   it('treats an empty file as a new notebook', () => {
-    const file = path.join(dir, 'empty.db');
+    const file = path.join(temp.path, 'empty.db');
     fs.writeFileSync(file, '');
     const db = openDatabase(file);
     try {
@@ -126,7 +120,7 @@ describe('migrations', () => {
   });
 
   it('refuses a newer schema still held in the -wal file of a notebook left open', () => {
-    const file = path.join(dir, 'crashed.db');
+    const file = path.join(temp.path, 'crashed.db');
     openDatabase(file).close();
     // A newer app bumps the version; the change sits in the -wal file, not the header yet.
     const newer = new Database(file);
@@ -141,7 +135,7 @@ describe('migrations', () => {
   });
 
   it('rolls back a failing migration whole, data it moved included, leaving the previous version', () => {
-    const db = newDatabaseFile(path.join(dir, 'partial.db'));
+    const db = newDatabaseFile(path.join(temp.path, 'partial.db'));
     try {
       applyMigrations(db);
       db.prepare("INSERT INTO tags (name) VALUES ('kept')").run();
@@ -161,7 +155,7 @@ describe('migrations', () => {
   });
 
   it('run only the pending steps, each with its version bump', () => {
-    const db = newDatabaseFile(path.join(dir, 'pending.db'));
+    const db = newDatabaseFile(path.join(temp.path, 'pending.db'));
     try {
       applyMigrations(db);
       const versionsSeen: unknown[] = [];
@@ -180,7 +174,7 @@ describe('migrations', () => {
 
 describe('schema upgrades', () => {
   it('keep a copy of the notebook as it was before the upgrade', () => {
-    const file = path.join(dir, 'dossier.db');
+    const file = path.join(temp.path, 'dossier.db');
     const db = openDatabase(file);
     db.prepare("INSERT INTO tags (name) VALUES ('before the upgrade')").run();
     const next = nextMigration((migrating) => migrating.exec('CREATE TABLE upgraded (x)'));
@@ -197,7 +191,7 @@ describe('schema upgrades', () => {
   });
 
   it('make no copy of a brand-new notebook', () => {
-    openDatabase(path.join(dir, 'fresh.db')).close();
-    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
+    openDatabase(path.join(temp.path, 'fresh.db')).close();
+    expect(fs.readdirSync(temp.path).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
 });

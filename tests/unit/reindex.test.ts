@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from './support/tempFolder';
 import { checkDatabase } from '../../src/core/db/checkDatabase';
 import { openDatabase, type WritableDB } from '../../src/core/db/openDatabase';
 import { buildNoteBody } from '../../src/core/notes/noteBody';
@@ -17,15 +16,10 @@ import { SEARCH_KEY_VERSION, searchKey } from '../../src/core/search/searchKey';
 import { importText } from '../../src/core/sources/importSource';
 import { DossierError } from '../../src/shared/errors';
 
-let dir: string;
 let db: WritableDB;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-reindex-'));
-  db = openDatabase(path.join(dir, 'dossier.db'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+useTempFolder('dossier-reindex-', (folder) => {
+  db = openDatabase(path.join(folder, 'dossier.db'));
+  return () => db.close();
 });
 
 /**

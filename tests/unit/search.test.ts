@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from './support/tempFolder';
 import type { SearchHit } from '../../src/shared/api';
 import { openDatabase, type WritableDB } from '../../src/core/db/openDatabase';
 import { searchAll } from '../../src/core/search/search';
@@ -16,15 +16,10 @@ import { foldString } from '../../src/core/text/fold';
 import { corpusPageText, hasCorpus } from './support/corpusPages';
 import { expectDossierError, hasSampleArticle, sampleArticleFile } from './support/tempCore';
 
-let dir: string;
 let db: WritableDB;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-search-'));
-  db = openDatabase(path.join(dir, 'dossier.db'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+useTempFolder('dossier-search-', (folder) => {
+  db = openDatabase(path.join(folder, 'dossier.db'));
+  return () => db.close();
 });
 
 interface SourceFixture {

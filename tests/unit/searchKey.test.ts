@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from './support/tempFolder';
 import { openDatabase, type WritableDB } from '../../src/core/db/openDatabase';
 import { indexSource } from '../../src/core/search/searchIndex';
 import { keyTokens, queryTokens, searchKey } from '../../src/core/search/searchKey';
@@ -67,16 +66,11 @@ describe('queryTokens', () => {
 });
 
 describe('search keys in FTS5', () => {
-  let dir: string;
   let db: WritableDB;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-searchkey-'));
-    db = openDatabase(path.join(dir, 'dossier.db'));
+  useTempFolder('dossier-searchkey-', (folder) => {
+    db = openDatabase(path.join(folder, 'dossier.db'));
     db.exec(`CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, sources_fts, 'instance')`);
-  });
-  afterEach(() => {
-    db.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    return () => db.close();
   });
 
   /** The tokens FTS5 stored for a text indexed as a source's body. */

@@ -2,11 +2,10 @@
  * Browser mode's core for real: a writer and a reader in two worker threads on
  * a notebook file in a temp folder, reached through startWorkerCore's pool.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useTempFolder } from './support/tempFolder';
 import { createCore } from '../../src/core/createCore';
 import type { CoreChannel } from '../../src/coreProcess/channel';
 import { startWorkerCore } from '../../src/coreProcess/workerThread';
@@ -16,20 +15,16 @@ import type { NotebookEvent, ProgressEvent } from '../../src/shared/notebookEven
 /** Long enough for a slow machine; a condition that holds resolves the wait at once. */
 const EVENT_TIMEOUT_MS = 10_000;
 
-let folder: string;
 let databaseFile: string;
 let pool: CoreChannel | undefined;
 
-beforeEach(() => {
-  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-workers-'));
+useTempFolder('dossier-workers-', (folder) => {
   databaseFile = path.join(folder, 'notebook.db');
-});
-
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await pool?.close();
-  pool = undefined;
-  fs.rmSync(folder, { recursive: true, force: true });
+  return async () => {
+    vi.restoreAllMocks();
+    await pool?.close();
+    pool = undefined;
+  };
 });
 
 async function startPool(): Promise<CoreChannel> {

@@ -1,19 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../support/tempFolder';
 import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
 
-let dir: string;
 let db: Database.Database;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-migration-001-'));
-  db = newDatabaseFile(path.join(dir, 'notebook.db'));
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+useTempFolder('dossier-migration-001-', (folder) => {
+  db = newDatabaseFile(path.join(folder, 'notebook.db'));
+  return () => db.close();
 });
 
 describe('migration 001-initial', () => {

@@ -1,22 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempFolder } from '../support/tempFolder';
 import { SEARCH_KEY_VERSION } from '../../../src/core/search/searchKey';
 import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
 
-let dir: string;
 let file: string;
 let db: Database.Database;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-migration-002-'));
-  file = path.join(dir, 'notebook.db');
+useTempFolder('dossier-migration-002-', (folder) => {
+  file = path.join(folder, 'notebook.db');
   db = newDatabaseFile(file);
-});
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  return () => db.close();
 });
 
 function storedSearchKeyVersions(): unknown[] {

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect } from 'vitest';
+import { expect } from 'vitest';
+import { useTempFolder } from './tempFolder';
 import { createCore, type Core } from '../../../src/core/createCore';
 import { DossierError } from '../../../src/shared/errors';
 
@@ -10,13 +9,10 @@ export { hasSampleArticle, sampleArticleFile } from '../../support/sharedData';
 /** A fresh notebook file in a temp folder for each test, closed and removed afterwards. */
 export function useTempCore(): { readonly core: Core; readonly dir: string } {
   const state = {} as { core: Core; dir: string };
-  beforeEach(() => {
-    state.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-core-'));
-    state.core = createCore(path.join(state.dir, 'dossier.db'));
-  });
-  afterEach(() => {
-    state.core.close();
-    fs.rmSync(state.dir, { recursive: true, force: true });
+  useTempFolder('dossier-core-', (folder) => {
+    state.dir = folder;
+    state.core = createCore(path.join(folder, 'dossier.db'));
+    return () => state.core.close();
   });
   return state;
 }
