@@ -13,7 +13,7 @@ import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } fro
 import { cancelOperation, quietOperation } from './operations';
 import { deletePassage } from './passages/deletePassage';
 import { markPassage } from './passages/markPassage';
-import { getPassage } from './passages/passageViews';
+import { getPassage, listPassagesOfSource } from './passages/passageViews';
 import { isSearchIndexStale, rebuildSearchIndex } from './search/reindex';
 import { searchAll } from './search/search';
 import { importFile, importFiles, importText } from './sources/importSource';
@@ -70,6 +70,7 @@ function queries(db: ReadableDB): QueryMethods {
     listSources: () => listSources(db),
     getSource: ({ sourceId }) => getSource(db, Number(sourceId)),
     getPassage: ({ passageId }) => getPassage(db, Number(passageId)),
+    listPassages: ({ sourceId }) => listPassagesOfSource(db, Number(sourceId)),
     listNotes: () => listNotes(db),
     getNote: ({ noteId }) => getNote(db, Number(noteId)),
     listTags: () => listTags(db),

@@ -27,6 +27,7 @@ const bridge = {
   markPassage: invoker('markPassage'),
   deletePassage: invoker('deletePassage'),
   getPassage: invoker('getPassage'),
+  listPassages: invoker('listPassages'),
   listNotes: invoker('listNotes'),
   getNote: invoker('getNote'),
   createNote: invoker('createNote'),

@@ -82,6 +82,8 @@ export const apiArgs = {
   ]),
   deletePassage: z.object({ passageId: id }),
   getPassage: z.object({ passageId: id }),
+  /** A source's passages in reading order, each with its backlinks. */
+  listPassages: z.object({ sourceId: id }),
   listNotes: z.object({}),
   getNote: z.object({ noteId: id }),
   createNote: z.object({
@@ -271,6 +273,7 @@ export interface ApiResults {
   markPassage: MarkedPassage;
   deletePassage: { deleted: true };
   getPassage: PassageView;
+  listPassages: PassageView[];
   listNotes: NoteSummary[];
   getNote: NoteDetail;
   createNote: { noteId: string };

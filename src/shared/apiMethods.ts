@@ -39,6 +39,7 @@ export const apiMethods = {
   markPassage: mutation('passages'),
   deletePassage: mutation('passages'),
   getPassage: query,
+  listPassages: query,
   listNotes: query,
   getNote: query,
   createNote: mutation('notes'),

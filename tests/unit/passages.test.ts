@@ -127,6 +127,24 @@ describe('markPassage', () => {
     const exacts = notebook.core.getSource({ sourceId }).passages.map((passage) => passage.exact);
     expect(exacts).toEqual(['alpha', 'gamma']);
   });
+
+  it("lists a source's passages with their backlinks alone, and knows a missing source", () => {
+    const sourceId = importSource('Title\n\nalpha beta gamma delta');
+    const gamma = notebook.core.markPassage({ sourceId, quote: 'gamma' });
+    notebook.core.markPassage({ sourceId, quote: 'alpha' });
+    const { noteId } = notebook.core.createNote({
+      title: 'On gamma',
+      passageIds: [gamma.passageId],
+    });
+
+    const listed = notebook.core.listPassages({ sourceId });
+    expect(listed).toEqual(notebook.core.getSource({ sourceId }).passages);
+    expect(listed.map((passage) => [passage.exact, passage.noteIds])).toEqual([
+      ['alpha', []],
+      ['gamma', [noteId]],
+    ]);
+    expectDossierError(() => notebook.core.listPassages({ sourceId: '999' }), 'not_found');
+  });
 });
 
 describe('deletePassage', () => {

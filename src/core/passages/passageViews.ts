@@ -39,6 +39,14 @@ export function listPassageViews(db: ReadableDB, sourceId: number): PassageView[
   return rows.map(toPassageView);
 }
 
+/** The same, for a source named by the caller: one that does not exist is an error, not an empty list. */
+export function listPassagesOfSource(db: ReadableDB, sourceId: number): PassageView[] {
+  if (db.prepare('SELECT 1 FROM sources WHERE id = ?').get(sourceId) === undefined) {
+    throw new DossierError('not_found', `No source with id ${sourceId}`);
+  }
+  return listPassageViews(db, sourceId);
+}
+
 function toPassageView(row: PassageRow): PassageView {
   return {
     id: String(row.id),

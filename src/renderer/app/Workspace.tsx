@@ -74,6 +74,9 @@ export function Workspace() {
   );
 
   const source = data.source.data?.id === openSourceId ? data.source.data : undefined;
+  // The passages as last listed, or as the source came, until a list for this source arrives.
+  const listed = data.passages.data;
+  const passages = listed && listed.sourceId === source?.id ? listed.passages : source?.passages;
   const linkIntoNote = (passage: PassageView) =>
     noteActions.linkIntoNote(passage, source?.title ?? 'Untitled note');
 
@@ -145,7 +148,7 @@ export function Workspace() {
             <section className="passages-section" aria-labelledby="passages-heading">
               <h2 id="passages-heading">Passages</h2>
               <PassagePanel
-                passages={source.passages}
+                passages={passages ?? []}
                 notes={data.notes.data ?? []}
                 focusedPassageId={navigation.focus?.passageId ?? null}
                 onOpenPassage={(passage) => showPassage(passage.sourceId, passage.id)}

@@ -1,4 +1,4 @@
-import type { NoteSummary, SourceDetail, SourceSummary } from '../../shared/api';
+import type { NoteSummary, PassageView, SourceDetail, SourceSummary } from '../../shared/api';
 import { api } from '../api/client';
 import type { Navigation } from './navigation';
 import type { QueryState } from './useApiQuery';
@@ -9,6 +9,8 @@ export interface WorkspaceData {
   notes: QueryState<NoteSummary[]>;
   /** The open source, when one is open. */
   source: QueryState<SourceDetail>;
+  /** Its passages with their backlinks (which notes change, the text does not). */
+  passages: QueryState<{ sourceId: string; passages: PassageView[] }>;
   /** The open source and note, or null when they no longer exist. */
   openSourceId: string | null;
   openNoteId: string | null;
@@ -32,12 +34,20 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
       ? null
       : navigation.noteId;
 
-  // Its passages carry their backlinks, which notes change.
+  // Saving a note reloads the short list of passages, not the article's whole text.
   const source = useLiveQuery(
-    ['sources', 'passages', 'notes', 'tags'],
+    ['sources', 'passages', 'tags'],
     openSourceId && `source:${openSourceId}`,
     () => api.getSource({ sourceId: openSourceId ?? '' }),
   );
+  const passages = useLiveQuery(
+    ['passages', 'notes'],
+    openSourceId && `passages:${openSourceId}`,
+    async () => {
+      const sourceId = openSourceId ?? '';
+      return { sourceId, passages: await api.listPassages({ sourceId }) };
+    },
+  );
 
-  return { sources, notes, source, openSourceId, openNoteId };
+  return { sources, notes, source, passages, openSourceId, openNoteId };
 }
