@@ -32,7 +32,7 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
 }
 
 /** The operation id under which the writer rebuilds an index made with older search keys. */
-export const SEARCH_INDEX_UPGRADE = 'search-index-upgrade';
+const SEARCH_INDEX_UPGRADE = 'search-index-upgrade';
 
 /**
  * A notebook indexed by an older Dossier (its folding has changed since) is
