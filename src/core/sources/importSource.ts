@@ -98,8 +98,9 @@ function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): 
       const versionId = db
         .prepare(
           `INSERT INTO source_versions
-             (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at)
-           VALUES (?, 1, ?, ?, ?, ?, ?)`,
+             (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at,
+              origin, file_name)
+           VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           sourceId,
@@ -108,6 +109,8 @@ function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): 
           sha256,
           EXTRACTOR,
           now,
+          fileName === null ? 'paste' : 'file',
+          fileName,
         ).lastInsertRowid;
       db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
       indexSource(db, sourceId, title, parsed.text);

@@ -1,11 +1,13 @@
 import { migration001Initial } from './001-initial';
 import { migration002SearchKeyVersion } from './002-search-key-version';
+import { migration003SourceRevisions } from './003-source-revisions';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = checkMigrationOrder([
   migration001Initial,
   migration002SearchKeyVersion,
+  migration003SourceRevisions,
 ]);
 
 export const latestSchemaVersion = migrations.length;
