@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { runDossier } from './support/cli';
 import { expect, repoRoot, test } from './support/dossierServer';
 
+test.beforeAll(() => mkdirSync(path.join(repoRoot, 'screenshots'), { recursive: true }));
+
 test('a stale search index is rebuilt in the background, with progress and Cancel', async ({
   page,
   dossier,
@@ -27,18 +29,18 @@ test('a stale search index is rebuilt in the background, with progress and Cance
   try {
     // As if an older Dossier had built the index with other search keys.
     other.prepare('UPDATE search_index_state SET search_key_version = 0').run();
-    // Another writer holds the lock, so the rebuild waits at its first step long enough to be seen.
+    // Another writer holds the lock: the rebuild waits at its first step, listening for a cancel.
     other.exec('BEGIN IMMEDIATE');
     const running = await dossier.start();
     await page.goto(running.url);
 
     const operation = page.getByTestId('operation');
     await expect(operation).toContainText('Rebuilding the search index');
-    mkdirSync(path.join(repoRoot, 'screenshots'), { recursive: true });
     await page.screenshot({ path: path.join(repoRoot, 'screenshots', 'operation-progress.png') });
     await operation.getByRole('button', { name: 'Cancel' }).click();
-    other.exec('COMMIT');
+    // The rebuild cannot move while the lock is held: the bar goes because it was cancelled.
     await expect(operation).toHaveCount(0);
+    other.exec('COMMIT');
   } finally {
     if (other.inTransaction) other.exec('ROLLBACK');
     other.close();
@@ -49,4 +51,26 @@ test('a stale search index is rebuilt in the background, with progress and Cance
   expect(() => runDossier(dossier.databaseFile, 'check')).toThrow(/dossier reindex/);
   runDossier(dossier.databaseFile, 'reindex');
   expect(runDossier(dossier.databaseFile, 'search', '"ferry 449"')).toContain('Dispatch 449');
+});
+
+test('the notebook menu checks the notebook and backs it up to a new file, never over one', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  await page.goto(running.url);
+  const backup = path.join(path.dirname(running.databaseFile), 'backup.db');
+
+  await page.getByLabel('Notebook: backup and checks').click();
+  await page.screenshot({ path: path.join(repoRoot, 'screenshots', 'notebook-menu.png') });
+  await page.getByTestId('check-notebook').click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'No problems found' })).toHaveCount(1);
+
+  for (const expected of ['Backed up and verified', 'already exists']) {
+    await page.getByLabel('Notebook: backup and checks').click();
+    await page.getByTestId('backup-destination').fill(backup);
+    await page.getByRole('button', { name: 'Back up', exact: true }).click();
+    await expect(page.getByTestId('toast').filter({ hasText: expected })).toHaveCount(1);
+  }
+  expect(runDossier(backup, 'check')).toContain('No problems found');
 });

@@ -4,7 +4,8 @@
  * The notebook records in `search_index_state` the search-key version its index
  * was built with; NULL means a rebuild began and has not finished.
  */
-import { stopIfCancelled, yieldToHost } from '../operations';
+import { whenWritable } from '../db/whenWritable';
+import { yieldToHost } from '../operations';
 import type { ReadableDB, WritableDB } from '../db/openDatabase';
 import { SEARCH_KEY_VERSION, searchKey } from './searchKey';
 
@@ -100,9 +101,10 @@ export async function rebuildSearchIndex(
   options: RebuildOptions = {},
 ): Promise<RebuildCounts> {
   const { signal, onProgress, batchSize = DEFAULT_BATCH_SIZE, key = searchKey } = options;
-  stopIfCancelled(signal, STOPPED);
-  const plan = db
-    .transaction(() => {
+  const stopping = { signal, cancelled: STOPPED };
+  const plan = await whenWritable(
+    db,
+    () => {
       db.prepare('UPDATE search_index_state SET search_key_version = NULL').run();
       return indexedKinds.map((indexed) => {
         db.prepare(`INSERT INTO ${indexed.fts}(${indexed.fts}) VALUES ('delete-all')`).run();
@@ -114,8 +116,9 @@ export async function rebuildSearchIndex(
           .get() as { count: number; lastId: number | null };
         return { indexed, ...range };
       });
-    })
-    .immediate();
+    },
+    stopping,
+  );
 
   const total = plan.reduce((sum, { count }) => sum + count, 0);
   const counts: RebuildCounts = { sources: 0, passages: 0, notes: 0 };
@@ -124,10 +127,11 @@ export async function rebuildSearchIndex(
     let afterId = 0;
     while (lastId !== null && afterId < lastId) {
       await yieldToHost();
-      stopIfCancelled(signal, STOPPED);
-      const batch = db
-        .transaction(() => indexBatch(db, indexed, afterId, lastId, batchSize, key))
-        .immediate();
+      const batch = await whenWritable(
+        db,
+        () => indexBatch(db, indexed, afterId, lastId, batchSize, key),
+        stopping,
+      );
       afterId = batch.lastId ?? lastId;
       counts[indexed.kind] += batch.rows;
       done += batch.rows;
@@ -135,12 +139,16 @@ export async function rebuildSearchIndex(
     }
   }
 
-  db.transaction(() => {
-    for (const { fts } of indexedKinds) {
-      db.prepare(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`).run();
-    }
-    db.prepare('UPDATE search_index_state SET search_key_version = ?').run(SEARCH_KEY_VERSION);
-  }).immediate();
+  await whenWritable(
+    db,
+    () => {
+      for (const { fts } of indexedKinds) {
+        db.prepare(`INSERT INTO ${fts}(${fts}) VALUES ('optimize')`).run();
+      }
+      db.prepare('UPDATE search_index_state SET search_key_version = ?').run(SEARCH_KEY_VERSION);
+    },
+    stopping,
+  );
   return counts;
 }
 

@@ -4,6 +4,7 @@ import { ImportControls } from '../import/ImportControls';
 import { useFileDrop } from '../import/useFileDrop';
 import { useImport } from '../import/useImport';
 import { LibraryList } from '../library/LibraryList';
+import { NotebookMenu } from '../maintenance/NotebookMenu';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
 import { OperationsBar } from '../operations/OperationsBar';
@@ -94,6 +95,7 @@ export function Workspace() {
           onFocus={() => setResultsShown(true)}
         />
         <ImportControls importer={importer} />
+        <NotebookMenu />
         <ShortcutHelp />
       </header>
       <OperationsBar />
