@@ -20,7 +20,7 @@ export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: 
   const notesById = new Map(notes.map((note) => [note.id, note]));
   const backlinksOf = (passage: PassageView) =>
     passage.noteIds.flatMap((noteId) => notesById.get(noteId) ?? []);
-  const inReadingOrder = [...passages].sort((a, b) => a.start - b.start);
+  const inReadingOrder = [...passages].sort(byReadingOrder);
   return (
     <ul className="passage-list">
       {inReadingOrder.map((passage) => (
@@ -34,4 +34,9 @@ export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: 
       ))}
     </ul>
   );
+}
+
+/** By place in the current text; orphans (no place) last, oldest first. */
+function byReadingOrder(a: PassageView, b: PassageView): number {
+  return (a.start ?? Infinity) - (b.start ?? Infinity) || Number(a.id) - Number(b.id);
 }

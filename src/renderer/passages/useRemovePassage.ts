@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
 import type { PassageView } from '../../shared/api';
 import { api } from '../api/client';
+import { spanOf } from '../reader/textRanges';
 import { useAction } from '../ui/useAction';
 import { useToast } from '../ui/toastContext';
 
 /**
  * Removes a passage, offering Undo: marking the same span again (the passage
- * comes back with a new id).
+ * comes back with a new id). An orphan's removal offers none.
  */
 export function useRemovePassage(): (passage: PassageView) => Promise<void> {
   const toast = useToast();
@@ -19,14 +20,15 @@ export function useRemovePassage(): (passage: PassageView) => Promise<void> {
         api.deletePassage({ passageId: passage.id }),
       );
       if (!removed) return;
-      const { sourceId, start, end } = passage;
-      const markAgain = () =>
-        void run('Could not mark the passage again', () =>
-          api.markPassage({ sourceId, start, end }),
-        );
-      // An orphaned passage's offsets no longer point at its text, so marking them would be wrong.
-      const undo = passage.status === 'orphaned' ? undefined : markAgain;
-      toast({ kind: 'info', message: 'Passage removed', undo });
+      // An orphan has no place in the current text to mark again.
+      const span = spanOf(passage);
+      const markAgain = span
+        ? () =>
+            void run('Could not mark the passage again', () =>
+              api.markPassage({ sourceId: passage.sourceId, ...span }),
+            )
+        : undefined;
+      toast({ kind: 'info', message: 'Passage removed', undo: markAgain });
     },
     [run, toast],
   );

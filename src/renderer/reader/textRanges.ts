@@ -3,11 +3,16 @@
  * DOM ranges in the reader, where each block is one element holding exactly
  * one text node and carrying `data-block-start`.
  */
-import type { Block } from '../../shared/api';
+import type { Block, PassageView } from '../../shared/api';
 
 export interface TextSpan {
   start: number;
   end: number;
+}
+
+/** Where a passage stands in the text shown, or null for an orphan (its words have no place there). */
+export function spanOf({ start, end }: Pick<PassageView, 'start' | 'end'>): TextSpan | null {
+  return start === null || end === null ? null : { start, end };
 }
 
 function blockElement(container: HTMLElement, block: Block): HTMLElement | null {

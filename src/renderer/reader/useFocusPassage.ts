@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { PassageView, SourceDetail } from '../../shared/api';
 import type { PassageFocus } from '../app/navigation';
 import { flashRange } from './highlights';
-import { rangeForSpan } from './textRanges';
+import { rangeForSpan, spanOf } from './textRanges';
 
 /** Centres `range` in its scrolling ancestor: the block first, then the passage itself if the block is taller than the view. */
 function scrollToRange(range: Range): void {
@@ -19,12 +19,13 @@ function scrollToRange(range: Range): void {
 
 /**
  * Brings the focused passage into view and flashes it, once per navigation
- * (a later refresh of the same source does not flash it again).
+ * (a later refresh of the same source does not flash it again). An orphan has
+ * no place in the text to show; the side panel shows it instead.
  * Returns the focused passage when it belongs to this source.
  */
 export function useFocusPassage(
   containerRef: RefObject<HTMLElement | null>,
-  source: SourceDetail,
+  source: Pick<SourceDetail, 'blocks' | 'passages'>,
   focus: PassageFocus | null,
 ): PassageView | undefined {
   const passage = focus
@@ -36,7 +37,8 @@ export function useFocusPassage(
     const container = containerRef.current;
     if (!focus || !passage || !container || handledNavigation.current === focus.navigation) return;
     handledNavigation.current = focus.navigation;
-    const range = rangeForSpan(container, source.blocks, passage);
+    const span = spanOf(passage);
+    const range = span && rangeForSpan(container, source.blocks, span);
     if (!range) return;
     scrollToRange(range);
     flashRange(range);

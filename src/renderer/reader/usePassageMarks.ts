@@ -1,21 +1,22 @@
 import { useEffect, type RefObject } from 'react';
 import type { SourceDetail } from '../../shared/api';
 import { clearPassageMarks, showPassageMarks } from './highlights';
-import { rangeForSpan } from './textRanges';
+import { rangeForSpan, spanOf } from './textRanges';
 
-/** Marks every anchored passage of the open source in the reader. */
+/** Marks every passage that has a place in the text shown (orphans have none) in the reader. */
 export function usePassageMarks(
   containerRef: RefObject<HTMLElement | null>,
-  source: SourceDetail,
+  source: Pick<SourceDetail, 'blocks' | 'passages'>,
 ): void {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const ranges = source.passages
-      .filter((passage) => passage.status !== 'orphaned')
-      .map((passage) => rangeForSpan(container, source.blocks, passage))
+      .map(spanOf)
+      .filter((span) => span !== null)
+      .map((span) => rangeForSpan(container, source.blocks, span))
       .filter((range) => range !== null);
     showPassageMarks(ranges);
     return clearPassageMarks;
-  }, [containerRef, source]);
+  }, [containerRef, source.blocks, source.passages]);
 }
