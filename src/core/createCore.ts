@@ -11,6 +11,7 @@ import {
 } from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
 import { cancelOperation, quietOperation } from './operations';
+import { reattachPassage, reviewPassage } from './passages/correctPassage';
 import { deletePassage } from './passages/deletePassage';
 import { markPassage } from './passages/markPassage';
 import { getPassage, listPassagesOfSource } from './passages/passageViews';
@@ -21,6 +22,8 @@ import { getSource, listSources } from './sources/sourceQueries';
 import { listTags } from './tags/listTags';
 import { setTags } from './tags/setTags';
 import { taggedNotes, taggedSources } from './tags/taggedKinds';
+import { diffVersions } from './versions/diffVersions';
+import { getRevisionReport } from './versions/versionQueries';
 
 export type Core = CoreApi & {
   close(): void;
@@ -68,11 +71,14 @@ function connection(db: ReadableDB): Pick<Core, ConnectionMethods> {
 function queries(db: ReadableDB): QueryMethods {
   return {
     listSources: () => listSources(db),
-    getSource: ({ sourceId }) => getSource(db, Number(sourceId)),
+    getSource: ({ sourceId, versionNumber }) => getSource(db, Number(sourceId), versionNumber),
+    getRevisionReport: ({ sourceId, versionNumber }) =>
+      getRevisionReport(db, Number(sourceId), versionNumber),
     getPassage: ({ passageId }) => getPassage(db, Number(passageId)),
     listPassages: ({ sourceId }) => listPassagesOfSource(db, Number(sourceId)),
     listNotes: () => listNotes(db),
     getNote: ({ noteId }) => getNote(db, Number(noteId)),
+    diffVersions: ({ sourceId, from, to }) => diffVersions(db, Number(sourceId), from, to),
     listTags: () => listTags(db),
     search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
     backupNotebook: ({ destination }, operation) => backupDatabase(db, destination, operation),
@@ -91,6 +97,8 @@ function mutations(db: WritableDB): MutationMethods {
       deletePassage(db, Number(passageId));
       return { deleted: true };
     },
+    reattachPassage: (args) => reattachPassage(db, args),
+    reviewPassage: (args) => reviewPassage(db, args),
 
     createNote: (args) => createNote(db, args),
     saveNote: (args) => saveNote(db, args),

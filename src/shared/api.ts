@@ -53,11 +53,18 @@ const operationId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -');
 
+/**
+ * The source this text is a new version of. Its passages are re-anchored on the new
+ * version; text identical to one of its versions is a `duplicate` of that source.
+ */
+const revisionOf = id.optional();
+
 export const apiArgs = {
-  importFile: fileToImport,
+  importFile: fileToImport.extend({ revisionOf }),
   importText: z.object({
     text: z.string().max(60_000_000),
     title: title.optional(),
+    revisionOf,
   }),
   /** Several files at once; each file's outcome is reported apart, and a bad file stops nothing. */
   importFiles: z.object({
@@ -65,7 +72,16 @@ export const apiArgs = {
     operationId: operationId.optional(),
   }),
   listSources: z.object({}),
-  getSource: z.object({ sourceId: id }),
+  getSource: z.object({
+    sourceId: id,
+    /** An older version to read (1 is the first); the current one when absent. */
+    versionNumber: z.number().int().positive().optional(),
+  }),
+  /** The report written when a version came in (the latest version's when no number is given). */
+  getRevisionReport: z.object({
+    sourceId: id,
+    versionNumber: z.number().int().positive().optional(),
+  }),
   markPassage: z.union([
     z.object({
       sourceId: id,
@@ -81,9 +97,34 @@ export const apiArgs = {
     }),
   ]),
   deletePassage: z.object({ passageId: id }),
+  /**
+   * Attaches a passage (an orphan, or any other) to a range of its source's current
+   * version, chosen by the analyst (or a suggestion accepted): it becomes exact
+   * there with score 1 and its quote is re-described on those words.
+   */
+  reattachPassage: z.object({
+    passageId: id,
+    /** Offsets into the current version's text, in UTF-16 code units. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+  }),
+  /**
+   * The analyst's verdict on a fuzzy attachment: `confirm` keeps it (marked
+   * confirmed), `reject` makes the passage an orphan that suggests that place.
+   */
+  reviewPassage: z.object({ passageId: id, decision: z.enum(['confirm', 'reject']) }),
   getPassage: z.object({ passageId: id }),
   /** A source's passages in reading order, each with its backlinks. */
   listPassages: z.object({ sourceId: id }),
+  /**
+   * What changed between two versions of a source, word by word. `from` defaults
+   * to the version before `to`, `to` to the current version.
+   */
+  diffVersions: z.object({
+    sourceId: id,
+    from: z.number().int().positive().optional(),
+    to: z.number().int().positive().optional(),
+  }),
   listNotes: z.object({}),
   getNote: z.object({ noteId: id }),
   createNote: z.object({
@@ -120,11 +161,55 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 /** Arguments after validation, as the core receives them. */
 export type ValidArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
 
-/** A file or text that was imported, or found already saved (`duplicate`: the same text). */
-export interface ImportedSource {
-  status: 'imported' | 'duplicate';
+/**
+ * A file or text that was imported: a new source (`imported`), text some version
+ * already holds (`duplicate`, nothing written; with `revisionOf`, only that
+ * source's versions count), or a new version of the source named by `revisionOf`
+ * (`revised`). Every branch names the source and its title.
+ */
+export type ImportedSource =
+  | { status: 'imported' | 'duplicate'; sourceId: string; title: string }
+  | RevisedSource;
+
+/** A new version of a source, now its current one; its passages re-anchored on it. */
+export interface RevisedSource {
+  status: 'revised';
   sourceId: string;
+  /** The source's title, as first saved: a new version does not rename the source. */
   title: string;
+  /** The new version. */
+  versionId: string;
+  /** What became of the source's passages; also kept with the version (getRevisionReport). */
+  report: RevisionReport;
+}
+
+/**
+ * What re-anchoring did when a version was added: how many of the source's
+ * passages (all of them, orphans included) ended up in each status on the new
+ * version, and the ones that are not `exact`, in the reading order they had before.
+ */
+export interface RevisionReport {
+  exact: number;
+  moved: number;
+  fuzzy: number;
+  orphaned: number;
+  passages: RevisedPassage[];
+}
+
+/** How a version's text came in: an imported file or pasted text. */
+export type VersionOrigin = 'file' | 'paste';
+
+/** A passage a new version did not leave unchanged in place. */
+export interface RevisedPassage {
+  /** The passage's id (note links keep pointing at it). */
+  id: string;
+  status: Exclude<AnchorStatus, 'exact'>;
+  /** 0–1: the matcher's confidence in the new attachment; for an orphan, its best refused candidate's. */
+  score: number;
+  /** The words the passage stood on before this version (an orphan: where it was last attached). */
+  oldText: string;
+  /** `moved` and `fuzzy`: the words now under the passage in the new version. Absent for an orphan. */
+  newText?: string;
 }
 
 /** One file of a batch import: what became of it. */
@@ -152,34 +237,144 @@ export interface Block {
   end: number;
 }
 
+/**
+ * Where a passage stands on its source's current version:
+ * - `exact`: its words, unchanged, where the last version had them;
+ * - `moved`: its words, unchanged, elsewhere in the text;
+ * - `fuzzy`: words close enough to its own, attached with a score below 1: the
+ *   analyst may confirm or reject the attachment (`reviewPassage`);
+ * - `orphaned`: its words are gone (or too uncertain to attach): no position in
+ *   the current text; it keeps its quote and its notes, and may carry a
+ *   suggestion; the analyst may re-attach it (`reattachPassage`).
+ */
 export type AnchorStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
+
 export interface PassageView {
   id: string;
   sourceId: string;
+  /**
+   * The quote (a W3C TextQuoteSelector: the words, with context before and after)
+   * as marked, or as last re-described when the analyst re-attached the passage,
+   * on version `versionNumber`. A moved or fuzzy passage's words in the current
+   * text are `text.slice(start, end)`, which may differ from `exact`.
+   */
   exact: string;
   prefix: string;
   suffix: string;
-  /** Offsets into the source's current version text, UTF-16 code units. */
-  start: number;
-  end: number;
+  /** The version the quote was marked (or re-attached) on. */
+  versionNumber: number;
+  /**
+   * Offsets of the passage in the text it is listed with, UTF-16 code units: the
+   * source's current version, except in a SourceDetail of an older version, where
+   * they are where the passage was marked on it. Null for an orphan (it has no
+   * place in the current text).
+   */
+  start: number | null;
+  end: number | null;
+  /** Where the passage stands on the current version (also in a SourceDetail of an older one). */
   status: AnchorStatus;
+  /**
+   * 0–1: how sure the attachment to the current version is. 1 for words found
+   * unchanged or chosen by the analyst; below 1 for fuzzy; for an orphan, the
+   * score of the best candidate that was refused (0 when there was none).
+   */
+  score: number;
+  /** True once the analyst has confirmed a fuzzy attachment; false in every other case. */
+  confirmed: boolean;
+  /**
+   * An orphan only, when there is one: the most likely place of its words in the
+   * current text, not attached because it is too uncertain (or because the analyst
+   * rejected it). `reattachPassage` with its start and end accepts it.
+   */
+  suggestion?: PassageSuggestion;
+  /**
+   * Present once the analyst has re-attached the passage to other words: the
+   * words it was first marked on (notes written before may quote them).
+   */
+  originalExact?: string;
   createdAt: string;
   /** Notes whose body links to this passage (backlinks), newest first. */
   noteIds: string[];
 }
 
+/** A candidate place for an orphan in the source's current text. */
+export interface PassageSuggestion {
+  /** Offsets into the current version's text, UTF-16 code units. */
+  start: number;
+  end: number;
+  /** `text.slice(start, end)` of the current version. */
+  text: string;
+  /** 0–1. */
+  score: number;
+}
+
+/** One version of a source. Versions are never rewritten; a new text adds one. */
+export interface VersionSummary {
+  id: string;
+  /** 1, 2, 3… in the order the versions came in. */
+  number: number;
+  createdAt: string;
+  origin: VersionOrigin;
+  /** The imported file's name as given, null for pasted text. */
+  fileName: string | null;
+  /** Characters (Unicode code points) of the version's text. */
+  charCount: number;
+}
+
 export interface SourceDetail extends SourceSummary {
+  /** The version shown: the current one, unless getSource asked for another. */
   versionId: string;
-  /** The current version's full text: NFC, blocks separated by a blank line. */
+  versionNumber: number;
+  /** Every version of the source, oldest first; the last one is current. */
+  versions: VersionSummary[];
+  /** The version's full text: NFC, blocks separated by a blank line. */
   text: string;
   blocks: Block[];
+  /**
+   * The current version: every passage of the source in reading order, orphans
+   * (start and end null) last. An older version: the passages marked on it, at
+   * the offsets they were marked at.
+   */
   passages: PassageView[];
+}
+
+/** A version's revision report, reopened. */
+export interface VersionReport {
+  sourceId: string;
+  version: VersionSummary;
+  /** As written when the version came in; later corrections do not change it. */
+  report: RevisionReport;
 }
 
 export interface MarkedPassage {
   passageId: string;
   start: number;
   end: number;
+}
+
+/**
+ * A stretch of a comparison: text both versions have (`same`), text only the
+ * `from` version had (`removed`) or only the `to` version has (`added`).
+ */
+export interface DiffSegment {
+  kind: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+/** Two versions of a source compared word by word (words as Intl.Segmenter sees them). */
+export interface VersionDiff {
+  sourceId: string;
+  /** The version numbers compared. */
+  from: number;
+  to: number;
+  /**
+   * In text order (logical order: right-to-left text is not reordered). The `same`
+   * and `removed` segments, joined, are the `from` text; the `same` and `added`
+   * ones the `to` text. Where text was replaced, its `removed` segment comes first.
+   */
+  segments: DiffSegment[];
+  /** Characters (Unicode code points) added and removed. */
+  stats: { added: number; removed: number };
 }
 
 export interface NoteSummary {
@@ -270,8 +465,13 @@ export interface ApiResults {
   importFiles: FileImportOutcome[];
   listSources: SourceSummary[];
   getSource: SourceDetail;
+  getRevisionReport: VersionReport;
   markPassage: MarkedPassage;
   deletePassage: { deleted: true };
+  /** The passage as it stands now. */
+  reattachPassage: PassageView;
+  reviewPassage: PassageView;
+  diffVersions: VersionDiff;
   getPassage: PassageView;
   listPassages: PassageView[];
   listNotes: NoteSummary[];

@@ -31,13 +31,18 @@ const long = <S extends MethodSpec>(spec: S): Omit<S, 'long'> & { long: true } =
 });
 
 export const apiMethods = {
-  importFile: mutation('sources'),
-  importText: mutation('sources'),
+  // With `revisionOf`, a new version re-anchors the source's passages.
+  importFile: mutation('sources', 'passages'),
+  importText: mutation('sources', 'passages'),
   importFiles: long(mutation('sources')),
   listSources: query,
   getSource: query,
+  getRevisionReport: query,
   markPassage: mutation('passages'),
   deletePassage: mutation('passages'),
+  reattachPassage: mutation('passages'),
+  reviewPassage: mutation('passages'),
+  diffVersions: query,
   getPassage: query,
   listPassages: query,
   listNotes: query,

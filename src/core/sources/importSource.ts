@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   FileImportOutcome,
   ImportedSource,
@@ -13,23 +12,43 @@ import { indexSource } from '../search/searchIndex';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { truncate } from '../../shared/text';
 import { decodeTextFile } from '../text/decode';
-import { parsePlainText } from './parsePlainText';
+import { addRevision } from '../versions/addRevision';
+import { contentHash, insertVersion, type VersionSource } from '../versions/storeVersion';
+import { parsePlainText, type ParsedText } from './parsePlainText';
 
-const EXTRACTOR = 'plain-text@1';
 /** Longer first lines (a pasted paragraph without a heading) are shortened for the library list. */
 const MAX_TITLE_LENGTH = 200;
 
-/** Imports a file's bytes; bad input is refused with its reason, and nothing is written. */
+/**
+ * Imports a file's bytes; bad input is refused with its reason, and nothing is
+ * written. With `revisionOf`, the text becomes that source's next version.
+ */
 export function importFile(db: WritableDB, args: ValidArgs<'importFile'>): ImportedSource {
   const text = decodeTextFile(decodeBase64(args.contentBase64, args.fileName), args.fileName);
-  return saveAsNewSource(db, text, args.fileName);
+  return save(db, text, { origin: 'file', fileName: args.fileName }, args.revisionOf);
 }
 
 /** Imports pasted text; a given title becomes the first block, as a file's first line would. */
 export function importText(db: WritableDB, args: ValidArgs<'importText'>): ImportedSource {
   const bytes = Buffer.byteLength(args.text);
   if (bytes > MAX_IMPORT_BYTES) throw tooLargeToImport('The text', bytes);
-  return saveAsNewSource(db, args.title ? `${args.title}\n\n${args.text}` : args.text, null);
+  const text = args.title ? `${args.title}\n\n${args.text}` : args.text;
+  return save(db, text, { origin: 'paste', fileName: null }, args.revisionOf);
+}
+
+function save(
+  db: WritableDB,
+  raw: string,
+  source: VersionSource,
+  revisionOf: string | undefined,
+): ImportedSource {
+  const parsed = parsePlainText(raw);
+  if (parsed.text.trim() === '') {
+    throw new DossierError('unsupported', 'The text is empty; there is nothing to import.');
+  }
+  return revisionOf === undefined
+    ? saveAsNewSource(db, parsed, source)
+    : addRevision(db, Number(revisionOf), parsed, source);
 }
 
 /**
@@ -63,16 +82,16 @@ export async function importFiles(
 }
 
 /**
- * Parses the text and stores it as a new source with version 1, unless some
- * version already holds exactly this text. One transaction: the source, its
- * version and its search index entry appear together or not at all.
+ * Stores the text as a new source with version 1, unless some version already
+ * holds exactly this text. One transaction: the source, its version and its
+ * search index entry appear together or not at all.
  */
-function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): ImportedSource {
-  const parsed = parsePlainText(raw);
-  if (parsed.text.trim() === '') {
-    throw new DossierError('unsupported', 'The text is empty; there is nothing to import.');
-  }
-  const sha256 = createHash('sha256').update(parsed.text).digest('hex');
+function saveAsNewSource(
+  db: WritableDB,
+  parsed: ParsedText,
+  source: VersionSource,
+): ImportedSource {
+  const sha256 = contentHash(parsed.text);
   const title = shortTitle(parsed.title);
 
   return db
@@ -93,25 +112,9 @@ function saveAsNewSource(db: WritableDB, raw: string, fileName: string | null): 
           .prepare(
             `INSERT INTO sources (title, kind, captured_at, original_file_name) VALUES (?, 'text', ?, ?)`,
           )
-          .run(title, now, fileName).lastInsertRowid,
+          .run(title, now, source.fileName).lastInsertRowid,
       );
-      const versionId = db
-        .prepare(
-          `INSERT INTO source_versions
-             (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at,
-              origin, file_name)
-           VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          sourceId,
-          parsed.text,
-          JSON.stringify(parsed.blocks),
-          sha256,
-          EXTRACTOR,
-          now,
-          fileName === null ? 'paste' : 'file',
-          fileName,
-        ).lastInsertRowid;
+      const versionId = insertVersion(db, sourceId, 1, parsed, source, now);
       db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
       indexSource(db, sourceId, title, parsed.text);
       return { status: 'imported', sourceId: String(sourceId), title };

@@ -1,7 +1,8 @@
 import type { Block, SourceDetail, SourceSummary } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
-import { listPassageViews } from '../passages/passageViews';
+import { listPassageViews, listPassageViewsOnVersion } from '../passages/passageViews';
+import { listVersions, readVersion } from '../versions/versionQueries';
 import { parseTagNames, taggedSources, tagNamesJsonSql } from '../tags/taggedKinds';
 
 interface SourceRow {
@@ -30,18 +31,28 @@ export function listSources(db: ReadableDB): SourceSummary[] {
   return rows.map(toSourceSummary);
 }
 
-export function getSource(db: ReadableDB, sourceId: number): SourceDetail {
+/**
+ * A source with the text of its current version and every passage, or with an
+ * older version's text and the passages marked on that version.
+ */
+export function getSource(db: ReadableDB, sourceId: number, versionNumber?: number): SourceDetail {
   const row = db.prepare(`${SELECT_SOURCE_SUMMARY} WHERE s.id = ?`).get(sourceId) as
     | SourceRow
     | undefined;
   if (!row) throw new DossierError('not_found', `No source with id ${sourceId}`);
-  const version = readCurrentVersion(db, sourceId);
+  const versions = listVersions(db, sourceId);
+  const version = readVersion(db, sourceId, versionNumber);
+  const isCurrent = version.number === versions.at(-1)?.number;
   return {
     ...toSourceSummary(row),
     versionId: String(version.id),
+    versionNumber: version.number,
+    versions,
     text: version.text,
     blocks: version.blocks,
-    passages: listPassageViews(db, sourceId),
+    passages: isCurrent
+      ? listPassageViews(db, sourceId)
+      : listPassageViewsOnVersion(db, version.id),
   };
 }
 
@@ -52,14 +63,8 @@ export interface CurrentVersion {
 }
 
 export function readCurrentVersion(db: ReadableDB, sourceId: number): CurrentVersion {
-  const row = db
-    .prepare(
-      `SELECT v.id, v.text, v.blocks_json FROM sources s
-       JOIN source_versions v ON v.id = s.current_version_id WHERE s.id = ?`,
-    )
-    .get(sourceId) as { id: number; text: string; blocks_json: string } | undefined;
-  if (!row) throw new DossierError('not_found', `No source with id ${sourceId}`);
-  return { id: row.id, text: row.text, blocks: JSON.parse(row.blocks_json) as Block[] };
+  const { id, text, blocks } = readVersion(db, sourceId);
+  return { id, text, blocks };
 }
 
 function toSourceSummary(row: SourceRow): SourceSummary {

@@ -1,0 +1,63 @@
+import type { ImportedSource } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import type { WritableDB } from '../db/openDatabase';
+import { timestamp } from '../db/timestamp';
+import { indexSource } from '../search/searchIndex';
+import type { ParsedText } from '../sources/parsePlainText';
+import { planReanchoring, storeAnchors } from './reanchorSource';
+import { contentHash, insertVersion, type VersionSource } from './storeVersion';
+
+/**
+ * Adds the text as the next version of a source, never rewriting the ones it
+ * has, unless one of them already holds exactly this text (`duplicate`). The
+ * new version becomes current, the source is searched under its text, and
+ * every passage of the source is re-anchored on it. One transaction: the
+ * version, its report, the passages' new anchors and the search index change
+ * together or not at all.
+ */
+export function addRevision(
+  db: WritableDB,
+  sourceId: number,
+  parsed: ParsedText,
+  source: VersionSource,
+): ImportedSource {
+  const sha256 = contentHash(parsed.text);
+  return db
+    .transaction((): ImportedSource => {
+      const existing = db
+        .prepare(
+          `SELECT s.title, max(v.version_number) AS lastNumber,
+                  max(v.content_sha256 = ?) AS holdsText
+           FROM sources s JOIN source_versions v ON v.source_id = s.id
+           WHERE s.id = ? GROUP BY s.id`,
+        )
+        .get(sha256, sourceId) as
+        | { title: string; lastNumber: number; holdsText: 0 | 1 }
+        | undefined;
+      if (!existing) throw new DossierError('not_found', `No source with id ${sourceId}`);
+      const { title } = existing;
+      if (existing.holdsText) return { status: 'duplicate', sourceId: String(sourceId), title };
+
+      const plan = planReanchoring(db, sourceId, parsed.text);
+      const versionId = insertVersion(
+        db,
+        sourceId,
+        existing.lastNumber + 1,
+        parsed,
+        source,
+        timestamp(),
+        plan.report,
+      );
+      db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
+      storeAnchors(db, versionId, plan.anchors);
+      indexSource(db, sourceId, title, parsed.text);
+      return {
+        status: 'revised',
+        sourceId: String(sourceId),
+        title,
+        versionId: String(versionId),
+        report: plan.report,
+      };
+    })
+    .immediate();
+}
