@@ -22,6 +22,8 @@ import {
   PassageLinkNode,
   type PassageLinkIds,
 } from './PassageLinkNode';
+import { usePassageLinkStandings } from './usePassageLinkStandings';
+import './passageLink.css';
 
 export interface PassageLinkPayload extends PassageLinkIds {
   /** The passage's text, used as the link text. */
@@ -59,13 +61,18 @@ function $passageLinkAt(target: Node): PassageLinkIds | null {
   return link && { passageId: link.getPassageId(), sourceId: link.getSourceId() };
 }
 
-/** Registers passage links in the note: inserting them, and following them on click. */
+/**
+ * Registers passage links in the note: inserting them, following them on click
+ * (a broken one too: it opens the source with the orphan in the side panel),
+ * and showing where each linked passage stands now.
+ */
 export function PassageLinkPlugin({
   onOpenPassage,
 }: {
   onOpenPassage: (sourceId: string, passageId: string) => void;
 }) {
   const [editor] = useLexicalComposerContext();
+  usePassageLinkStandings(editor);
 
   useEffect(() => {
     if (!editor.hasNodes([PassageLinkNode])) {
