@@ -9,11 +9,12 @@ import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
 import { OperationsBar } from '../operations/OperationsBar';
 import { PassagePanel } from '../passages/PassagePanel';
+import { usePassageCorrections } from '../passages/usePassageCorrections';
 import { useRemovePassage } from '../passages/useRemovePassage';
-import { Reader } from '../reader/Reader';
 import { SearchBox } from '../search/SearchBox';
 import { SearchResults } from '../search/SearchResults';
 import { useSearch } from '../search/useSearch';
+import { SourceView } from '../versions/SourceView';
 import { useNavigation } from './navigation';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
@@ -35,6 +36,7 @@ export function Workspace() {
 
   const noteActions = useNoteActions({ openNoteId, openNote, closeNote });
   const removePassage = useRemovePassage();
+  const passageCorrections = usePassageCorrections();
 
   const showImported = useCallback(
     (sourceId: string) => {
@@ -63,6 +65,10 @@ export function Workspace() {
     },
     [openPassage, openSourceId],
   );
+
+  const clearFocus = useCallback(() => {
+    if (openSourceId) openSource(openSourceId);
+  }, [openSource, openSourceId]);
 
   const openHit = useCallback(
     (hit: SearchHit) => {
@@ -135,11 +141,13 @@ export function Workspace() {
               <p className="loading">Opening article…</p>
             )}
             {source && (
-              <Reader
+              <SourceView
                 key={source.id}
                 source={source}
                 focus={navigation.focus}
                 onPassageMarked={onPassageMarked}
+                onClearFocus={clearFocus}
+                onShowPassage={(passageId) => showPassage(source.id, passageId)}
               />
             )}
           </div>
@@ -153,6 +161,8 @@ export function Workspace() {
                 passages={passages ?? []}
                 notes={data.notes.data ?? []}
                 focusedPassageId={navigation.focus?.passageId ?? null}
+                currentText={source.text}
+                corrections={passageCorrections}
                 onOpenPassage={(passage) => showPassage(passage.sourceId, passage.id)}
                 onOpenNote={openNote}
                 onLinkIntoNote={linkIntoNote}

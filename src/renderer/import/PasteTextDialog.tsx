@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { hasPrimaryModifier } from '../ui/dom';
 
 interface PasteTextDialogProps {
@@ -6,10 +6,38 @@ interface PasteTextDialogProps {
   onClose: () => void;
   /** Resolves true when the text was imported (the dialog then closes and forgets it). */
   onImport: (text: string, title?: string) => Promise<boolean>;
+  /** What is pasted, when it is not a new article (a new version of one). */
+  purpose?: PastePurpose;
 }
 
-/** A modal to paste an article's text (first line: its title, unless one is given). */
-export function PasteTextDialog({ open, onClose, onImport }: PasteTextDialogProps) {
+export interface PastePurpose {
+  heading: string;
+  /** Said above the text box: what the text will become. */
+  explanation: ReactNode;
+  submitLabel: string;
+  testId: string;
+}
+
+const newArticle: PastePurpose = {
+  heading: 'Paste text',
+  explanation: null,
+  submitLabel: 'Import',
+  testId: 'paste-text-dialog',
+};
+
+/**
+ * A modal to paste an article's text (first line: its title, unless one is
+ * given), or, with a `purpose`, the text of a new version (no title: a version
+ * keeps its article's).
+ */
+export function PasteTextDialog({
+  open,
+  onClose,
+  onImport,
+  purpose = newArticle,
+}: PasteTextDialogProps) {
+  const headingId = useId();
+  const asksTitle = purpose === newArticle;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
@@ -24,7 +52,7 @@ export function PasteTextDialog({ open, onClose, onImport }: PasteTextDialogProp
   async function submit() {
     if (text.trim() === '' || busy) return;
     setBusy(true);
-    const imported = await onImport(text, title);
+    const imported = await onImport(text, asksTitle ? title : undefined);
     setBusy(false);
     if (imported) {
       setText('');
@@ -34,7 +62,13 @@ export function PasteTextDialog({ open, onClose, onImport }: PasteTextDialogProp
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby="paste-heading" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className="dialog"
+      aria-labelledby={headingId}
+      data-testid={purpose.testId}
+      onClose={onClose}
+    >
       <form
         method="dialog"
         onSubmit={(event) => {
@@ -42,17 +76,20 @@ export function PasteTextDialog({ open, onClose, onImport }: PasteTextDialogProp
           void submit();
         }}
       >
-        <h2 id="paste-heading">Paste text</h2>
-        <label className="field">
-          <span>Title (optional — otherwise the first line)</span>
-          <input
-            dir="auto"
-            value={title}
-            maxLength={500}
-            onChange={(event) => setTitle(event.target.value)}
-            data-testid="paste-text-title"
-          />
-        </label>
+        <h2 id={headingId}>{purpose.heading}</h2>
+        {purpose.explanation && <p className="dialog-explanation">{purpose.explanation}</p>}
+        {asksTitle && (
+          <label className="field">
+            <span>Title (optional — otherwise the first line)</span>
+            <input
+              dir="auto"
+              value={title}
+              maxLength={500}
+              onChange={(event) => setTitle(event.target.value)}
+              data-testid="paste-text-title"
+            />
+          </label>
+        )}
         <label className="field">
           <span>Text</span>
           <textarea
@@ -77,7 +114,7 @@ export function PasteTextDialog({ open, onClose, onImport }: PasteTextDialogProp
             disabled={text.trim() === '' || busy}
             data-testid="paste-text-submit"
           >
-            {busy ? 'Importing…' : 'Import'}
+            {busy ? 'Saving…' : purpose.submitLabel}
             <kbd className="shortcut">Ctrl+Enter</kbd>
           </button>
         </div>

@@ -3,29 +3,34 @@ import type { NoteSummary, PassageView } from '../../shared/api';
 import { AsyncButton } from '../ui/AsyncButton';
 import { isolate } from '../ui/bidi';
 import { shorten } from '../ui/shorten';
+import { hasStanding, PassageStanding } from './PassageStanding';
+import type { PassageCorrections } from './usePassageCorrections';
 
 interface PassageItemProps {
   passage: PassageView;
   /** Notes that link to this passage. */
   backlinks: NoteSummary[];
   focused: boolean;
+  /** The source's current text (a moved or fuzzy passage's words there). */
+  currentText: string;
+  corrections: PassageCorrections;
   onOpenPassage: (passage: PassageView) => void;
   onOpenNote: (noteId: string) => void;
   onLinkIntoNote: (passage: PassageView) => void;
   onRemove: (passage: PassageView) => Promise<void>;
 }
 
-const statusLabels: Record<PassageView['status'], string | null> = {
-  exact: null,
-  moved: 'moved',
-  fuzzy: 'approximate',
-  orphaned: 'not found in the current version',
-};
-
+/**
+ * One passage in the side panel: its quote (an orphan's: the words it was
+ * marked on, now gone), where the current version left it, the notes that link
+ * to it, and what can be done with it.
+ */
 export function PassageItem({
   passage,
   backlinks,
   focused,
+  currentText,
+  corrections,
   onOpenPassage,
   onOpenNote,
   onLinkIntoNote,
@@ -36,13 +41,13 @@ export function PassageItem({
     if (focused) itemRef.current?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
 
-  const status = statusLabels[passage.status];
   return (
     <li
       ref={itemRef}
-      className={focused ? 'passage-item is-focused' : 'passage-item'}
+      className={`passage-item status-${passage.status}${focused ? ' is-focused' : ''}`}
       data-testid="passage-item"
       data-passage-id={passage.id}
+      data-status={passage.status}
     >
       <button
         type="button"
@@ -52,7 +57,15 @@ export function PassageItem({
       >
         {passage.exact}
       </button>
-      {status && <span className={`passage-status status-${passage.status}`}>{status}</span>}
+      {hasStanding(passage) && (
+        <PassageStanding
+          passage={passage}
+          currentText={currentText}
+          selected={focused}
+          onReattach={onOpenPassage}
+          corrections={corrections}
+        />
+      )}
       <div className="passage-footer">
         {backlinks.length > 0 && (
           <ul className="backlinks" aria-label="Notes linking here">

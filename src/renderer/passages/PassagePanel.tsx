@@ -1,17 +1,25 @@
 import type { NoteSummary, PassageView } from '../../shared/api';
 import { PassageItem } from './PassageItem';
+import type { PassageCorrections } from './usePassageCorrections';
 
 interface PassagePanelProps {
   passages: PassageView[];
   notes: NoteSummary[];
   focusedPassageId: string | null;
+  /** The source's current text. */
+  currentText: string;
+  corrections: PassageCorrections;
   onOpenPassage: (passage: PassageView) => void;
   onOpenNote: (noteId: string) => void;
   onLinkIntoNote: (passage: PassageView) => void;
   onRemove: (passage: PassageView) => Promise<void>;
 }
 
-/** The passages of the open source, in reading order, each with the notes that link to it. */
+/**
+ * The passages of the open source, in reading order, each with the notes that
+ * link to it. Orphans (their words are gone from the current version) come last,
+ * with their old quote and their notes: never hidden.
+ */
 export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: PassagePanelProps) {
   if (passages.length === 0) {
     return <p className="empty-state">Select text in the article and press M to mark a passage.</p>;

@@ -1,7 +1,8 @@
 /**
  * Passage marks drawn with the CSS Custom Highlight API, never by wrapping text
  * in elements: a span inside an Arabic or Persian word breaks letter joining.
- * Styled by `::highlight(passage)` and `::highlight(passage-flash)`.
+ * Styled by `::highlight(passage)`, `::highlight(passage-flash)` and
+ * `::highlight(passage-suggestion)`.
  */
 const flashDurationMs = 1500;
 let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -24,4 +25,11 @@ export function flashRange(range: Range): void {
   clearTimeout(flashTimer);
   CSS.highlights.set('passage-flash', new Highlight(range));
   flashTimer = setTimeout(() => CSS.highlights.delete('passage-flash'), flashDurationMs);
+}
+
+/** Outlines where the matcher suggests an orphan's words now are (null clears it). */
+export function showSuggestion(range: Range | null): void {
+  if (!supported()) return;
+  if (range) CSS.highlights.set('passage-suggestion', new Highlight(range));
+  else CSS.highlights.delete('passage-suggestion');
 }

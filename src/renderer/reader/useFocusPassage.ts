@@ -20,7 +20,7 @@ function scrollToRange(range: Range): void {
 /**
  * Brings the focused passage into view and flashes it, once per navigation
  * (a later refresh of the same source does not flash it again). An orphan has
- * no place in the text to show; the side panel shows it instead.
+ * no place in the text; if it is re-attached while still focused, it is shown then.
  * Returns the focused passage when it belongs to this source.
  */
 export function useFocusPassage(
@@ -36,10 +36,11 @@ export function useFocusPassage(
   useEffect(() => {
     const container = containerRef.current;
     if (!focus || !passage || !container || handledNavigation.current === focus.navigation) return;
-    handledNavigation.current = focus.navigation;
     const span = spanOf(passage);
     const range = span && rangeForSpan(container, source.blocks, span);
+    // An orphan has no place to show (the side panel shows it); it is shown once re-attached.
     if (!range) return;
+    handledNavigation.current = focus.navigation;
     scrollToRange(range);
     flashRange(range);
   }, [containerRef, focus, passage, source.blocks]);
