@@ -1,6 +1,7 @@
 /** The `dossier` subcommands: each parses its own arguments and prints JSON or a readable text. */
 import type { ImportedSource, SearchHit } from '../shared/api';
 import { DossierError, isDossierError } from '../shared/errors';
+import { ID_PATTERN } from '../shared/ids';
 import { integerOption, lastOption, usage } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command, type CommandContext } from './command';
@@ -8,29 +9,33 @@ import { maintenanceCommands } from './maintenanceCommands';
 import { readImportFile } from './readImportFile';
 import { serve } from './serve';
 import { tagCommands } from './tagCommand';
+import { formatReport, versionCommands } from './versionCommands';
 
 const importCommand: Command = {
-  spec: noOptions,
-  async run(context, files) {
+  spec: { valued: ['revision-of'], flags: [] },
+  async run(context, files, parsed) {
     if (files.length === 0) throw usage('import needs at least one FILE');
+    // Several files with --revision-of become that source's next versions, in order.
+    const revisionOf = lastOption(parsed, 'revision-of');
+    if (revisionOf !== undefined && !ID_PATTERN.test(revisionOf)) {
+      throw usage(`--revision-of takes a SOURCE_ID (a number), got "${revisionOf}"`);
+    }
     const results: FileResult[] = [];
-    for (const file of files) results.push(await importOne(context, file));
+    for (const file of files) results.push(await importOne(context, file, revisionOf));
     for (const result of results) {
       // The message names the file already.
       if (result.status === 'error') context.err(`dossier: ${result.error}`);
     }
-    print(context, results, () =>
-      results
-        .filter((result) => result.status !== 'error')
-        .map(
-          (result) =>
-            `${result.status.padEnd(9)} #${result.sourceId}  ${result.title}  (${result.file})`,
-        )
-        .join('\n'),
-    );
+    print(context, results, () => results.flatMap(formatImported).join('\n'));
     return results.some((result) => result.status === 'error') ? 1 : 0;
   },
 };
+
+function formatImported(result: FileResult): string[] {
+  if (result.status === 'error') return [];
+  const line = `${result.status.padEnd(9)} #${result.sourceId}  ${result.title}  (${result.file})`;
+  return result.status === 'revised' ? [line, ...formatReport(result.report)] : [line];
+}
 
 /** What `import --json` prints for each file. */
 type FileResult =
@@ -38,12 +43,17 @@ type FileResult =
   | { file: string; status: 'error'; error: string; errorCode: string };
 
 /** One file's outcome; a bad file is reported and the next one still imported. */
-async function importOne(context: CommandContext, file: string): Promise<FileResult> {
+async function importOne(
+  context: CommandContext,
+  file: string,
+  revisionOf: string | undefined,
+): Promise<FileResult> {
   try {
     const bytes = readImportFile(file);
     const imported = await callCore(context.core(), 'importFile', {
       fileName: file,
       contentBase64: bytes.toString('base64'),
+      revisionOf,
     });
     return { file, ...imported };
   } catch (error) {
@@ -60,28 +70,6 @@ const listCommand: Command = {
       sources.length === 0
         ? 'No sources yet: dossier import FILE'
         : sources.map((s) => `#${s.id}  ${s.title}  (${s.passageCount} passages)`).join('\n'),
-    );
-    return 0;
-  },
-};
-
-const showCommand: Command = {
-  spec: noOptions,
-  async run(context, [sourceId, ...rest]) {
-    if (sourceId === undefined || rest.length > 0) throw usage('show needs exactly one SOURCE_ID');
-    const source = await callCore(context.core(), 'getSource', { sourceId });
-    print(context, source, () =>
-      [
-        `#${source.id}  ${source.title}`,
-        '',
-        source.text,
-        '',
-        ...source.passages.map(
-          (p) =>
-            `passage #${p.id} [${p.start}, ${p.end}) ${p.status}: ${p.exact}` +
-            (p.noteIds.length > 0 ? `  (notes ${p.noteIds.map((id) => `#${id}`).join(', ')})` : ''),
-        ),
-      ].join('\n'),
     );
     return 0;
   },
@@ -189,7 +177,7 @@ const serveCommand: Command = {
 export const commands: Record<string, Command> = {
   import: importCommand,
   list: listCommand,
-  show: showCommand,
+  ...versionCommands,
   mark: markCommand,
   note: noteCommand,
   notes: notesCommand,

@@ -13,8 +13,15 @@ export const helpText = `Dossier — an offline research notebook.
 Usage: dossier [--db FILE] COMMAND [--json]
 
   import FILE...                       import plain-text articles
+  import FILE... --revision-of SOURCE_ID
+                                       add FILE as the source's next version and re-anchor
+                                       its passages (exact, moved, fuzzy or orphaned)
   list                                 list saved sources
-  show SOURCE_ID                       print a source's text and passages
+  show SOURCE_ID [--version N]         print a source's text and passages (an older version's
+                                       text and the passages marked on it with --version)
+  diff SOURCE_ID [A B]                 what changed between versions A and B (default: the
+                                       previous and the current), word by word:
+                                       [-removed-] {+added+}
   mark SOURCE_ID --quote TEXT [--occurrence N]
                                        mark a passage (or --start N --end N, UTF-16 offsets)
   note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...

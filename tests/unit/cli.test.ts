@@ -165,6 +165,150 @@ describe.skipIf(!hasSampleArticle)('dossier CLI on the sample article', () => {
   });
 });
 
+describe('dossier CLI on versions of a source', () => {
+  const V1 =
+    'Harbour\n\nThe ferry left at dawn. It carried forty passengers. The sea was calm.\n\nA closing line.\n';
+  const V2 =
+    'Harbour\n\nA storm came.\n\nThe ferry left at dusk. It carried forty passengers.\n\nA closing line.\n';
+
+  function write(name: string, content: string): string {
+    const file = path.join(folder, name);
+    writeFileSync(file, content);
+    return file;
+  }
+
+  interface ShownSource {
+    text: string;
+    versionNumber: number;
+    versions: Array<{ id: string; number: number; createdAt: string }>;
+    passages: Array<{
+      id: string;
+      exact: string;
+      status: string;
+      score: number;
+      start: number | null;
+      end: number | null;
+    }>;
+  }
+
+  it('adds a version with import --revision-of, reports it, shows both versions and the change', () => {
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', write('v1.txt', V1));
+    const sourceId = imported!.sourceId;
+    const calm = dossierJson<{ passageId: string }>(
+      'mark',
+      sourceId,
+      '--quote',
+      'The sea was calm.',
+    );
+    const passengers = dossierJson<{ passageId: string }>(
+      'mark',
+      sourceId,
+      '--quote',
+      'It carried forty passengers.',
+    );
+    const v2File = write('v2.txt', V2);
+
+    const [revised] = dossierJson<Array<Record<string, unknown>>>(
+      'import',
+      v2File,
+      '--revision-of',
+      sourceId,
+    );
+    const shown = dossierJson<ShownSource>('show', sourceId);
+    expect(revised).toEqual({
+      file: v2File,
+      status: 'revised',
+      sourceId,
+      title: 'Harbour',
+      versionId: shown.versions[1]!.id,
+      report: {
+        exact: expect.any(Number),
+        moved: expect.any(Number),
+        fuzzy: 0,
+        orphaned: 1,
+        passages: expect.arrayContaining([
+          {
+            id: calm.passageId,
+            status: 'orphaned',
+            score: expect.any(Number),
+            oldText: 'The sea was calm.',
+          },
+        ]),
+      },
+    });
+    const report = revised!.report as { exact: number; moved: number };
+    expect(report.exact + report.moved).toBe(1);
+
+    expect(shown.versionNumber).toBe(2);
+    expect(shown.versions.map((version) => version.number)).toEqual([1, 2]);
+    const byId = new Map(shown.passages.map((passage) => [passage.id, passage]));
+    const kept = byId.get(passengers.passageId)!;
+    expect(['exact', 'moved']).toContain(kept.status);
+    expect(kept.score).toBe(1);
+    expect(shown.text.slice(kept.start!, kept.end!)).toBe('It carried forty passengers.');
+    expect(byId.get(calm.passageId)).toMatchObject({ status: 'orphaned', start: null, end: null });
+
+    const old = dossierJson<ShownSource>('show', sourceId, '--version', '1');
+    expect(old.text).toBe(V1.trimEnd());
+    expect(
+      old.passages.map((passage) => [passage.exact, old.text.slice(passage.start!, passage.end!)]),
+    ).toEqual([
+      ['It carried forty passengers.', 'It carried forty passengers.'],
+      ['The sea was calm.', 'The sea was calm.'],
+    ]);
+    expect(dossier('show', sourceId).stdout).toMatch(
+      new RegExp(`passage #${calm.passageId} no place orphaned score [\\d.]+: The sea was calm\\.`),
+    );
+
+    const readable = dossier('diff', sourceId);
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toContain(
+      'The ferry left at [-dawn-]{+dusk+}. It carried forty passengers[-. The sea was calm-].',
+    );
+    expect(readable.stdout).toContain('{+A storm came.');
+    expect(readable.stdout).not.toContain('A closing line.');
+    const json = dossierJson<{
+      from: number;
+      to: number;
+      segments: Array<{ kind: string; text: string }>;
+    }>('diff', sourceId, '2', '1');
+    expect([json.from, json.to]).toEqual([2, 1]);
+    expect(
+      json.segments.filter((segment) => segment.kind === 'added').map((s) => s.text),
+    ).toContain('dawn');
+
+    // The same text again is a duplicate, and a missing source or version exits 1.
+    expect(
+      dossierJson<Array<{ status: string }>>('import', v2File, '--revision-of', sourceId),
+    ).toEqual([expect.objectContaining({ status: 'duplicate', sourceId })]);
+    const missing = dossier('import', v2File, '--revision-of', '99');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('dossier: No source with id 99\n');
+    const noVersion = dossier('show', sourceId, '--version', '3');
+    expect(noVersion.code).toBe(1);
+    expect(noVersion.stderr).toBe(
+      `dossier: Source ${sourceId} has no version 3 (it has versions 1–2).\n`,
+    );
+  });
+
+  it('prints a readable revision report and refuses bad version arguments', () => {
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', write('v1.txt', V1));
+    const sourceId = imported!.sourceId;
+    dossierJson('mark', sourceId, '--quote', 'The sea was calm.');
+    const readable = dossier('import', write('v2.txt', V2), '--revision-of', sourceId);
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toMatch(/^revised {3}#\d+ {2}Harbour {2}\(.*v2\.txt\)\n/);
+    expect(readable.stdout).toContain('passages: 0 exact, 0 moved, 0 fuzzy, 1 orphaned');
+    expect(readable.stdout).toMatch(/orphaned passage #\d+ \(score [\d.]+\): “The sea was calm\.”/);
+
+    expect(dossier('diff', sourceId, '1').code).toBe(2);
+    expect(dossier('diff', sourceId, '0', '1').code).toBe(2);
+    expect(dossier('show', sourceId, '--version', 'two').code).toBe(2);
+    expect(dossier('import', write('v3.txt', 'x\n'), '--revision-of', 'abc').code).toBe(2);
+    expect(dossier('diff', '99').code).toBe(1);
+  });
+});
+
 describe('dossier CLI refuses bad input and changes nothing', () => {
   const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
