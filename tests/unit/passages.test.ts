@@ -24,6 +24,16 @@ describe('tidyRange', () => {
     expect(tidyRange(decomposed, e - 3, e + 1)).toEqual([e - 3, e + 2]);
   });
 
+  it('widens to whole clusters at line ends, the start of the text and in a long text', () => {
+    const line = 'word '.repeat(2000);
+    const text = `🇮🇷 first\n${line}\n${line}e\u0301 and 🇫🇷\nlast`;
+    expect(tidyRange(text, 1, 4)).toEqual([0, 4]);
+    const flag = text.indexOf('🇫🇷');
+    expect(tidyRange(text, flag - 4, flag + 1)).toEqual([flag - 4, flag + 4]);
+    const accent = text.indexOf('e\u0301');
+    expect(tidyRange(text, accent - 5, accent + 1)).toEqual([accent - 5, accent + 2]);
+  });
+
   it('refuses empty, whitespace-only and out-of-range selections', () => {
     expectDossierError(() => tidyRange('abc', 2, 2), 'invalid_argument');
     expectDossierError(() => tidyRange('a   b', 1, 4), 'invalid_argument');

@@ -16,11 +16,10 @@ export function tidyRange(text: string, start: number, end: number): [number, nu
       `The range ${start}–${end} is not inside the text (0–${text.length}) or is empty.`,
     );
   }
-  const segments = graphemes.segment(text);
-  let from = segments.containing(start)?.index ?? start;
+  let from = clusterAt(text, start).start;
   let to = end;
-  const last = end < text.length ? segments.containing(end) : undefined;
-  if (last && last.index < end) to = last.index + last.segment.length;
+  const last = end < text.length ? clusterAt(text, end) : undefined;
+  if (last && last.start < end) to = last.end;
 
   while (from < to && /\s/.test(text.charAt(from))) from++;
   while (to > from && /\s/.test(text.charAt(to - 1))) to--;
@@ -28,6 +27,27 @@ export function tidyRange(text: string, start: number, end: number): [number, nu
     throw new DossierError('invalid_argument', 'The selected text is only whitespace.');
   }
   return [from, to];
+}
+
+/** How far around an offset to look for the line it is on. */
+const MAX_LINE_WINDOW = 4096;
+
+/**
+ * The grapheme cluster holding `text[index]`. Only the line around it is
+ * segmented (no cluster spans a line break), never the whole text: V8 segments
+ * a long string in quadratic time, which made each selection in a long article
+ * cost tens of milliseconds.
+ */
+function clusterAt(text: string, index: number): { start: number; end: number } {
+  const lineStart = index === 0 ? 0 : text.lastIndexOf('\n', index - 1) + 1;
+  const lineEnd = text.indexOf('\n', index);
+  const from = Math.max(lineStart, index - MAX_LINE_WINDOW);
+  const to = Math.min(lineEnd === -1 ? text.length : lineEnd, index + MAX_LINE_WINDOW);
+  const cluster = graphemes
+    .segment(text.slice(from, Math.max(to, index + 1)))
+    .containing(index - from);
+  if (!cluster) return { start: index, end: index + 1 };
+  return { start: from + cluster.index, end: from + cluster.index + cluster.segment.length };
 }
 
 /**

@@ -32,24 +32,33 @@ export function diffVersions(
   })();
 }
 
-/** Beyond this, a word diff gives way to a paragraph diff (two unrelated long texts). */
-const WORD_DIFF_TIMEOUT_MS = 2000;
+/** Beyond these, a diff gives up: the changed text is shown as all removed and all added. */
 const PARAGRAPH_DIFF_TIMEOUT_MS = 1000;
+const WORD_DIFF_TIMEOUT_MS = 1000;
 
 /**
- * A word-level diff of two texts. Words are Intl.Segmenter's (Chinese and
- * Japanese words from its dictionaries, not whole sentences; Arabic, Persian
- * and Hebrew words between spaces), so segments never split a character.
- * Two texts so different that the word diff takes too long are compared by
- * paragraphs, and at worst as all removed and all added.
+ * A word-level diff of two texts, in two steps: paragraphs first (unchanged
+ * paragraphs are never cut into words, so a long article with a few edits is
+ * compared quickly, and a change never pairs words of unrelated paragraphs),
+ * then the words of each run of paragraphs that was replaced. Words are
+ * Intl.Segmenter's (Chinese and Japanese words from its dictionaries, not whole
+ * sentences; Arabic, Persian and Hebrew words between spaces), so segments never
+ * split a character.
  */
 export function diffTexts(before: string, after: string): DiffSegment[] {
   if (before === after) return before === '' ? [] : [{ kind: 'same', text: before }];
-  const changes = diffTokens(wordsOf(before), wordsOf(after), WORD_DIFF_TIMEOUT_MS) ??
-    diffTokens(paragraphsOf(before), paragraphsOf(after), PARAGRAPH_DIFF_TIMEOUT_MS) ?? [
-      { same: '', removed: before, added: after },
-    ];
-  return toSegments(absorbSmallEqualities(changes).map(sharedSpacesOut));
+  const paragraphs = diffTokens(
+    paragraphsOf(before),
+    paragraphsOf(after),
+    PARAGRAPH_DIFF_TIMEOUT_MS,
+  ) ?? [{ same: '', removed: before, added: after }];
+  const hunks = paragraphs.flatMap((hunk): Hunk[] => {
+    if (hunk.removed === '' || hunk.added === '') return [hunk];
+    const words = diffTokens(wordsOf(hunk.removed), wordsOf(hunk.added), WORD_DIFF_TIMEOUT_MS);
+    if (!words) return [hunk];
+    return [{ same: hunk.same, removed: '', added: '' }, ...words];
+  });
+  return toSegments(absorbSmallEqualities(hunks).map(sharedSpacesOut));
 }
 
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
