@@ -14,18 +14,32 @@ const CONTEXT_STEP = 32;
  * tied to the right occurrence.
  */
 export function describeQuote(text: string, start: number, end: number): TextQuote {
-  const exact = text.slice(start, end);
   for (let context = CONTEXT_STEP; ; context += CONTEXT_STEP) {
-    const prefixStart = notInsidePair(text, Math.max(0, start - context), -1);
-    const suffixEnd = notInsidePair(text, Math.min(text.length, end + context), +1);
-    const quote = {
-      exact,
-      prefix: text.slice(prefixStart, start),
-      suffix: text.slice(end, suffixEnd),
-    };
-    const wholeText = prefixStart === 0 && suffixEnd === text.length;
-    if (wholeText || occursOnce(text, quote.prefix + exact + quote.suffix)) return quote;
+    const quote = quoteWithContext(text, start, end, context);
+    const wholeText = quote.prefix.length === start && end + quote.suffix.length === text.length;
+    if (wholeText || occursOnce(text, quote.prefix + quote.exact + quote.suffix)) return quote;
   }
+}
+
+/**
+ * text.slice(start, end) with `context` characters on each side (fewer at the
+ * ends of the text, one more rather than half a surrogate pair). Without the
+ * search for a unique context, it costs nothing however long the text: for a
+ * selector whose position is known too (re-anchoring passes both).
+ */
+export function quoteWithContext(
+  text: string,
+  start: number,
+  end: number,
+  context = CONTEXT_STEP,
+): TextQuote {
+  const prefixStart = notInsidePair(text, Math.max(0, start - context), -1);
+  const suffixEnd = notInsidePair(text, Math.min(text.length, end + context), +1);
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(prefixStart, start),
+    suffix: text.slice(end, suffixEnd),
+  };
 }
 
 function occursOnce(text: string, needle: string): boolean {

@@ -7,7 +7,7 @@ import type { AnchorStatus, RevisedPassage, RevisionReport } from '../../shared/
 import { DossierError } from '../../shared/errors';
 import { reanchorPassages, type AnchoredPassage, type Reanchored } from '../anchoring/reanchor';
 import type { ReadableDB, WritableDB } from '../db/openDatabase';
-import { describeQuote } from '../passages/describeQuote';
+import { quoteWithContext } from '../passages/describeQuote';
 import { readVersionTexts } from './versionQueries';
 
 /** Where a passage ends up on the new version. */
@@ -156,7 +156,11 @@ function matchedFromVersion(row: PassageAnchorRow): number {
   return isAnchored(row) ? row.anchor_version_id! : row.version_id;
 }
 
-/** The passage where it is matched from, described on that version's text. */
+/**
+ * The passage where it is matched from, described on that version's text: its
+ * stored selector where it was marked, else the words at its anchor with their
+ * context (the engine has the position too, so the context need not be unique).
+ */
 function selectorOn(row: PassageAnchorRow, text: string): AnchoredPassage {
   if (!isAnchored(row)) {
     return { start: row.start_utf16, end: row.end_utf16, ...quoteOf(row) };
@@ -165,7 +169,7 @@ function selectorOn(row: PassageAnchorRow, text: string): AnchoredPassage {
   const end = row.anchor_end_utf16!;
   const whereMarked =
     row.anchor_version_id === row.version_id && start === row.start_utf16 && end === row.end_utf16;
-  return { start, end, ...(whereMarked ? quoteOf(row) : describeQuote(text, start, end)) };
+  return { start, end, ...(whereMarked ? quoteOf(row) : quoteWithContext(text, start, end)) };
 }
 
 function quoteOf(row: PassageAnchorRow): Pick<AnchoredPassage, 'exact' | 'prefix' | 'suffix'> {
