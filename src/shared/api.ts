@@ -206,7 +206,11 @@ export interface RevisedPassage {
   status: Exclude<AnchorStatus, 'exact'>;
   /** 0–1: the matcher's confidence in the new attachment; for an orphan, its best refused candidate's. */
   score: number;
-  /** The words the passage stood on before this version (an orphan: where it was last attached). */
+  /**
+   * The words the passage was matched from: where it stood on the previous
+   * version; for an orphan or an unconfirmed fuzzy passage, its quote as marked
+   * (those are judged against the analyst's own words, not a guess).
+   */
   oldText: string;
   /** `moved` and `fuzzy`: the words now under the passage in the new version. Absent for an orphan. */
   newText?: string;
@@ -279,7 +283,11 @@ export interface PassageView {
    * score of the best candidate that was refused (0 when there was none).
    */
   score: number;
-  /** True once the analyst has confirmed a fuzzy attachment; false in every other case. */
+  /**
+   * True once the analyst has confirmed a fuzzy attachment; false in every other
+   * case. A confirmed attachment's words are carried to the next version as the
+   * passage's words; an unconfirmed one is judged again against the quote.
+   */
   confirmed: boolean;
   /**
    * An orphan only, when there is one: the most likely place of its words in the

@@ -112,6 +112,8 @@ describe('adding a version re-anchors every passage', () => {
       orphan(),
     );
     notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    // Confirmed, the fuzzy attachment's words are the passage's words from now on.
+    notebook.core.reviewPassage({ passageId: ferry, decision: 'confirm' });
     const V3 = `${V2} The sea was calm.`;
     engine.calls = [];
     engine.answer = (oldText, newText, passages) =>
@@ -154,6 +156,32 @@ describe('adding a version re-anchors every passage', () => {
     expect(calmView.suggestion).toBeUndefined();
     expect(V3.slice(calmView.start!, calmView.end!)).toBe('The sea was calm.');
     expect(passages.map((passage) => passage.id)).toEqual([ferry, passengers, calm]);
+  });
+
+  it('judges an unconfirmed fuzzy passage against the quote it was marked with', () => {
+    const { sourceId, ferry } = setUpSource();
+    answerWith(at('The ferry left at dusk.', 'fuzzy', 0.8), orphan(), orphan());
+    notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    const V3 = `${V2}\n\nMore.`;
+    engine.calls = [];
+    answerWith(at('The ferry left at dusk.', 'fuzzy', 0.8), orphan(), orphan());
+
+    const revised = notebook.core.importText({ revisionOf: sourceId, text: V3 });
+
+    // The guessed words were left unchanged, yet the passage stays fuzzy, in the report.
+    expect(engine.calls).toHaveLength(1);
+    expect(engine.calls[0]!.oldText).toBe(V1);
+    expect(engine.calls[0]!.passages[0]).toMatchObject({
+      exact: 'The ferry left at dawn.',
+      start: V1.indexOf('The ferry'),
+    });
+    expect(revised.status === 'revised' && revised.report.passages[0]).toEqual({
+      id: ferry,
+      status: 'fuzzy',
+      score: 0.8,
+      oldText: 'The ferry left at dawn.',
+      newText: 'The ferry left at dusk.',
+    });
   });
 
   it('reports the words a moved passage stood on before and stands on now', () => {

@@ -40,6 +40,7 @@ interface PassageAnchorRow {
   anchor_start_utf16: number | null;
   anchor_end_utf16: number | null;
   status: AnchorStatus;
+  confirmed_at: string | null;
 }
 
 /** The passages matched from one version's text. */
@@ -54,16 +55,20 @@ const statuses: readonly AnchorStatus[] = ['exact', 'moved', 'fuzzy', 'orphaned'
  * Works out where every passage of the source lands on `newText`; writes nothing.
  *
  * A passage is matched from the version it is attached to now, at its anchor,
- * with its selector described there (a moved or fuzzy passage's words may differ
- * from the quote it was marked with). An orphan has no anchor: it is matched
- * from the version it was marked on, with the quote it was marked with, so that
- * words that come back in a later version find it again.
+ * with its selector described there: its words there are its words (exact,
+ * moved, or fuzzy words the analyst confirmed). The others are matched from the
+ * version they were marked on, with the quote they were marked with: an orphan
+ * has no anchor (and words that come back in a later version find it again),
+ * and an unconfirmed fuzzy attachment is a guess that must not become the
+ * passage's words: judged against the words the analyst marked, it stays fuzzy
+ * (and in the report) until it is confirmed, re-attached or rejected, instead of
+ * turning exact when the next version leaves the guessed words unchanged.
  */
 export function planReanchoring(db: ReadableDB, sourceId: number, newText: string): ReanchorPlan {
   const rows = db
     .prepare(
       `SELECT id, version_id, start_utf16, end_utf16, exact, prefix, suffix,
-              anchor_version_id, anchor_start_utf16, anchor_end_utf16, status
+              anchor_version_id, anchor_start_utf16, anchor_end_utf16, status, confirmed_at
        FROM passages WHERE source_id = ?
        ORDER BY coalesce(anchor_start_utf16, start_utf16), id`,
     )
@@ -143,9 +148,11 @@ export function storeAnchors(
   }
 }
 
+/** Whether the passage is matched from its anchor (else from where it was marked). */
 function isAnchored(row: PassageAnchorRow): boolean {
   return (
     row.status !== 'orphaned' &&
+    (row.status !== 'fuzzy' || row.confirmed_at !== null) &&
     row.anchor_version_id !== null &&
     row.anchor_start_utf16 !== null &&
     row.anchor_end_utf16 !== null
