@@ -243,8 +243,9 @@ export interface Block {
 
 /**
  * Where a passage stands on its source's current version:
- * - `exact`: its words, unchanged, where the last version had them;
- * - `moved`: its words, unchanged, elsewhere in the text;
+ * - `exact`: its words, unchanged, at the same offsets as before;
+ * - `moved`: its words (the same up to whitespace, quote marks, dashes, case or
+ *   accents) at other offsets: text before it changed, or it was moved;
  * - `fuzzy`: words close enough to its own, attached with a score below 1: the
  *   analyst may confirm or reject the attachment (`reviewPassage`);
  * - `orphaned`: its words are gone (or too uncertain to attach): no position in
