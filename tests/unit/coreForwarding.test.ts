@@ -190,7 +190,7 @@ describe('connectCore and serveCore', () => {
     const { value } = (await channel.call('importText', { text: 'Tagged\n\nbody' })) as {
       value: { sourceId: string };
     };
-    expect(events).toEqual([{ type: 'changed', changed: ['sources'] }]);
+    expect(events).toEqual([{ type: 'changed', changed: ['sources', 'passages'] }]);
 
     await channel.call('setSourceTags', { sourceId: value.sourceId, tags: ['harbour'] });
     expect(events.at(-1)).toEqual({ type: 'changed', changed: ['sources', 'tags'] });

@@ -222,7 +222,7 @@ describe('browser-mode server', () => {
       expect((await api('listSources', {})).status).toBe(200);
       const imported = await api('importText', { text: 'Streamed\n\nan article' });
       expect(imported.status).toBe(200);
-      expect(await stream.next()).toEqual({ type: 'changed', changed: ['sources'] });
+      expect(await stream.next()).toEqual({ type: 'changed', changed: ['sources', 'passages'] });
     } finally {
       stream.close();
     }
