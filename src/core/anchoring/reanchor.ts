@@ -21,6 +21,7 @@ import {
   contextSimilarity,
   editDistance,
   hasContext,
+  isOwn,
   judge,
   RULES,
   weightedScore,
@@ -56,7 +57,7 @@ const WINDOW_PAD = 32;
 /** Inserted text is searched with this much of the old text around it. */
 const INSERTED_PAD = 16;
 /** Suggestions for an orphan are looked for this far around where it was. */
-const SUGGESTION_RADIUS = 20_000;
+const SUGGESTION_RADIUS = 8_000;
 
 /**
  * Re-anchors each passage of oldText on newText; results in the same order.
@@ -142,11 +143,16 @@ class Reanchoring {
       ...this.evaluate(quote, [...window.exactHits(key), ...inserted.exactHits(key)]),
     ];
     let judged = this.judge(quote, candidates);
+    // Approximately: first around the diff's place. A candidate made of the passage's
+    // own old text competes only with others like it, so when one takes the passage,
+    // searching the new text is not needed (and a long revision stays fast).
     if (!judged.accepted) {
-      const approximate = [
-        ...window.approxHits(key, Math.floor(key.length / 2), 3),
-        ...inserted.approxHits(key, Math.floor(key.length / 4), 3),
-      ];
+      const approximate = window.approxHits(key, Math.floor(key.length / 2), 3);
+      candidates = [...candidates, ...this.evaluate(quote, approximate)];
+      judged = this.judge(quote, candidates);
+    }
+    if (!judged.accepted || !isOwn(judged.accepted)) {
+      const approximate = inserted.approxHits(key, Math.floor(key.length / 4), 3);
       candidates = [...candidates, ...this.evaluate(quote, approximate)];
       judged = this.judge(quote, candidates);
     }
@@ -188,7 +194,7 @@ class Reanchoring {
         if (last && start <= last[1]) last[1] = Math.max(last[1], end);
         else ranges.push([start, end]);
       }
-      this.inserted = new SearchSpace(this.newText, ranges);
+      this.inserted = new SearchSpace(this.newText, ranges, true);
     }
     return this.inserted;
   }

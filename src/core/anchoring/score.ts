@@ -143,7 +143,7 @@ export function hasContext(candidate: Pick<Candidate, 'prefix' | 'suffix'>): boo
 }
 
 /** Mostly the passage's own old text, carried over by the diff. */
-function isOwn(candidate: Candidate): boolean {
+export function isOwn(candidate: Candidate): boolean {
   return candidate.provenance.own >= RULES.ownShare * length(candidate);
 }
 

@@ -5,6 +5,7 @@
  */
 import approxSearch from 'approx-string-match';
 import { foldString, foldText, toOriginalRange, type FoldedText } from '../text/fold';
+import { GramFilter } from './gramFilter';
 
 /** A hit in the real text: `text[start, end)`, `errors` edits away from the quote. */
 export interface Hit {
@@ -20,6 +21,8 @@ export const MAX_SEARCH_ERRORS = 256;
  * allows, so no approximate hit can run from one stretch into the next.
  */
 const SEPARATOR = '\u0000'.repeat(MAX_SEARCH_ERRORS + 1);
+/** Indexed spaces shorter than this are searched whole. */
+const FILTER_FROM = 16_384;
 /** At most this many rounds of approximate search, each excluding the hits before. */
 const APPROX_ROUNDS = 4;
 
@@ -41,9 +44,17 @@ interface Piece {
 export class SearchSpace {
   private readonly pieces: Piece[] = [];
   private readonly searched: string;
+  private filter: GramFilter | undefined;
 
-  /** `ranges`: stretches of `text`, in order and not overlapping. */
-  constructor(text: string, ranges: ReadonlyArray<readonly [number, number]>) {
+  /**
+   * `ranges`: stretches of `text`, in order and not overlapping. A space searched
+   * for many quotes is `indexed`: a gram filter then spares searching most of it.
+   */
+  constructor(
+    text: string,
+    ranges: ReadonlyArray<readonly [number, number]>,
+    private readonly indexed = false,
+  ) {
     const parts: string[] = [];
     let at = 0;
     for (const [from, to] of ranges) {
@@ -87,7 +98,7 @@ export class SearchSpace {
     const errors = Math.min(maxErrors, MAX_SEARCH_ERRORS, key.length - 1);
     if (errors < 0) return hits;
     // Stretches of the searched string still open to search.
-    let open: Array<[number, number]> = [[0, this.searched.length]];
+    let open = this.openTo(key, errors);
     let places = 0;
     for (let round = 0; round < APPROX_ROUNDS && places < enough && open.length > 0; round++) {
       let best = Infinity;
@@ -128,6 +139,13 @@ export class SearchSpace {
       );
     }
     return hits;
+  }
+
+  /** Where in the searched string `key` may be, with at most `errors` edits. */
+  private openTo(key: string, errors: number): Array<[number, number]> {
+    if (!this.indexed || this.searched.length < FILTER_FROM) return [[0, this.searched.length]];
+    this.filter ??= new GramFilter(this.searched);
+    return this.filter.candidates(key, errors);
   }
 
   /** The real text range of searched[start, end), or null when it crosses a separator. */

@@ -32,6 +32,12 @@ const MAX_CHUNK_EDITS = 200;
 const MAX_TOKEN_EDITS = 400;
 /** A replaced stretch longer than this (tokens, either side) stays replaced whole. */
 const MAX_STRETCH_TOKENS = 20_000;
+/**
+ * What aligning replaced stretches word by word may cost in all, in Myers steps (the
+ * square of each one's edits): a revision that rewrote half the article does not
+ * get to spend seconds on it. Past it, stretches stay replaced whole.
+ */
+const TOKEN_DIFF_STEPS = 1_000_000;
 
 /**
  * The runs `oldText` and `newText` have in common.
@@ -170,7 +176,18 @@ function diffTokenStretch(
   if (oldTo - oldFrom > MAX_STRETCH_TOKENS || newTo - newFrom > MAX_STRETCH_TOKENS) return;
   const oldIds = Array.from(builder.oldTokens.keys.subarray(oldFrom, oldTo));
   const newIds = Array.from(builder.newTokens.keys.subarray(newFrom, newTo));
-  const changes = diffArrays(oldIds, newIds, { maxEditLength: MAX_TOKEN_EDITS });
+  // Stretches with less than a quarter in common are not worth aligning word by word.
+  const budget = Math.min(
+    MAX_TOKEN_EDITS,
+    Math.max(16, Math.ceil((oldIds.length + newIds.length) / 2)),
+    Math.floor(Math.sqrt(builder.steps)),
+  );
+  if (budget < 1) return;
+  const changes = diffArrays(oldIds, newIds, { maxEditLength: budget });
+  const edits = changes
+    ? changes.reduce((sum, c) => sum + (c.added || c.removed ? (c.count ?? 0) : 0), 0)
+    : budget;
+  builder.steps -= edits * edits;
   if (!changes) return;
   const steps: Step[] = [];
   let oldAt = oldFrom;
@@ -255,6 +272,8 @@ function merge(into: Step, step: Step): void {
 
 /** Collects equal tokens into runs of equal-length text. */
 class RunBuilder {
+  /** What word-by-word alignment may still cost (see TOKEN_DIFF_STEPS). */
+  steps = TOKEN_DIFF_STEPS;
   private readonly oldStarts: number[] = [];
   private readonly oldEnds: number[] = [];
   private readonly newStarts: number[] = [];

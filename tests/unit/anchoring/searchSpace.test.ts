@@ -36,6 +36,34 @@ describe('search spaces', () => {
   });
 });
 
+describe('the gram filter of an indexed space', () => {
+  it('finds the same approximate hits as searching everything', () => {
+    // A long text of made-up sentences, and quotes from it with a few letters changed.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const syllables = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'no', 'dri', 'e'];
+    const word = () =>
+      Array.from(
+        { length: 1 + Math.floor(random() * 3) },
+        () => syllables[Math.floor(random() * 10)],
+      ).join('');
+    const text = Array.from({ length: 6000 }, () => word()).join(' ');
+    const plain = new SearchSpace(text, [[0, text.length]]);
+    const indexed = new SearchSpace(text, [[0, text.length]], true);
+    for (let trial = 0; trial < 40; trial++) {
+      const start = Math.floor(random() * (text.length - 200));
+      const length = 20 + Math.floor(random() * 120);
+      let quote = foldKey(text.slice(start, start + length)).trim();
+      for (let edit = 0; edit < length / 10; edit++) {
+        const at = Math.floor(random() * quote.length);
+        quote = quote.slice(0, at) + 'x' + quote.slice(at + 1);
+      }
+      const errors = Math.floor(quote.length / 4);
+      expect(indexed.approxHits(quote, errors, 3)).toEqual(plain.approxHits(quote, errors, 3));
+    }
+  });
+});
+
 describe('grapheme snapping', () => {
   it('widens ranges to whole emoji sequences, flags and letters with their marks', () => {
     const text = 'go 👩‍👩‍👧 now 🇮🇷 e\u0301te';
