@@ -15,6 +15,7 @@ import path from 'node:path';
 import { createCore } from '../src/core/createCore';
 import { corpusPageNames, corpusPageText, hasCorpus } from '../tests/unit/support/corpusPages';
 import { hasSampleArticle, repoRoot, sampleArticleFile } from '../tests/support/sharedData';
+import { runAnchoringBench } from './anchoring';
 import { loadHandbookPages } from './handbookPages';
 
 const persianFixture = path.join(repoRoot, 'tests/fixtures/persian-article.txt');
@@ -179,4 +180,13 @@ function safeCount(statement: Database.Statement, query: string): number {
   return (safeAll(statement, query)[0] as { n: number } | undefined)?.n ?? 0;
 }
 
-main();
+/** `npm run bench` runs the store bench; `npm run bench -- anchoring` the re-anchoring one. */
+const bench = process.argv[2];
+if (bench === undefined) main();
+else if (bench === 'anchoring') runAnchoringBench();
+else {
+  console.error(
+    `Unknown bench "${bench}": run \`npm run bench\` or \`npm run bench -- anchoring\`.`,
+  );
+  process.exitCode = 2;
+}
