@@ -434,6 +434,12 @@ interface SearchHitFields {
 
 export interface SourceHit extends SearchHitFields {
   kind: 'source';
+  /**
+   * Present only for a hit in an older version of the source (found with
+   * `version:all`): that version's number, whose text the snippet is cut from.
+   * Absent for a hit in the current version.
+   */
+  versionNumber?: number;
 }
 
 export interface PassageHit extends SearchHitFields {

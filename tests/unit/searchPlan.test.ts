@@ -102,9 +102,28 @@ describe('search statements', () => {
     for (const statement of reads) {
       const plan = planOf(statement);
       expect(plan, statement.sql).toContainEqual(
-        expect.stringMatching(/^SEARCH [snp] USING INTEGER PRIMARY KEY \(rowid=\?\)/),
+        expect.stringMatching(/^SEARCH [snpv] USING INTEGER PRIMARY KEY \(rowid=\?\)/),
       );
       expect(fullScans(plan), statement.sql).toEqual([]);
     }
+  });
+
+  it('with version:all, finds sources in both FTS indexes in one statement', () => {
+    const { sourceId } = notebook.core.importText({ title: 'Ice', text: 'The harbour froze.' });
+    notebook.core.importText({ revisionOf: sourceId, text: 'The harbour thawed.' });
+    const statements = recordStatements();
+    expect(searchAll(db, 'froze version:all', 100)).toEqual([
+      expect.objectContaining({ id: sourceId, versionNumber: 1 }),
+    ]);
+    const finds = statements.filter((statement) => statement.sql.includes('MATCH'));
+    expect(finds).toHaveLength(3);
+    const [sourceFind] = finds.filter((statement) => statement.sql.includes('old_versions_fts'));
+    const plan = planOf(sourceFind!);
+    for (const fts of ['sources_fts', 'old_versions_fts']) {
+      expect(plan, sourceFind!.sql).toContainEqual(
+        expect.stringMatching(new RegExp(`^SCAN ${fts} VIRTUAL TABLE INDEX \\d+:M`)),
+      );
+    }
+    expect(fullScans(plan), sourceFind!.sql).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { readSearchKeyVersion } from '../search/reindex';
 import { SEARCH_KEY_VERSION } from '../search/searchKey';
 import type { WritableDB } from './openDatabase';
 
-const ftsTables = ['sources_fts', 'passages_fts', 'notes_fts'];
+const ftsTables = ['sources_fts', 'old_versions_fts', 'passages_fts', 'notes_fts'];
 
 /**
  * Looks for damage SQLite can see (pages, foreign keys, FTS5 structure) and

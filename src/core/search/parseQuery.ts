@@ -8,6 +8,8 @@
  *   a OR b           either (binds the terms on each side of it)
  *   tag:name  type:source|passage|note  site:example.com  lang:en
  *   before:2024-03  after:2024   (a year, month or day; each may be negated: -tag:x)
+ *   version:all      also search the older versions of sources (version:current,
+ *                    the default, searches current versions only)
  *
  * The parser is lenient with what a search box receives: an unclosed quote runs to
  * the end, an OR with nothing to join is ignored, and `word:thing` with an unknown
@@ -26,7 +28,9 @@ export type QueryFilter =
   | { key: 'type'; kind: SearchHitKind; negated: boolean }
   | { key: 'tag' | 'site' | 'lang'; value: string; negated: boolean }
   /** `date`: YYYY, YYYY-MM or YYYY-MM-DD. */
-  | { key: 'before' | 'after'; date: string; negated: boolean };
+  | { key: 'before' | 'after'; date: string; negated: boolean }
+  /** Which versions of a source are searched: the current one (the default) or all. */
+  | { key: 'version'; versions: 'current' | 'all'; negated: false };
 
 export interface ParsedQuery {
   /** Every group must match; a group matches when any of its terms does. */
@@ -40,6 +44,14 @@ type Item =
   | { type: 'term'; term: QueryTerm; negated: boolean }
   | { type: 'filter'; filter: QueryFilter }
   | { type: 'or' };
+
+/** Whether the query asks for sources' older versions too (`version:all`; the last one counts). */
+export function searchesAllVersions(filters: readonly QueryFilter[]): boolean {
+  const versionFilters = filters.filter(
+    (filter): filter is Extract<QueryFilter, { key: 'version' }> => filter.key === 'version',
+  );
+  return versionFilters[versionFilters.length - 1]?.versions === 'all';
+}
 
 export function parseQuery(query: string): ParsedQuery {
   const parsed: ParsedQuery = { required: [], excluded: [], filters: [] };
@@ -63,7 +75,7 @@ function isPositiveTerm(item: Item | undefined): boolean {
   return item?.type === 'term' && !item.negated;
 }
 
-const filterKeys = new Set(['tag', 'type', 'site', 'lang', 'before', 'after']);
+const filterKeys = new Set(['tag', 'type', 'site', 'lang', 'before', 'after', 'version']);
 
 function* scan(query: string): Generator<Item> {
   let i = 0;
@@ -149,6 +161,17 @@ function toFilter(key: string, value: string, negated: boolean): QueryFilter {
         );
       }
       return { key, date: value, negated };
+    case 'version': {
+      const versions = value.toLowerCase();
+      if (negated || (versions !== 'all' && versions !== 'current')) {
+        throw new DossierError(
+          'invalid_argument',
+          `"${negated ? '-' : ''}version:${value}" is not a choice of versions: use version:all to ` +
+            'also search older versions of sources, or version:current (the default).',
+        );
+      }
+      return { key, versions, negated: false };
+    }
     default:
       return { key: key as 'tag' | 'site' | 'lang', value, negated };
   }

@@ -34,7 +34,10 @@ export interface RebuildOptions {
   key?: (text: string) => string;
 }
 
-/** How many rows of each kind the rebuild indexed. */
+/**
+ * How many rows of each kind the rebuild indexed. A source's older versions are
+ * indexed too (and in the progress), but not counted here.
+ */
 export interface RebuildCounts {
   sources: number;
   passages: number;
@@ -43,7 +46,8 @@ export interface RebuildCounts {
 
 /**
  * What the index holds, the same rows searchIndex.ts's callers index: a source
- * under its title and current text, a passage under its quote, a note not in the
+ * under its title and current text, each of its older versions under its title
+ * and that version's text, a passage under its quote, a note not in the
  * trash under its title and plain text. `texts` are the texts to key for the FTS
  * table's `columns`, in the same order.
  */
@@ -56,6 +60,15 @@ const indexedKinds = [
     id: 's.id',
     texts: 's.title, v.text',
     where: 'TRUE',
+  },
+  {
+    kind: undefined,
+    fts: 'old_versions_fts',
+    columns: ['title', 'body'],
+    from: 'source_versions v JOIN sources s ON s.id = v.source_id',
+    id: 'v.id',
+    texts: 's.title, v.text',
+    where: 'v.id IS NOT s.current_version_id',
   },
   {
     kind: 'passages',
@@ -75,7 +88,9 @@ const indexedKinds = [
     texts: 'title, plain_text',
     where: 'deleted_at IS NULL',
   },
-] as const satisfies ReadonlyArray<{ kind: keyof RebuildCounts } & Record<string, unknown>>;
+] as const satisfies ReadonlyArray<
+  { kind: keyof RebuildCounts | undefined } & Record<string, unknown>
+>;
 
 type IndexedKind = (typeof indexedKinds)[number];
 
@@ -83,7 +98,7 @@ type IndexedKind = (typeof indexedKinds)[number];
 const DEFAULT_BATCH_SIZE = 200;
 
 /**
- * Rebuilds sources_fts, passages_fts and notes_fts in place. The tables are
+ * Rebuilds sources_fts, old_versions_fts, passages_fts and notes_fts in place. The tables are
  * emptied first, then filled in batches, each its own short IMMEDIATE
  * transaction, yielding to the event loop in between so the host can answer
  * other calls and hear a cancel. Writes in between stay correct: each batch
@@ -133,7 +148,7 @@ export async function rebuildSearchIndex(
         stopping,
       );
       afterId = batch.lastId ?? lastId;
-      counts[indexed.kind] += batch.rows;
+      if (indexed.kind) counts[indexed.kind] += batch.rows;
       done += batch.rows;
       onProgress?.(done, total);
     }

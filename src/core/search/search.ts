@@ -2,7 +2,7 @@ import type { SearchHit, SearchHitKind } from '../../shared/api';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn, type SqlCondition } from '../db/sql';
 import { getPassagesById } from '../passages/passageViews';
-import { parseQuery, type QueryFilter } from './parseQuery';
+import { parseQuery, searchesAllVersions, type QueryFilter } from './parseQuery';
 import type { QueryToken } from './searchKey';
 import { filterCondition, isRowFilter, targetsFor, type SearchTarget } from './searchTargets';
 import { makeSnippet } from './snippet';
@@ -14,6 +14,10 @@ interface FoundRow {
   sourceId: number | null;
   title: string;
   date: string;
+  /** A source hit's version, whose text the snippet is cut from. */
+  versionId: number | null;
+  /** Its number, for an older version of a source only. */
+  versionNumber: number | null;
 }
 
 /** A found row with the score that places it among the rows of every kind. */
@@ -43,7 +47,12 @@ export function searchAll(db: ReadableDB, query: string, limit: number): SearchH
   })();
 }
 
-/** The rows of `target` that the query selects, best first (newest first without words). */
+/**
+ * The rows of `target` that the query selects, best first (newest first without
+ * words). With `version:all`, a source is also found in its older versions, ranked
+ * with the current ones by bm25; a source found in several versions is one hit, in
+ * its current version if that matches, else in the latest older one that does.
+ */
 function findRows(
   db: ReadableDB,
   target: SearchTarget,
@@ -51,16 +60,40 @@ function findRows(
   filters: readonly QueryFilter[],
   limit: number,
 ): FoundRow[] {
+  const order = 'ORDER BY relevance DESC, date DESC, id DESC LIMIT ?';
+  const current = selectRows(target, text, filters);
+  if (!target.older || !searchesAllVersions(filters)) {
+    return db.prepare(`${current.sql} ${order}`).all(...current.params, limit) as FoundRow[];
+  }
+  const older = selectRows(target.older, text, filters);
+  const sql = `
+    SELECT id, sourceId, title, date, versionId, versionNumber FROM (
+      SELECT *, row_number() OVER (
+        PARTITION BY id ORDER BY versionNumber IS NULL DESC, versionNumber DESC
+      ) AS nth
+      FROM (${current.sql} UNION ALL ${older.sql})
+    )
+    WHERE nth = 1
+    ${order}`;
+  return db.prepare(sql).all(...current.params, ...older.params, limit) as FoundRow[];
+}
+
+/** The SELECT of the rows of `target` that the query selects, with their `relevance`. */
+function selectRows(
+  target: SearchTarget,
+  text: TextQuery,
+  filters: readonly QueryFilter[],
+): SqlCondition {
   const conditions: SqlCondition[] = [{ sql: target.visible, params: [] }];
   if (text.match) {
     conditions.push({
-      sql: `${target.fts}.rowid = ${target.id} AND ${target.fts} MATCH ?`,
+      sql: `${target.fts}.rowid = ${target.ftsRowid} AND ${target.fts} MATCH ?`,
       params: [text.match],
     });
   }
   if (text.exclude) {
     conditions.push({
-      sql: `${target.id} NOT IN (SELECT rowid FROM ${target.fts} WHERE ${target.fts} MATCH ?)`,
+      sql: `${target.ftsRowid} NOT IN (SELECT rowid FROM ${target.fts} WHERE ${target.fts} MATCH ?)`,
       params: [text.exclude],
     });
   }
@@ -68,13 +101,12 @@ function findRows(
 
   const sql = `
     SELECT ${target.id} AS id, ${target.sourceId} AS sourceId, ${target.title} AS title,
-           ${target.date} AS date
+           ${target.date} AS date, ${target.versionId} AS versionId,
+           ${target.versionNumber} AS versionNumber,
+           ${text.match ? target.relevance : '0'} AS relevance
     FROM ${target.from}${text.match ? `, ${target.fts}` : ''}
-    WHERE ${conditions.map((condition) => `(${condition.sql})`).join(' AND ')}
-    ORDER BY ${text.match ? `${target.relevance} DESC, ` : ''}date DESC, id DESC
-    LIMIT ?`;
-  const params = conditions.flatMap((condition) => condition.params);
-  return db.prepare(sql).all(...params, limit) as FoundRow[];
+    WHERE ${conditions.map((condition) => `(${condition.sql})`).join(' AND ')}`;
+  return { sql, params: conditions.flatMap((condition) => condition.params) };
 }
 
 /**
@@ -95,18 +127,21 @@ function scoreByRank(kind: SearchHitKind, rows: FoundRow[], text: TextQuery): Sc
   return rows.map((row, index) => ({ ...row, kind, score: text.match ? 1 / (index + 1) : 0 }));
 }
 
-const selectSourceTexts = `
-  SELECT s.id, v.text FROM sources s JOIN source_versions v ON v.id = s.current_version_id`;
+const selectVersionTexts = 'SELECT v.id, v.text FROM source_versions v';
 const selectNoteTexts = 'SELECT n.id, n.plain_text AS text FROM notes n';
 
 /**
  * The hits for the rows shown. What they need beyond the row (the text a snippet
- * is cut from, a passage's backlinks) is read with one query per kind.
+ * is cut from: a source's from the version found; a passage's backlinks) is read
+ * with one query per kind.
  */
 function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): SearchHit[] {
   const idsOf = (kind: SearchHitKind) =>
     rows.filter((row) => row.kind === kind).map((row) => row.id);
-  const sourceTexts = readTexts(db, selectSourceTexts, 's.id', idsOf('source'));
+  const versionIds = rows.flatMap((row) =>
+    row.kind === 'source' && row.versionId !== null ? [row.versionId] : [],
+  );
+  const versionTexts = readTexts(db, selectVersionTexts, 'v.id', versionIds);
   const passages = getPassagesById(db, idsOf('passage'));
   const noteTexts = readTexts(db, selectNoteTexts, 'n.id', idsOf('note'));
 
@@ -118,8 +153,13 @@ function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): Sea
   });
   return rows.map((row): SearchHit => {
     switch (row.kind) {
-      case 'source':
-        return { kind: 'source', ...fields(row, sourceTexts.get(row.id)) };
+      case 'source': {
+        const hit = {
+          kind: 'source' as const,
+          ...fields(row, textOf(versionTexts, row.versionId)),
+        };
+        return row.versionNumber === null ? hit : { ...hit, versionNumber: row.versionNumber };
+      }
       case 'passage': {
         const passage = passages.get(row.id);
         return {
@@ -133,6 +173,10 @@ function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): Sea
         return { kind: 'note', ...fields(row, noteTexts.get(row.id)) };
     }
   });
+}
+
+function textOf(texts: Map<number, string>, id: number | null): string | undefined {
+  return id === null ? undefined : texts.get(id);
 }
 
 /** The `text` of each row of `select` (which reads `id` and `text`) whose `idColumn` is in `ids`. */

@@ -1,5 +1,6 @@
 /**
- * Keeps the FTS5 tables in step with sources, passages and notes. The tables are
+ * Keeps the FTS5 tables in step with sources (their current versions in
+ * sources_fts, the older ones in old_versions_fts), passages and notes. The tables are
  * contentless (they store the index only) and each row's rowid is the id of the
  * row it indexes. What they index is the search key of the text, never the text.
  * Callers run these inside the transaction that changes the indexed row.
@@ -13,6 +14,26 @@ export function indexSource(db: WritableDB, sourceId: number, title: string, tex
     sourceId,
     searchKey(title),
     searchKey(text),
+  );
+}
+
+/**
+ * Indexes a source's current version as an older one (old_versions_fts, rowid =
+ * the version's id, searched with `version:all`). Call it just before another
+ * version becomes current, in the same transaction.
+ */
+export function indexCurrentVersionAsOld(db: WritableDB, sourceId: number): void {
+  const current = db
+    .prepare(
+      `SELECT v.id, s.title, v.text FROM sources s JOIN source_versions v ON v.id = s.current_version_id
+       WHERE s.id = ?`,
+    )
+    .get(sourceId) as { id: number; title: string; text: string } | undefined;
+  if (!current) return;
+  db.prepare('INSERT OR REPLACE INTO old_versions_fts (rowid, title, body) VALUES (?, ?, ?)').run(
+    current.id,
+    searchKey(current.title),
+    searchKey(current.text),
   );
 }
 

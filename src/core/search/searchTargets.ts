@@ -1,6 +1,8 @@
 /**
  * The three kinds of results and the SQL that finds and filters each: its FTS5
  * table, its rows, and what `tag:`, `site:`, `lang:`, `before:` and `after:` look at.
+ * Sources are searched in their current versions, and with `version:all` in their
+ * older ones too (`older`).
  */
 import type { SearchHitKind } from '../../shared/api';
 import type { SqlCondition } from '../db/sql';
@@ -18,12 +20,42 @@ export interface SearchTarget {
   from: string;
   /** Rows that may be shown at all. */
   visible: string;
+  /** The id of the hit. */
   id: string;
+  /** The FTS rowid of the row: `id`, or for an older version of a source the version's id. */
+  ftsRowid: string;
   sourceId: string;
   title: string;
   /** The date `before:`/`after:` compare: a source's publication (else capture) date, a passage's creation, a note's last edit. */
   date: string;
+  /** The version of the source whose text a source hit shows (NULL for other kinds). */
+  versionId: string;
+  /** That version's number for an older version of a source, else NULL. */
+  versionNumber: string;
+  /** The same kind of rows in the older versions of sources, searched with `version:all`. */
+  older?: SearchTarget;
 }
+
+/**
+ * A source in its older versions. A hit is the source (the filters look at it as
+ * at the current one); its text and number are the version's. Its bm25 is from
+ * another table than sources_fts's, but of the same kind of texts weighed the same
+ * way, so the two rank together as the source hits.
+ */
+const olderVersionTarget: SearchTarget = {
+  kind: 'source',
+  fts: 'old_versions_fts',
+  relevance: '-bm25(old_versions_fts, 5.0, 1.0)',
+  from: 'source_versions v JOIN sources s ON s.id = v.source_id',
+  visible: 'v.id IS NOT s.current_version_id',
+  id: 's.id',
+  ftsRowid: 'v.id',
+  sourceId: 's.id',
+  title: 's.title',
+  date: 'COALESCE(s.published_at, s.captured_at)',
+  versionId: 'v.id',
+  versionNumber: 'v.version_number',
+};
 
 const sourceTarget: SearchTarget = {
   kind: 'source',
@@ -32,9 +64,13 @@ const sourceTarget: SearchTarget = {
   from: 'sources s',
   visible: '1',
   id: 's.id',
+  ftsRowid: 's.id',
   sourceId: 's.id',
   title: 's.title',
   date: 'COALESCE(s.published_at, s.captured_at)',
+  versionId: 's.current_version_id',
+  versionNumber: 'NULL',
+  older: olderVersionTarget,
 };
 
 const passageTarget: SearchTarget = {
@@ -44,9 +80,12 @@ const passageTarget: SearchTarget = {
   from: 'passages p JOIN sources s ON s.id = p.source_id',
   visible: '1',
   id: 'p.id',
+  ftsRowid: 'p.id',
   sourceId: 'p.source_id',
   title: 's.title',
   date: 'p.created_at',
+  versionId: 'NULL',
+  versionNumber: 'NULL',
 };
 
 const noteTarget: SearchTarget = {
@@ -56,9 +95,12 @@ const noteTarget: SearchTarget = {
   from: 'notes n',
   visible: 'n.deleted_at IS NULL',
   id: 'n.id',
+  ftsRowid: 'n.id',
   sourceId: 'NULL',
   title: 'n.title',
   date: 'n.updated_at',
+  versionId: 'NULL',
+  versionNumber: 'NULL',
 };
 
 /** The kinds the `type:` filters allow (all when there are none). */
@@ -72,11 +114,11 @@ export function targetsFor(filters: readonly QueryFilter[]): SearchTarget[] {
   );
 }
 
-/** The filters other than `type:` (which `targetsFor` applies). */
-export type RowFilter = Exclude<QueryFilter, { key: 'type' }>;
+/** The filters other than `type:` (which `targetsFor` applies) and `version:` (search.ts's). */
+export type RowFilter = Exclude<QueryFilter, { key: 'type' | 'version' }>;
 
 export function isRowFilter(filter: QueryFilter): filter is RowFilter {
-  return filter.key !== 'type';
+  return filter.key !== 'type' && filter.key !== 'version';
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ImportedSource } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
-import { indexSource } from '../search/searchIndex';
+import { indexCurrentVersionAsOld, indexSource } from '../search/searchIndex';
 import type { ParsedText } from '../sources/parsePlainText';
 import { planReanchoring, storeAnchors } from './reanchorSource';
 import { contentHash, insertVersion, type VersionSource } from './storeVersion';
@@ -10,7 +10,8 @@ import { contentHash, insertVersion, type VersionSource } from './storeVersion';
 /**
  * Adds the text as the next version of a source, never rewriting the ones it
  * has, unless one of them already holds exactly this text (`duplicate`). The
- * new version becomes current, the source is searched under its text, and
+ * new version becomes current, the source is searched under its text (the
+ * version it replaces only with `version:all`), and
  * every passage of the source is re-anchored on it. One transaction: the
  * version, its report, the passages' new anchors and the search index change
  * together or not at all.
@@ -48,6 +49,7 @@ export function addRevision(
         timestamp(),
         plan.report,
       );
+      indexCurrentVersionAsOld(db, sourceId);
       db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
       storeAnchors(db, versionId, plan.anchors);
       indexSource(db, sourceId, title, parsed.text);

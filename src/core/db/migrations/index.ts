@@ -1,6 +1,7 @@
 import { migration001Initial } from './001-initial';
 import { migration002SearchKeyVersion } from './002-search-key-version';
 import { migration003SourceRevisions } from './003-source-revisions';
+import { migration004OldVersionsSearch } from './004-old-versions-search';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -8,6 +9,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration001Initial,
   migration002SearchKeyVersion,
   migration003SourceRevisions,
+  migration004OldVersionsSearch,
 ]);
 
 export const latestSchemaVersion = migrations.length;
