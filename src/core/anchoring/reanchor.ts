@@ -229,8 +229,12 @@ class Reanchoring {
     const before = this.newText.slice(Math.max(0, start - passage.prefix.length - 16), start);
     const after = this.newText.slice(end, end + passage.suffix.length + 16);
     return {
-      prefix: contextSimilarity(prefixKey, foldKey(before).slice(-(prefixKey.length + 8))),
-      suffix: contextSimilarity(suffixKey, foldKey(after).slice(0, suffixKey.length + 8)),
+      prefix: contextSimilarity(
+        prefixKey,
+        foldKey(before).slice(-(prefixKey.length + 8)),
+        'before',
+      ),
+      suffix: contextSimilarity(suffixKey, foldKey(after).slice(0, suffixKey.length + 8), 'after'),
     };
   }
 

@@ -7,7 +7,6 @@
  * the honesty rules below, or the passage is orphaned with the candidate offered
  * as a suggestion: a wrong attachment is far worse than an orphan.
  */
-import approxSearch from 'approx-string-match';
 import type { Provenance } from './diffMap';
 
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
@@ -80,18 +79,44 @@ export function weightedScore(quote: number, prefix: number, suffix: number, pos
 }
 
 /**
- * How much of `context` (a folded prefix or suffix) is found in `neighbourhood`
- * (the folded text beside the candidate): 1 − edits / length. A passage at the
- * very start or end of the text has no context: that side counts as found.
+ * How much of `context` (a folded prefix or suffix) is found right beside the
+ * candidate: 1 − edits / length, the context aligned against `neighbourhood` (the
+ * folded text on that side) from the candidate outwards. Hypothesis looks for the
+ * context anywhere near; any English text then "matches" a third of another, which
+ * props up unrelated candidates. A passage at the very start or end of the text has
+ * no context on that side: it counts as found only at the same end of the new text
+ * (Hypothesis counts it as found anywhere, so an old first sentence's lookalike
+ * anywhere wins half the context score for nothing).
  */
-export function contextSimilarity(context: string, neighbourhood: string): number {
-  if (!context) return 1;
+export function contextSimilarity(
+  context: string,
+  neighbourhood: string,
+  side: 'before' | 'after',
+): number {
+  if (!context.trim()) return neighbourhood.trim() ? 0 : 1;
   if (!neighbourhood) return 0;
-  let errors = context.length;
-  for (const match of approxSearch(neighbourhood, context, context.length)) {
-    errors = Math.min(errors, match.errors);
+  const [a, b] =
+    side === 'after'
+      ? [context, neighbourhood]
+      : [[...context].reverse().join(''), [...neighbourhood].reverse().join('')];
+  return 1 - outwardDistance(a, b) / context.length;
+}
+
+/** The fewest edits turning `a` into a start of `b` (how much of `b` is free). */
+function outwardDistance(a: string, b: string): number {
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    const code = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (code === b.charCodeAt(j - 1) ? 0 : 1);
+      current[j] = Math.min(substitution, previous[j]! + 1, current[j - 1]! + 1);
+    }
+    [previous, current] = [current, previous];
   }
-  return 1 - errors / context.length;
+  return Math.min(...previous);
 }
 
 /**

@@ -736,7 +736,12 @@ class Page {
         count(this.sentenceCounts, sentence);
       }
     }
-    this.sentences = pieces.filter((s) => this.sentenceCounts.get(s.text) === 1);
+    // (Also not inside another sentence: too slow to check on very long texts.)
+    const checkSubstrings = text.length < 300_000;
+    this.sentences = pieces.filter(
+      (s) =>
+        this.sentenceCounts.get(s.text) === 1 && (!checkSubstrings || occursOnce(text, s.text)),
+    );
     for (const match of text.matchAll(wordPattern)) {
       this.words.push({ start: match.index, end: match.index + match[0].length, text: match[0] });
     }

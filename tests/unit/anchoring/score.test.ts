@@ -38,13 +38,20 @@ describe('scores', () => {
     expect(weightedScore(0, 1, 1, 0)).toBeCloseTo(40 / 92);
   });
 
-  it('measures context as 1 − edits / length, a missing context as found', () => {
-    expect(contextSimilarity('said on monday ', 'officials said on monday ')).toBe(1);
-    expect(contextSimilarity('said on monday ', 'officials said on sunday ')).toBeCloseTo(
+  it('measures context right beside the candidate as 1 − edits / length', () => {
+    expect(contextSimilarity('said on monday ', 'officials said on monday ', 'before')).toBe(1);
+    expect(contextSimilarity('said on monday ', 'officials said on sunday ', 'before')).toBeCloseTo(
       1 - 2 / 15,
     );
-    expect(contextSimilarity('', 'anything')).toBe(1);
-    expect(contextSimilarity('said', '')).toBe(0);
+    expect(contextSimilarity(' and then', ' and then some', 'after')).toBe(1);
+    // The same words further away are not the context.
+    expect(
+      contextSimilarity('said on monday ', 'said on monday, and more ', 'before'),
+    ).toBeLessThan(0.5);
+    // No context: the passage was at an end of the text, so must its new place be.
+    expect(contextSimilarity('', ' ', 'after')).toBe(1);
+    expect(contextSimilarity('', 'anything', 'after')).toBe(0);
+    expect(contextSimilarity('said', '', 'before')).toBe(0);
   });
 
   it('computes edit distances up to a limit', () => {
