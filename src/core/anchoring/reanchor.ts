@@ -56,6 +56,10 @@ export interface Reanchored {
 const WINDOW_PAD = 32;
 /** Inserted text is searched with this much of the old text around it. */
 const INSERTED_PAD = 16;
+/** Contexts grown long (to tell a repeated quote apart) are compared on this much nearest the quote. */
+const CONTEXT_LIMIT = 256;
+/** Beyond this many steps, the edit distance of a long quote is estimated from the diff. */
+const MAX_DISTANCE_STEPS = 4_000_000;
 /** Suggestions for an orphan are looked for this far around where it was. */
 const SUGGESTION_RADIUS = 8_000;
 
@@ -114,8 +118,8 @@ class Reanchoring {
     const quote: Quote = {
       passage,
       key,
-      prefixKey: foldKey(passage.prefix),
-      suffixKey: foldKey(passage.suffix),
+      prefixKey: foldKey(passage.prefix).slice(-CONTEXT_LIMIT),
+      suffixKey: foldKey(passage.suffix).slice(0, CONTEXT_LIMIT),
       oldStart,
       oldEnd,
       hint: mappedStart,
@@ -206,7 +210,15 @@ class Reanchoring {
     if (end <= start) return [];
     const limit = Math.floor(quote.key.length / 2);
     const here = foldKey(this.newText.slice(start, end)).trim();
-    const errors = editDistance(quote.key, here, limit);
+    // A very long quote: the diff says how much of it is still there, which spares
+    // an edit distance of millions of steps.
+    const errors =
+      quote.key.length * limit <= MAX_DISTANCE_STEPS
+        ? editDistance(quote.key, here, limit)
+        : Math.round(
+            Math.max(quote.key.length, here.length) -
+              this.map.provenance(start, end, quote.oldStart, quote.oldEnd).own,
+          );
     return errors > limit ? [] : [this.candidate(quote, start, end, errors, true)];
   }
 
@@ -226,8 +238,9 @@ class Reanchoring {
   /** How well the text around new [start, end) matches the passage's prefix and suffix. */
   private context(quote: Quote, start: number, end: number) {
     const { prefixKey, suffixKey, passage } = quote;
-    const before = this.newText.slice(Math.max(0, start - passage.prefix.length - 16), start);
-    const after = this.newText.slice(end, end + passage.suffix.length + 16);
+    const reach = (context: string) => Math.min(context.length, 2 * CONTEXT_LIMIT) + 16;
+    const before = this.newText.slice(Math.max(0, start - reach(passage.prefix)), start);
+    const after = this.newText.slice(end, end + reach(passage.suffix));
     return {
       prefix: contextSimilarity(
         prefixKey,
