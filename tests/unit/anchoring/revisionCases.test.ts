@@ -65,11 +65,21 @@ describe.skipIf(!hasCorpus)('re-anchoring revision cases generated from real pag
     return found;
   };
 
+  const truthErrors: string[] = [];
+
   beforeAll(() => {
     const pages = loadRealPages();
     const fillers = fillersFrom(pages);
     for (const page of pages) {
       for (const revision of generateRevisionCases(page.id, page.text, { fillers })) {
+        // The generator's own truth: an unchanged passage reads the same where it says.
+        revision.truths.forEach((truth, i) => {
+          const passage = revision.passages[i];
+          if (!truth || truth.changed || !passage) return;
+          if (revision.newText.slice(truth.start, truth.end) !== passage.exact) {
+            truthErrors.push(`${revision.id} #${i}`);
+          }
+        });
         const results = reanchorPassages(revision.oldText, revision.newText, revision.passages);
         results.forEach((result, i) => {
           const counts = tally(i === 0 ? revision.kind : 'controls');
@@ -83,6 +93,10 @@ describe.skipIf(!hasCorpus)('re-anchoring revision cases generated from real pag
       }
     }
   }, 120_000);
+
+  it('generates cases whose truth holds', () => {
+    expect(truthErrors).toEqual([]);
+  });
 
   it.each(EDIT_KINDS)('%s: never attached to the wrong text, and the right status', (kind) => {
     const { outcomes, statuses, failures } = tally(kind);
