@@ -185,6 +185,18 @@ test('update an article from the reader: report, compare, broken link, re-attach
   await expect.poll(() => highlightCount(page, 'passage')).toBe(1);
   await oldReader.getByTestId('read-current-version').click();
   await expect(page.getByTestId('reader')).toContainText('about 45 million dollars');
+
+  // Words only the first version has are found when the search asks for all versions,
+  // and the hit opens that version.
+  await page.getByTestId('search-input').fill('wetlands');
+  const articleHits = page.locator('[data-testid="search-hit"][data-kind="source"]');
+  await expect(page.getByTestId('search-results')).toHaveAttribute('aria-busy', 'false');
+  await expect(articleHits).toHaveCount(0);
+  await page.getByTestId('search-input').fill('wetlands version:all');
+  const oldHit = articleHits.filter({ has: page.getByTestId('search-hit-version') });
+  await expect(oldHit).toContainText('In version 1');
+  await oldHit.click();
+  await expect(page.getByTestId('old-version-reader')).toContainText('wetlands north of the site');
 });
 
 test('the same text again is not a new version', async ({ page, dossier }, testInfo) => {

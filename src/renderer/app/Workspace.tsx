@@ -24,7 +24,7 @@ import { useWorkspaceData } from './useWorkspaceData';
 /** The one window: library and notes | reader or search results | passages and the open note. */
 export function Workspace() {
   const navigation = useNavigation();
-  const { openSource, openPassage, openNote, closeNote } = navigation;
+  const { openSource, openPassage, openSourceVersion, openNote, closeNote } = navigation;
   const data = useWorkspaceData(navigation);
   const { openSourceId, openNoteId } = data;
 
@@ -73,11 +73,13 @@ export function Workspace() {
   const openHit = useCallback(
     (hit: SearchHit) => {
       setResultsShown(false);
-      if (hit.kind === 'source') openSource(hit.id);
+      if (hit.kind === 'source' && hit.versionNumber !== undefined) {
+        openSourceVersion(hit.id, hit.versionNumber);
+      } else if (hit.kind === 'source') openSource(hit.id);
       else if (hit.kind === 'note') openNote(hit.id);
       else openPassage(hit.sourceId, hit.id);
     },
-    [openSource, openNote, openPassage],
+    [openSource, openSourceVersion, openNote, openPassage],
   );
 
   const source = data.source.data?.id === openSourceId ? data.source.data : undefined;
@@ -145,6 +147,7 @@ export function Workspace() {
                 key={source.id}
                 source={source}
                 focus={navigation.focus}
+                versionRequest={navigation.version}
                 onPassageMarked={onPassageMarked}
                 onClearFocus={clearFocus}
                 onShowPassage={(passageId) => showPassage(source.id, passageId)}

@@ -6,9 +6,16 @@ export interface PassageFocus {
   navigation: number;
 }
 
+/** A request to read an older version of the open source (a search hit found there). */
+export interface VersionRequest {
+  versionNumber: number;
+  navigation: number;
+}
+
 export interface NavigationState {
   sourceId: string | null;
   focus: PassageFocus | null;
+  version: VersionRequest | null;
   noteId: string | null;
   /** Counts navigations, so each passage visit scrolls and flashes again. */
   navigations: number;
@@ -17,6 +24,7 @@ export interface NavigationState {
 export interface Navigation extends NavigationState {
   openSource(sourceId: string): void;
   openPassage(sourceId: string, passageId: string): void;
+  openSourceVersion(sourceId: string, versionNumber: number): void;
   openNote(noteId: string | null): void;
   /** Closes the note if it is still the open one (the user may have opened another meanwhile). */
   closeNote(noteId: string): void;
@@ -26,7 +34,7 @@ export interface Navigation extends NavigationState {
 const storageKey = 'dossier.navigation';
 
 function restore(): NavigationState {
-  const empty = { sourceId: null, focus: null, noteId: null, navigations: 0 };
+  const empty = { sourceId: null, focus: null, version: null, noteId: null, navigations: 0 };
   try {
     const saved = JSON.parse(localStorage.getItem(storageKey) ?? '{}') as Partial<NavigationState>;
     return {
@@ -50,13 +58,22 @@ export function useNavigation(): Navigation {
   }, [state.sourceId, state.noteId]);
 
   const openSource = useCallback((sourceId: string) => {
-    setState((current) => ({ ...current, sourceId, focus: null }));
+    setState((current) => ({ ...current, sourceId, focus: null, version: null }));
   }, []);
 
   const openPassage = useCallback((sourceId: string, passageId: string) => {
     setState((current) => {
       const navigations = current.navigations + 1;
-      return { ...current, sourceId, focus: { passageId, navigation: navigations }, navigations };
+      const focus = { passageId, navigation: navigations };
+      return { ...current, sourceId, focus, version: null, navigations };
+    });
+  }, []);
+
+  const openSourceVersion = useCallback((sourceId: string, versionNumber: number) => {
+    setState((current) => {
+      const navigations = current.navigations + 1;
+      const version = { versionNumber, navigation: navigations };
+      return { ...current, sourceId, focus: null, version, navigations };
     });
   }, []);
 
@@ -68,5 +85,5 @@ export function useNavigation(): Navigation {
     setState((current) => (current.noteId === noteId ? { ...current, noteId: null } : current));
   }, []);
 
-  return { ...state, openSource, openPassage, openNote, closeNote };
+  return { ...state, openSource, openPassage, openSourceVersion, openNote, closeNote };
 }

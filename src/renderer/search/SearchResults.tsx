@@ -56,6 +56,11 @@ export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) 
                     <span className="search-hit-title" dir="auto">
                       {hit.title}
                     </span>
+                    {hit.kind === 'source' && hit.versionNumber !== undefined && (
+                      <span className="search-hit-detail" data-testid="search-hit-version">
+                        In version {hit.versionNumber}, changed since
+                      </span>
+                    )}
                     <Snippet text={hit.snippet} highlights={hit.highlights} />
                     {hit.kind === 'passage' && hit.noteIds.length > 0 && (
                       <span className="search-hit-detail" data-testid="search-hit-notes">

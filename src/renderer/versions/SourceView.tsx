@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { RevisedSource, RevisionReport, SourceDetail } from '../../shared/api';
 import { api } from '../api/client';
-import type { PassageFocus } from '../app/navigation';
+import type { PassageFocus, VersionRequest } from '../app/navigation';
 import { Reader } from '../reader/Reader';
 import { useAction } from '../ui/useAction';
 import { OldVersionReader } from './OldVersionReader';
@@ -15,6 +15,8 @@ interface SourceViewProps {
   /** The open source at its current version. */
   source: SourceDetail;
   focus: PassageFocus | null;
+  /** Opens an older version (a search hit found only there). */
+  versionRequest: VersionRequest | null;
   onPassageMarked: (passageId: string) => void;
   /** Forgets the focused passage (which also ends re-attaching an orphan). */
   onClearFocus: () => void;
@@ -41,12 +43,15 @@ interface OpenReport {
 export function SourceView({
   source,
   focus,
+  versionRequest,
   onPassageMarked,
   onClearFocus,
   onShowPassage,
 }: SourceViewProps) {
   const run = useAction();
-  const [view, setView] = useState<View>(currentText);
+  const [view, setView] = useState<View>(() =>
+    versionRequest ? { kind: 'old-version', number: versionRequest.versionNumber } : currentText,
+  );
   const [openReport, setOpenReport] = useState<OpenReport | null>(null);
 
   // Going to a passage (from a note, the side panel, search) shows it in the current text.
@@ -54,6 +59,11 @@ export function SourceView({
   if (focus !== seenFocus) {
     setSeenFocus(focus);
     if (focus) setView(currentText);
+  }
+  const [seenVersionRequest, setSeenVersionRequest] = useState(versionRequest);
+  if (versionRequest !== seenVersionRequest) {
+    setSeenVersionRequest(versionRequest);
+    if (versionRequest) setView({ kind: 'old-version', number: versionRequest.versionNumber });
   }
 
   const onRevised = useCallback(
