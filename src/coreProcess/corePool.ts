@@ -5,7 +5,8 @@
  * what the contract says each method is.
  */
 import type { ApiResponse } from '../shared/api';
-import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
+import { apiMethods } from '../shared/apiMethods';
+import { isApiMethod } from '../core/dispatch';
 import type { CoreChannel } from './channel';
 import { NotebookEventHub } from '../shared/notebookEventHub';
 
@@ -24,8 +25,8 @@ export async function startCorePool(
   const events = new NotebookEventHub();
   for (const channel of [writer, reader]) channel.subscribe((event) => events.emit(event));
 
-  const kindOf = (method: string) =>
-    Object.hasOwn(apiMethods, method) ? apiMethods[method as ApiMethodName].kind : 'query';
+  // An unknown method goes to the reader, whose dispatch answers not_found.
+  const kindOf = (method: string) => (isApiMethod(method) ? apiMethods[method].kind : 'query');
 
   return {
     async call(method, args): Promise<ApiResponse<unknown>> {

@@ -5,20 +5,20 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Topic } from '../../shared/apiMethods';
+import { Listeners } from '../../shared/listeners';
 import { subscribeNotebookEvents } from '../api/client';
 
 const versions = new Map<Topic, number>();
-const listeners = new Set<() => void>();
+const changes = new Listeners<void>();
 
 subscribeNotebookEvents((event) => {
   if (event.type !== 'changed') return;
   for (const topic of event.changed) versions.set(topic, (versions.get(topic) ?? 0) + 1);
-  for (const listener of listeners) listener();
+  changes.emit();
 });
 
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  return changes.add(listener);
 }
 
 /** A string that changes whenever one of `topics` changes. */
