@@ -6,61 +6,11 @@ import { integerOption, lastOption, usage } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command, type CommandContext } from './command';
 import { maintenanceCommands } from './maintenanceCommands';
-import { readImportFile } from './readImportFile';
+import { importCommand } from './importCommand';
+import { originalCommand } from './originalCommand';
 import { serve } from './serve';
 import { tagCommands } from './tagCommand';
 import { formatReport, versionCommands } from './versionCommands';
-
-const importCommand: Command = {
-  spec: { valued: ['revision-of'], flags: [] },
-  async run(context, files, parsed) {
-    if (files.length === 0) throw usage('import needs at least one FILE');
-    // Several files with --revision-of become that source's next versions, in order.
-    const revisionOf = lastOption(parsed, 'revision-of');
-    if (revisionOf !== undefined && !ID_PATTERN.test(revisionOf)) {
-      throw usage(`--revision-of takes a SOURCE_ID (a number), got "${revisionOf}"`);
-    }
-    const results: FileResult[] = [];
-    for (const file of files) results.push(await importOne(context, file, revisionOf));
-    for (const result of results) {
-      // The message names the file already.
-      if (result.status === 'error') context.err(`dossier: ${result.error}`);
-    }
-    print(context, results, () => results.flatMap(formatImported).join('\n'));
-    return results.some((result) => result.status === 'error') ? 1 : 0;
-  },
-};
-
-function formatImported(result: FileResult): string[] {
-  if (result.status === 'error') return [];
-  const line = `${result.status.padEnd(9)} #${result.sourceId}  ${result.title}  (${result.file})`;
-  return result.status === 'revised' ? [line, ...formatReport(result.report)] : [line];
-}
-
-/** What `import --json` prints for each file. */
-type FileResult =
-  | (ImportedSource & { file: string })
-  | { file: string; status: 'error'; error: string; errorCode: string };
-
-/** One file's outcome; a bad file is reported and the next one still imported. */
-async function importOne(
-  context: CommandContext,
-  file: string,
-  revisionOf: string | undefined,
-): Promise<FileResult> {
-  try {
-    const bytes = readImportFile(file);
-    const imported = await callCore(context.core(), 'importFile', {
-      fileName: file,
-      contentBase64: bytes.toString('base64'),
-      revisionOf,
-    });
-    return { file, ...imported };
-  } catch (error) {
-    if (!isDossierError(error)) throw error;
-    return { file, status: 'error', error: error.message, errorCode: error.code };
-  }
-}
 
 const listCommand: Command = {
   spec: noOptions,
@@ -176,6 +126,7 @@ const serveCommand: Command = {
 
 export const commands: Record<string, Command> = {
   import: importCommand,
+  original: originalCommand,
   list: listCommand,
   ...versionCommands,
   mark: markCommand,

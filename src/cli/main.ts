@@ -12,11 +12,15 @@ export const helpText = `Dossier — an offline research notebook.
 
 Usage: dossier [--db FILE] COMMAND [--json]
 
-  import FILE...                       import plain-text articles
+  import FILE|FOLDER... [--recursive] [--url URL]...
+                                       import text, web pages (.html, .mht), Markdown, PDF,
+                                       EPUB and Word files, folders of them, or pages by URL
   import FILE... --revision-of SOURCE_ID
                                        add FILE as the source's next version and re-anchor
                                        its passages (exact, moved, fuzzy or orphaned)
   list                                 list saved sources
+  original SOURCE_ID --out FILE [--version N]
+                                       write out the file a source was imported from, unchanged
   show SOURCE_ID [--version N]         print a source's text and passages (an older version's
                                        text and the passages marked on it with --version)
   diff SOURCE_ID [A B]                 what changed between versions A and B (default: the

@@ -18,12 +18,14 @@ import { getPassage, listPassagesOfSource } from './passages/passageViews';
 import { isSearchIndexStale, rebuildSearchIndex } from './search/reindex';
 import { searchAll } from './search/search';
 import { importFile, importFiles, importText } from './sources/importSource';
+import { importUrl } from './sources/importUrl';
 import { getSource, listSources } from './sources/sourceQueries';
+import { readOriginal } from './originals/originals';
 import { listTags } from './tags/listTags';
 import { setTags } from './tags/setTags';
 import { taggedNotes, taggedSources } from './tags/taggedKinds';
 import { diffVersions } from './versions/diffVersions';
-import { getRevisionReport } from './versions/versionQueries';
+import { getRevisionReport, readVersion } from './versions/versionQueries';
 
 export type Core = CoreApi & {
   close(): void;
@@ -72,6 +74,8 @@ function queries(db: ReadableDB): QueryMethods {
   return {
     listSources: () => listSources(db),
     getSource: ({ sourceId, versionNumber }) => getSource(db, Number(sourceId), versionNumber),
+    getOriginal: ({ sourceId, versionNumber }) =>
+      readOriginal(db, readVersion(db, Number(sourceId), versionNumber).id),
     getRevisionReport: ({ sourceId, versionNumber }) =>
       getRevisionReport(db, Number(sourceId), versionNumber),
     getPassage: ({ passageId }) => getPassage(db, Number(passageId)),
@@ -88,9 +92,10 @@ function queries(db: ReadableDB): QueryMethods {
 
 function mutations(db: WritableDB): MutationMethods {
   return {
-    importFile: (args) => importFile(db, args),
-    importText: (args) => importText(db, args),
-    importFiles: (args, operation = quietOperation) => importFiles(db, args, operation),
+    importFile: (args, operation) => importFile(db, args, operation),
+    importText: (args, operation) => importText(db, args, operation),
+    importFiles: (args, operation) => importFiles(db, args, operation),
+    importUrl: (args, operation) => importUrl(db, args, operation),
 
     markPassage: (args) => markPassage(db, args),
     deletePassage: ({ passageId }) => {

@@ -43,6 +43,8 @@ const bridge = {
   listTags: invoker('listTags'),
   search: invoker('search'),
   importFiles: invoker('importFiles'),
+  importUrl: invoker('importUrl'),
+  getOriginal: invoker('getOriginal'),
   backupNotebook: invoker('backupNotebook'),
   checkNotebook: invoker('checkNotebook'),
   rebuildSearchIndex: invoker('rebuildSearchIndex'),

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { ApiMethodName, LongMethodName } from './apiMethods';
 import type { ErrorInfo } from './errors';
 import { ID_PATTERN } from './ids';
+import type { Block, SourceKind } from './documentModel';
 import type { NotebookEvent } from './notebookEvents';
 import {
   MAX_TAG_LENGTH,
@@ -60,11 +61,30 @@ const operationId = z
 const revisionOf = id.optional();
 
 export const apiArgs = {
-  importFile: fileToImport.extend({ revisionOf }),
+  /** Any supported file (text, HTML, MHTML, Markdown, PDF, EPUB, Word): the core tells the type from the bytes and the name. */
+  importFile: fileToImport.extend({ revisionOf, operationId: operationId.optional() }),
   importText: z.object({
     text: z.string().max(60_000_000),
+    /** The clipboard's HTML, when there was some: imported through the web page pipeline instead of `text`. */
+    html: z.string().max(60_000_000).optional(),
     title: title.optional(),
     revisionOf,
+    operationId: operationId.optional(),
+  }),
+  /**
+   * Fetches a web page (http or https; no cookies; size and time limits) and
+   * imports it. The same canonical address as a saved source with other text
+   * makes a new version of that source.
+   */
+  importUrl: z.object({
+    url: z.string().trim().min(1).max(8000),
+    revisionOf,
+    operationId: operationId.optional(),
+  }),
+  /** The bytes a version was made from, as they came in (the current version's when no number is given). */
+  getOriginal: z.object({
+    sourceId: id,
+    versionNumber: z.number().int().positive().optional(),
   }),
   /** Several files at once; each file's outcome is reported apart, and a bad file stops nothing. */
   importFiles: z.object({
@@ -168,13 +188,15 @@ export type ValidArgs<M extends ApiMethod> = z.output<(typeof apiArgs)[M]>;
  * (`revised`). Every branch names the source and its title.
  */
 export type ImportedSource =
-  | { status: 'imported' | 'duplicate'; sourceId: string; title: string }
+  | { status: 'imported' | 'duplicate'; sourceId: string; title: string; kind: SourceKind }
   | RevisedSource;
 
 /** A new version of a source, now its current one; its passages re-anchored on it. */
 export interface RevisedSource {
   status: 'revised';
   sourceId: string;
+  /** What the new version was imported from. */
+  kind: SourceKind;
   /** The source's title, as first saved: a new version does not rename the source. */
   title: string;
   /** The new version. */
@@ -196,8 +218,8 @@ export interface RevisionReport {
   passages: RevisedPassage[];
 }
 
-/** How a version's text came in: an imported file or pasted text. */
-export type VersionOrigin = 'file' | 'paste';
+/** How a version's text came in: an imported file, pasted text, or a page fetched from the web. */
+export type VersionOrigin = 'file' | 'paste' | 'url';
 
 /** A passage a new version did not leave unchanged in place. */
 export interface RevisedPassage {
@@ -216,29 +238,56 @@ export interface RevisedPassage {
   newText?: string;
 }
 
+/** Evidence: the bytes a version was made from, as they came in. */
+export interface OriginalSummary {
+  /** SHA-256 of the bytes, hex. */
+  sha256: string;
+  byteCount: number;
+  /** The media type the import read it as, e.g. `text/html`, `application/pdf`. */
+  mediaType: string;
+  /** The file's name as given, when it came from a file. */
+  fileName: string | null;
+  /** The final address after redirects, when it was fetched from the web. */
+  url: string | null;
+  capturedAt: string;
+}
+
+export interface OriginalContent {
+  original: OriginalSummary;
+  /** The bytes, exactly as imported, base64-encoded. */
+  contentBase64: string;
+}
+
 /** One file of a batch import: what became of it. */
 export type FileImportOutcome =
   | (ImportedSource & { fileName: string })
-  | { status: 'error'; fileName: string; error: ErrorInfo };
+  | {
+      status: 'error';
+      fileName: string;
+      error: ErrorInfo;
+      /** What the file was taken for, when its type was recognised before it failed. */
+      kind?: SourceKind;
+    };
 
 export interface SourceSummary {
   id: string;
   title: string;
-  kind: 'text';
+  /** What the source was imported from (its current version). */
+  kind: SourceKind;
+  /** Metadata found by the import (or set by the analyst); null when unknown. */
+  byline: string | null;
+  siteName: string | null;
+  /** The canonical address (http or https). */
+  url: string | null;
+  /** ISO 8601 date or date and time. */
+  publishedAt: string | null;
   lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
   capturedAt: string;
   passageCount: number;
   charCount: number;
   /** Sorted ignoring case. */
   tags: string[];
-}
-
-export type BlockKind = 'title' | 'paragraph';
-/** A block of the version text: `text.slice(start, end)`, UTF-16 code units. */
-export interface Block {
-  kind: BlockKind;
-  start: number;
-  end: number;
 }
 
 /**
@@ -338,7 +387,12 @@ export interface SourceDetail extends SourceSummary {
   versions: VersionSummary[];
   /** The version's full text: NFC, blocks separated by a blank line. */
   text: string;
+  /** What each stretch of the text is (src/shared/documentModel.ts). */
   blocks: Block[];
+  /** A short summary given by the document itself (a page's description). */
+  excerpt: string | null;
+  /** The file (or page) the shown version was made from, kept byte for byte; null for pasted text. */
+  original: OriginalSummary | null;
   /**
    * The current version: every passage of the source in reading order, orphans
    * (start and end null) last. An older version: the passages marked on it, at
@@ -478,6 +532,8 @@ export interface ApiResults {
   importFile: ImportedSource;
   importText: ImportedSource;
   importFiles: FileImportOutcome[];
+  importUrl: ImportedSource;
+  getOriginal: OriginalContent;
   listSources: SourceSummary[];
   getSource: SourceDetail;
   getRevisionReport: VersionReport;

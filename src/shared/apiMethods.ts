@@ -32,9 +32,11 @@ const long = <S extends MethodSpec>(spec: S): Omit<S, 'long'> & { long: true } =
 
 export const apiMethods = {
   // With `revisionOf`, a new version re-anchors the source's passages.
-  importFile: mutation('sources', 'passages'),
-  importText: mutation('sources', 'passages'),
-  importFiles: long(mutation('sources')),
+  importFile: long(mutation('sources', 'passages')),
+  importText: long(mutation('sources', 'passages')),
+  importFiles: long(mutation('sources', 'passages')),
+  importUrl: long(mutation('sources', 'passages')),
+  getOriginal: query,
   listSources: query,
   getSource: query,
   getRevisionReport: query,

@@ -4,51 +4,73 @@ import type {
   OperationContext,
   ValidArgs,
 } from '../../shared/api';
+import type { SourceKind } from '../../shared/documentModel';
 import { DossierError, isDossierError, toErrorInfo } from '../../shared/errors';
-import type { WritableDB } from '../db/openDatabase';
-import { timestamp } from '../db/timestamp';
-import { yieldToHost } from '../operations';
-import { indexSource } from '../search/searchIndex';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { truncate } from '../../shared/text';
-import { decodeTextFile } from '../text/decode';
+import type { WritableDB } from '../db/openDatabase';
+import { timestamp } from '../db/timestamp';
+import { detectFormat } from '../extract/detectFormat';
+import type { ExtractedDocument, ExtractionInput } from '../extract/extractedDocument';
+import { extractDocument } from '../extract/extractDocument';
+import { plainTextDocument } from '../extract/plainText/extractPlainText';
+import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
+import { indexSource } from '../search/searchIndex';
 import { addRevision } from '../versions/addRevision';
 import { contentHash, insertVersion, type VersionSource } from '../versions/storeVersion';
-import { parsePlainText, type ParsedText } from './parsePlainText';
+import { METADATA_COLUMNS, metadataValues } from './sourceMetadata';
 
 /** Longer first lines (a pasted paragraph without a heading) are shortened for the library list. */
 const MAX_TITLE_LENGTH = 200;
 
 /**
- * Imports a file's bytes; bad input is refused with its reason, and nothing is
- * written. With `revisionOf`, the text becomes that source's next version.
+ * Imports a file's bytes, whatever its format; bad input is refused with its
+ * reason, and nothing is written. With `revisionOf`, the document becomes that
+ * source's next version.
  */
-export function importFile(db: WritableDB, args: ValidArgs<'importFile'>): ImportedSource {
-  const text = decodeTextFile(decodeBase64(args.contentBase64, args.fileName), args.fileName);
-  return save(db, text, { origin: 'file', fileName: args.fileName }, args.revisionOf);
+export async function importFile(
+  db: WritableDB,
+  args: ValidArgs<'importFile'>,
+  { signal }: OperationContext = quietOperation,
+): Promise<ImportedSource> {
+  const bytes = decodeBase64(args.contentBase64, args.fileName);
+  return importBytes(
+    db,
+    { bytes, fileName: args.fileName },
+    { origin: 'file', fileName: args.fileName },
+    args.revisionOf,
+    signal,
+  );
 }
 
-/** Imports pasted text; a given title becomes the first block, as a file's first line would. */
-export function importText(db: WritableDB, args: ValidArgs<'importText'>): ImportedSource {
+/**
+ * Imports pasted text (a given title becomes the first block, as a file's first
+ * line would), or pasted HTML through the web page pipeline, keeping the HTML
+ * as the original.
+ */
+export async function importText(
+  db: WritableDB,
+  args: ValidArgs<'importText'>,
+  { signal }: OperationContext = quietOperation,
+): Promise<ImportedSource> {
+  if (args.html !== undefined && args.html.trim() !== '') {
+    const bytes = new TextEncoder().encode(args.html);
+    return importBytes(
+      db,
+      { bytes, fileName: 'pasted.html' },
+      { origin: 'paste', fileName: null },
+      args.revisionOf,
+      signal,
+    );
+  }
   const bytes = Buffer.byteLength(args.text);
   if (bytes > MAX_IMPORT_BYTES) throw tooLargeToImport('The text', bytes);
   const text = args.title ? `${args.title}\n\n${args.text}` : args.text;
-  return save(db, text, { origin: 'paste', fileName: null }, args.revisionOf);
-}
-
-function save(
-  db: WritableDB,
-  raw: string,
-  source: VersionSource,
-  revisionOf: string | undefined,
-): ImportedSource {
-  const parsed = parsePlainText(raw);
-  if (parsed.text.trim() === '') {
+  const document = plainTextDocument(text);
+  if (document.text.trim() === '') {
     throw new DossierError('unsupported', 'The text is empty; there is nothing to import.');
   }
-  return revisionOf === undefined
-    ? saveAsNewSource(db, parsed, source)
-    : addRevision(db, Number(revisionOf), parsed, source);
+  return store(db, document, { origin: 'paste', fileName: null }, args.revisionOf);
 }
 
 /**
@@ -59,41 +81,67 @@ function save(
 export async function importFiles(
   db: WritableDB,
   { files }: ValidArgs<'importFiles'>,
-  { signal, progress }: OperationContext,
+  operation: OperationContext = quietOperation,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = [];
   for (const file of files) {
-    const { fileName } = file;
-    if (signal.aborted) {
-      const message = `${fileName} was not imported: the import was cancelled.`;
-      outcomes.push({ status: 'error', fileName, error: { code: 'cancelled', message } });
-      continue;
-    }
-    try {
-      outcomes.push({ fileName, ...importFile(db, file) });
-    } catch (error) {
-      if (!isDossierError(error)) throw error;
-      outcomes.push({ status: 'error', fileName, error: toErrorInfo(error) });
-    }
-    progress(outcomes.length, files.length);
+    outcomes.push(await importOneOfMany(db, file, operation.signal));
+    operation.progress(outcomes.length, files.length);
     await yieldToHost();
   }
   return outcomes;
 }
 
-/**
- * Stores the text as a new source with version 1, unless some version already
- * holds exactly this text. One transaction: the source, its version and its
- * search index entry appear together or not at all.
- */
-function saveAsNewSource(
+async function importOneOfMany(
   db: WritableDB,
-  parsed: ParsedText,
-  source: VersionSource,
-): ImportedSource {
-  const sha256 = contentHash(parsed.text);
-  const title = shortTitle(parsed.title);
+  { fileName, contentBase64 }: ValidArgs<'importFiles'>['files'][number],
+  signal: AbortSignal,
+): Promise<FileImportOutcome> {
+  let kind: SourceKind | undefined;
+  try {
+    stopIfCancelled(signal, `${fileName} was not imported: the import was cancelled.`);
+    const bytes = decodeBase64(contentBase64, fileName);
+    kind = detectFormat(bytes, fileName).kind;
+    const imported = await importBytes(
+      db,
+      { bytes, fileName },
+      { origin: 'file', fileName },
+      undefined,
+      signal,
+    );
+    return { fileName, ...imported };
+  } catch (error) {
+    if (!isDossierError(error)) throw error;
+    return { status: 'error', fileName, error: toErrorInfo(error), ...(kind ? { kind } : {}) };
+  }
+}
 
+/** Extracts the document (off the write lock: nothing is written until it is whole), then stores it. */
+export async function importBytes(
+  db: WritableDB,
+  input: ExtractionInput,
+  source: Omit<VersionSource, 'original'>,
+  revisionOf: string | undefined,
+  signal: AbortSignal,
+): Promise<ImportedSource> {
+  const { format, document } = await extractDocument(input, signal);
+  stopIfCancelled(signal, `${input.fileName} was not imported: the import was cancelled.`);
+  const original = { bytes: input.bytes, mediaType: format.mediaType };
+  return store(db, document, { ...source, original }, revisionOf);
+}
+
+/**
+ * Stores a document: as a new version of `revisionOf`; else as a `duplicate`
+ * of the source that already holds exactly this text; else as a new version of
+ * the source saved from the same canonical address; else as a new source.
+ */
+function store(
+  db: WritableDB,
+  document: ExtractedDocument,
+  source: VersionSource,
+  revisionOf: string | undefined,
+): ImportedSource {
+  if (revisionOf !== undefined) return addRevision(db, Number(revisionOf), document, source);
   return db
     .transaction((): ImportedSource => {
       const existing = db
@@ -101,25 +149,48 @@ function saveAsNewSource(
           `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
            WHERE v.content_sha256 = ? LIMIT 1`,
         )
-        .get(sha256) as { id: number; title: string } | undefined;
+        .get(contentHash(document.text)) as { id: number; title: string } | undefined;
       if (existing) {
-        return { status: 'duplicate', sourceId: String(existing.id), title: existing.title };
+        const sourceId = String(existing.id);
+        return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
       }
-
-      const now = timestamp();
-      const sourceId = Number(
-        db
-          .prepare(
-            `INSERT INTO sources (title, kind, captured_at, original_file_name) VALUES (?, 'text', ?, ?)`,
-          )
-          .run(title, now, source.fileName).lastInsertRowid,
-      );
-      const versionId = insertVersion(db, sourceId, 1, parsed, source, now);
-      db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
-      indexSource(db, sourceId, title, parsed.text);
-      return { status: 'imported', sourceId: String(sourceId), title };
+      const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
+      if (sameAddress !== null) return addRevision(db, sameAddress, document, source);
+      return saveAsNewSource(db, document, source);
     })
     .immediate();
+}
+
+/** The source saved from this canonical address, if any (the oldest, should there be several). */
+function sourceAt(db: WritableDB, url: string | null): number | null {
+  if (url === null) return null;
+  const row = db.prepare('SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1').get(url) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
+
+/** A new source with version 1 and its search index entry; inside the caller's transaction. */
+function saveAsNewSource(
+  db: WritableDB,
+  document: ExtractedDocument,
+  source: VersionSource,
+): ImportedSource {
+  const title = shortTitle(document.title);
+  const now = timestamp();
+  const columns = ['title', 'kind', 'captured_at', 'original_file_name', ...METADATA_COLUMNS];
+  const sourceId = Number(
+    db
+      .prepare(
+        `INSERT INTO sources (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      )
+      .run(title, document.kind, now, source.fileName, ...metadataValues(document.metadata))
+      .lastInsertRowid,
+  );
+  const versionId = insertVersion(db, sourceId, 1, document, source, now);
+  db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
+  indexSource(db, sourceId, title, document.text);
+  return { status: 'imported', sourceId: String(sourceId), title, kind: document.kind };
 }
 
 function decodeBase64(contentBase64: string, fileName: string): Buffer {

@@ -1,4 +1,6 @@
-import type { Block, SourceDetail, SourceSummary } from '../../shared/api';
+import type { SourceDetail, SourceSummary } from '../../shared/api';
+import type { Block, SourceKind } from '../../shared/documentModel';
+import { originalOfVersion } from '../originals/originals';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
 import { listPassageViews, listPassageViewsOnVersion } from '../passages/passageViews';
@@ -8,7 +10,14 @@ import { parseTagNames, taggedSources, tagNamesJsonSql } from '../tags/taggedKin
 interface SourceRow {
   id: number;
   title: string;
+  kind: SourceKind;
+  byline: string | null;
+  site: string | null;
+  url: string | null;
+  published_at: string | null;
   lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
   captured_at: string;
   passage_count: number;
   char_count: number;
@@ -18,7 +27,8 @@ interface SourceRow {
 
 // char_count is SQLite's length(): characters (code points) of the current version.
 const SELECT_SOURCE_SUMMARY = `
-  SELECT s.id, s.title, s.lang, s.captured_at, length(v.text) AS char_count,
+  SELECT s.id, s.title, s.kind, s.byline, s.site, s.url, s.published_at, s.lang, s.dir,
+         s.excerpt, s.captured_at, length(v.text) AS char_count,
          (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS passage_count,
          ${tagNamesJsonSql(taggedSources, 's.id')} AS tag_names
   FROM sources s JOIN source_versions v ON v.id = s.current_version_id`;
@@ -50,6 +60,8 @@ export function getSource(db: ReadableDB, sourceId: number, versionNumber?: numb
     versions,
     text: version.text,
     blocks: version.blocks,
+    excerpt: row.excerpt,
+    original: originalOfVersion(db, version.id),
     passages: isCurrent
       ? listPassageViews(db, sourceId)
       : listPassageViewsOnVersion(db, version.id),
@@ -71,8 +83,13 @@ function toSourceSummary(row: SourceRow): SourceSummary {
   return {
     id: String(row.id),
     title: row.title,
-    kind: 'text',
+    kind: row.kind,
+    byline: row.byline,
+    siteName: row.site,
+    url: row.url,
+    publishedAt: row.published_at,
     lang: row.lang,
+    dir: row.dir,
     capturedAt: row.captured_at,
     passageCount: row.passage_count,
     charCount: row.char_count,

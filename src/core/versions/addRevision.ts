@@ -3,7 +3,8 @@ import { DossierError } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
 import { indexCurrentVersionAsOld, indexSource } from '../search/searchIndex';
-import type { ParsedText } from '../sources/parsePlainText';
+import type { ExtractedDocument } from '../extract/extractedDocument';
+import { fillMissingMetadata } from '../sources/sourceMetadata';
 import { planReanchoring, storeAnchors } from './reanchorSource';
 import { contentHash, insertVersion, type VersionSource } from './storeVersion';
 
@@ -12,14 +13,15 @@ import { contentHash, insertVersion, type VersionSource } from './storeVersion';
  * has, unless one of them already holds exactly this text (`duplicate`). The
  * new version becomes current, the source is searched under its text (the
  * version it replaces only with `version:all`), and
- * every passage of the source is re-anchored on it. One transaction: the
+ * every passage of the source is re-anchored on it; metadata the source lacks
+ * is taken from the new version (what it has, the analyst may have set). One transaction: the
  * version, its report, the passages' new anchors and the search index change
  * together or not at all.
  */
 export function addRevision(
   db: WritableDB,
   sourceId: number,
-  parsed: ParsedText,
+  parsed: ExtractedDocument,
   source: VersionSource,
 ): ImportedSource {
   const sha256 = contentHash(parsed.text);
@@ -37,7 +39,9 @@ export function addRevision(
         | undefined;
       if (!existing) throw new DossierError('not_found', `No source with id ${sourceId}`);
       const { title } = existing;
-      if (existing.holdsText) return { status: 'duplicate', sourceId: String(sourceId), title };
+      if (existing.holdsText) {
+        return { status: 'duplicate', sourceId: String(sourceId), title, kind: parsed.kind };
+      }
 
       const plan = planReanchoring(db, sourceId, parsed.text);
       const versionId = insertVersion(
@@ -50,12 +54,18 @@ export function addRevision(
         plan.report,
       );
       indexCurrentVersionAsOld(db, sourceId);
-      db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
+      db.prepare('UPDATE sources SET current_version_id = ?, kind = ? WHERE id = ?').run(
+        versionId,
+        parsed.kind,
+        sourceId,
+      );
+      fillMissingMetadata(db, sourceId, parsed.metadata);
       storeAnchors(db, versionId, plan.anchors);
       indexSource(db, sourceId, title, parsed.text);
       return {
         status: 'revised',
         sourceId: String(sourceId),
+        kind: parsed.kind,
         title,
         versionId: String(versionId),
         report: plan.report,

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { RevisionReport, VersionOrigin } from '../../shared/api';
 import type { WritableDB } from '../db/openDatabase';
-import type { ParsedText } from '../sources/parsePlainText';
+import type { ExtractedDocument } from '../extract/extractedDocument';
+import { storeOriginal } from '../originals/originals';
 
-/** The extractor that made a version's text and blocks from what was imported. */
-export const PLAIN_TEXT_EXTRACTOR = 'plain-text@1';
+/** What a version holds: its text and blocks, and the extractor that made them. */
+export type VersionContent = Pick<ExtractedDocument, 'text' | 'blocks' | 'extractor'>;
 
-/** How a version came in: the way (file or paste) and the file's name, if any. */
+/** How a version came in: the way, the file's name or the page's final URL, and its original bytes. */
 export interface VersionSource {
   origin: VersionOrigin;
   fileName: string | null;
+  url?: string | null;
+  /** The bytes it was made from, kept as evidence (none for pasted plain text). */
+  original?: { bytes: Uint8Array; mediaType: string } | null;
 }
 
 /** The key duplicate detection compares: the SHA-256 of the version text. */
@@ -20,14 +24,15 @@ export function contentHash(text: string): string {
 /**
  * Writes an immutable version of a source (its number is given by the caller),
  * with the report of the re-anchoring it caused (none for a first version), and
- * returns its id. Run inside the transaction that makes it current.
+ * returns its id, keeping its original bytes (once). Run inside the transaction
+ * that makes it current.
  */
 export function insertVersion(
   db: WritableDB,
   sourceId: number,
   versionNumber: number,
-  parsed: ParsedText,
-  { origin, fileName }: VersionSource,
+  content: VersionContent,
+  { origin, fileName, url = null, original = null }: VersionSource,
   createdAt: string,
   report: RevisionReport | null = null,
 ): number {
@@ -36,19 +41,21 @@ export function insertVersion(
       .prepare(
         `INSERT INTO source_versions
            (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at,
-            origin, file_name, revision_report_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            origin, file_name, url, original_id, revision_report_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         sourceId,
         versionNumber,
-        parsed.text,
-        JSON.stringify(parsed.blocks),
-        contentHash(parsed.text),
-        PLAIN_TEXT_EXTRACTOR,
+        content.text,
+        JSON.stringify(content.blocks),
+        contentHash(content.text),
+        content.extractor,
         createdAt,
         origin,
         fileName,
+        url,
+        original ? storeOriginal(db, original.bytes, original.mediaType) : null,
         report === null ? null : JSON.stringify(report),
       ).lastInsertRowid,
   );

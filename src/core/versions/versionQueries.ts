@@ -1,5 +1,5 @@
+import type { Block } from '../../shared/documentModel';
 import type {
-  Block,
   RevisionReport,
   VersionOrigin,
   VersionReport,

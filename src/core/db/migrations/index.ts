@@ -2,6 +2,7 @@ import { migration001Initial } from './001-initial';
 import { migration002SearchKeyVersion } from './002-search-key-version';
 import { migration003SourceRevisions } from './003-source-revisions';
 import { migration004OldVersionsSearch } from './004-old-versions-search';
+import { migration005OriginalsAndMetadata } from './005-originals-and-metadata';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration002SearchKeyVersion,
   migration003SourceRevisions,
   migration004OldVersionsSearch,
+  migration005OriginalsAndMetadata,
 ]);
 
 export const latestSchemaVersion = migrations.length;

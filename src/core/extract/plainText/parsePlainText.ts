@@ -1,4 +1,4 @@
-import type { Block } from '../../shared/api';
+import type { Block } from '../../../shared/documentModel';
 
 export interface ParsedText {
   title: string;

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { OriginalContent, OriginalSummary } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import type { ReadableDB, WritableDB } from '../db/openDatabase';
+
+/** Below this saving, compressing is not worth the work of inflating on every read. */
+const MIN_COMPRESSION_GAIN = 0.05;
+
+/**
+ * Keeps the bytes a version was made from and returns their row id; bytes
+ * stored before (same SHA-256) are not stored twice. Run inside the import's
+ * transaction, so an original never outlives a failed import.
+ */
+export function storeOriginal(db: WritableDB, bytes: Uint8Array, mediaType: string): number {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = db.prepare('SELECT id FROM originals WHERE sha256 = ?').get(sha256) as
+    | { id: number }
+    | undefined;
+  if (existing) return existing.id;
+
+  const deflated = deflateRawSync(bytes, { level: 6 });
+  const compressed = deflated.length < bytes.length * (1 - MIN_COMPRESSION_GAIN);
+  return Number(
+    db
+      .prepare(
+        `INSERT INTO originals (sha256, byte_count, media_type, compression, data)
+         VALUES (?, ?, ?, ?, ?)`,
+      )
+      .run(
+        sha256,
+        bytes.length,
+        mediaType,
+        compressed ? 'deflate' : 'none',
+        compressed ? deflated : Buffer.from(bytes),
+      ).lastInsertRowid,
+  );
+}
+
+interface OriginalRow {
+  sha256: string;
+  byte_count: number;
+  media_type: string;
+  file_name: string | null;
+  url: string | null;
+  created_at: string;
+}
+
+const SUMMARY_COLUMNS = 'o.sha256, o.byte_count, o.media_type, v.file_name, v.url, v.created_at';
+const OF_VERSION = 'FROM source_versions v JOIN originals o ON o.id = v.original_id WHERE v.id = ?';
+
+/** What the evidence of a version is (null when it was pasted as plain text). */
+export function originalOfVersion(db: ReadableDB, versionId: number): OriginalSummary | null {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} ${OF_VERSION}`).get(versionId) as
+    | OriginalRow
+    | undefined;
+  return row ? toSummary(row) : null;
+}
+
+/** The bytes a version was made from, exactly as they came in, checked against their hash. */
+export function readOriginal(db: ReadableDB, versionId: number): OriginalContent {
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, o.compression, o.data ${OF_VERSION}`)
+    .get(versionId) as (OriginalRow & { compression: string; data: Buffer }) | undefined;
+  if (!row) {
+    throw new DossierError(
+      'not_found',
+      'This version was pasted as plain text: no original file was kept for it.',
+    );
+  }
+  const bytes = row.compression === 'deflate' ? inflateRawSync(row.data) : row.data;
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== row.sha256 || bytes.length !== row.byte_count) {
+    throw new DossierError(
+      'damaged',
+      `The stored original does not match its SHA-256 (${row.sha256}); the notebook is damaged.`,
+    );
+  }
+  return { original: toSummary(row), contentBase64: bytes.toString('base64') };
+}
+
+function toSummary(row: OriginalRow): OriginalSummary {
+  return {
+    sha256: row.sha256,
+    byteCount: row.byte_count,
+    mediaType: row.media_type,
+    fileName: row.file_name,
+    url: row.url,
+    capturedAt: row.created_at,
+  };
+}
