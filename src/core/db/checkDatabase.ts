@@ -1,7 +1,9 @@
 import type { CheckReport, OperationContext } from '../../shared/api';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
 import { readSearchKeyVersion } from '../search/reindex';
+import { originalProblem } from '../originals/originals';
 import { SEARCH_KEY_VERSION } from '../search/searchKey';
+import { contentHash } from '../versions/storeVersion';
 import type { WritableDB } from './openDatabase';
 
 const ftsTables = ['sources_fts', 'old_versions_fts', 'passages_fts', 'notes_fts'];
@@ -9,8 +11,9 @@ const ftsTables = ['sources_fts', 'old_versions_fts', 'passages_fts', 'notes_fts
 /**
  * Looks for damage SQLite can see (pages, foreign keys, FTS5 structure) and
  * damage only Dossier can see (a passage whose quote no longer matches the
- * text it was made on, a source without a current version, a search index
- * built with other search keys than this Dossier's). Changes nothing.
+ * text it was made on, a source without a current version, a version text or
+ * an original file that no longer matches its SHA-256, a search index built
+ * with other search keys than this Dossier's). Changes nothing.
  */
 export async function checkDatabase(
   db: WritableDB,
@@ -23,6 +26,8 @@ export async function checkDatabase(
     () => staleSearchIndex(db),
     () => passageQuotes(db),
     () => sourcesWithoutVersion(db),
+    () => versionTexts(db),
+    () => damagedOriginals(db),
   ];
   const problems: string[] = [];
   for (const [index, check] of checks.entries()) {
@@ -93,4 +98,34 @@ function sourcesWithoutVersion(db: WritableDB): string[] {
     .pluck()
     .all() as number[];
   return ids.map((id) => `source ${id} has no current version`);
+}
+
+/** Every version's text against the hash it was stored with, one row at a time. */
+function versionTexts(db: WritableDB): string[] {
+  const problems: string[] = [];
+  const rows = db
+    .prepare('SELECT id, source_id, text, content_sha256 FROM source_versions')
+    .iterate();
+  for (const row of rows as Iterable<{
+    id: number;
+    source_id: number;
+    text: string;
+    content_sha256: string;
+  }>) {
+    if (contentHash(row.text) !== row.content_sha256) {
+      problems.push(
+        `source ${row.source_id}: the text of version row ${row.id} does not match its SHA-256`,
+      );
+    }
+  }
+  return problems;
+}
+
+/** Every kept original, inflated and hashed: evidence must be byte for byte what came in. */
+function damagedOriginals(db: WritableDB): string[] {
+  const ids = db.prepare('SELECT id FROM originals').pluck().all() as number[];
+  return ids.flatMap((id) => {
+    const problem = originalProblem(db, id);
+    return problem === null ? [] : [`original file ${id}: ${problem}`];
+  });
 }

@@ -61,22 +61,49 @@ export function originalOfVersion(db: ReadableDB, versionId: number): OriginalSu
 export function readOriginal(db: ReadableDB, versionId: number): OriginalContent {
   const row = db
     .prepare(`SELECT ${SUMMARY_COLUMNS}, o.compression, o.data ${OF_VERSION}`)
-    .get(versionId) as (OriginalRow & { compression: string; data: Buffer }) | undefined;
+    .get(versionId) as (OriginalRow & StoredBytes) | undefined;
   if (!row) {
     throw new DossierError(
       'not_found',
       'This version was pasted as plain text: no original file was kept for it.',
     );
   }
-  const bytes = row.compression === 'deflate' ? inflateRawSync(row.data) : row.data;
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== row.sha256 || bytes.length !== row.byte_count) {
-    throw new DossierError(
-      'damaged',
-      `The stored original does not match its SHA-256 (${row.sha256}); the notebook is damaged.`,
-    );
+  const bytes = verifiedBytes(row);
+  if (typeof bytes === 'string') {
+    throw new DossierError('damaged', `The stored original ${bytes}; the notebook is damaged.`);
   }
   return { original: toSummary(row), contentBase64: bytes.toString('base64') };
+}
+
+/** What is wrong with a stored original, or null when its bytes are whole. */
+export function originalProblem(db: ReadableDB, originalId: number): string | null {
+  const row = db
+    .prepare('SELECT sha256, byte_count, compression, data FROM originals WHERE id = ?')
+    .get(originalId) as StoredBytes;
+  const bytes = verifiedBytes(row);
+  return typeof bytes === 'string' ? bytes : null;
+}
+
+interface StoredBytes {
+  sha256: string;
+  byte_count: number;
+  compression: string;
+  data: Buffer;
+}
+
+/** The original's bytes, or why they cannot be trusted. */
+function verifiedBytes(row: StoredBytes): Buffer | string {
+  let bytes: Buffer;
+  try {
+    bytes = row.compression === 'deflate' ? inflateRawSync(row.data) : row.data;
+  } catch {
+    return 'cannot be decompressed';
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== row.sha256 || bytes.length !== row.byte_count) {
+    return `does not match its SHA-256 (${row.sha256})`;
+  }
+  return bytes;
 }
 
 function toSummary(row: OriginalRow): OriginalSummary {
