@@ -39,7 +39,10 @@ function extractorFor({ format }: FormatInfo): Extractor {
       return async ({ bytes, fileName }) => extractPlainText(bytes, fileName);
     default:
       return async ({ fileName }) => {
-        throw new DossierError('unsupported', `${fileName}: this kind of file cannot be imported yet.`);
+        throw new DossierError(
+          'unsupported',
+          `${fileName}: this kind of file cannot be imported yet.`,
+        );
       };
   }
 }
