@@ -4,6 +4,7 @@ import { plural } from '../../shared/text';
 import { api } from '../api/client';
 import type { PassageFocus } from '../app/navigation';
 import { markPassageKey } from '../app/shortcuts';
+import { SourceMetadata } from '../sourceDetails/SourceMetadata';
 import { TagEditor } from '../tags/TagEditor';
 import { Quote } from '../ui/Quote';
 import { shorten } from '../ui/shorten';
@@ -98,10 +99,15 @@ export function Reader({
           </div>
         )}
       </div>
-      <div ref={textRef} className="reader-text" lang={source.lang ?? undefined}>
+      <div ref={textRef} className="reader-text">
         <ReaderText
           source={source}
-          belowTitle={<TagEditor initialTags={source.tags} save={saveTags} label="Article tags" />}
+          belowTitle={
+            <>
+              <SourceMetadata source={source} />
+              <TagEditor initialTags={source.tags} save={saveTags} label="Article tags" />
+            </>
+          }
         />
       </div>
     </article>

@@ -1,9 +1,12 @@
 /**
  * Conversions between offsets into a version's text (UTF-16 code units) and
- * DOM ranges in the reader, where each block is one element holding exactly
- * one text node and carrying `data-block-start`.
+ * DOM ranges in the reader. Each text block is one element carrying
+ * `data-block-start` whose text nodes, in document order, are exactly the
+ * block's text (inline marks are nested elements). Image blocks hold no text
+ * and are never mapped to.
  */
-import type { Block, PassageView } from '../../shared/api';
+import type { PassageView } from '../../shared/api';
+import { isTextBlock, type Block } from '../../shared/documentModel';
 
 export interface TextSpan {
   start: number;
@@ -19,6 +22,36 @@ function blockElement(container: HTMLElement, block: Block): HTMLElement | null 
   return container.querySelector<HTMLElement>(`[data-block-start="${block.start}"]`);
 }
 
+function textNodesOf(element: Node): Text[] {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  return nodes;
+}
+
+/**
+ * The text node and offset in it at `offset` characters into the block element.
+ * A start at a boundary between two nodes goes to the next one, an end to the
+ * previous one, so a range never begins or ends on an empty stretch.
+ */
+function pointInElement(
+  element: HTMLElement,
+  offset: number,
+  side: 'start' | 'end',
+): [Node, number] | null {
+  const nodes = textNodesOf(element);
+  let passed = 0;
+  for (const node of nodes) {
+    const length = node.data.length;
+    if (side === 'start' ? offset < passed + length : offset <= passed + length) {
+      return [node, offset - passed];
+    }
+    passed += length;
+  }
+  const last = nodes.at(-1);
+  return last ? [last, last.data.length] : null;
+}
+
 /** The DOM point of `offset`; an offset between blocks snaps forward (a start) or back (an end). */
 function domPoint(
   container: HTMLElement,
@@ -26,17 +59,16 @@ function domPoint(
   offset: number,
   side: 'start' | 'end',
 ): [Node, number] | null {
-  const index =
+  const textBlocks = blocks.filter(isTextBlock);
+  const block =
     side === 'start'
-      ? blocks.findIndex((block) => offset < block.end)
-      : blocks.findLastIndex((block) => offset > block.start);
-  const block = blocks[index];
+      ? textBlocks.find((candidate) => offset < candidate.end)
+      : textBlocks.findLast((candidate) => offset > candidate.start);
   if (!block) return null;
   const element = blockElement(container, block);
-  const textNode = element?.firstChild;
-  if (!element || !textNode) return null;
+  if (!element) return null;
   const clamped = Math.min(Math.max(offset, block.start), block.end);
-  return [textNode, clamped - block.start];
+  return pointInElement(element, clamped - block.start, side);
 }
 
 /** A DOM range covering [start, end) of the text, or null when it is not on screen. */
@@ -54,16 +86,22 @@ export function rangeForSpan(
   return range.collapsed ? null : range;
 }
 
+/** How many characters of the block's text come before the DOM point (node, offset) inside it. */
+function charactersBefore(block: HTMLElement, node: Node, offset: number): number {
+  const before = document.createRange();
+  before.setStart(block, 0);
+  before.setEnd(node, offset);
+  // A range's string is the text of the text nodes it covers, exactly what offsets count.
+  return before.toString().length;
+}
+
 /** The text offset of a DOM boundary point inside the reader, or null when it is outside. */
 function offsetOfPoint(container: HTMLElement, node: Node, offset: number): number | null {
   if (!container.contains(node)) return null;
   const element = node instanceof Element ? node : node.parentElement;
   const block = element?.closest<HTMLElement>('[data-block-start]');
   if (block && container.contains(block)) {
-    const start = Number(block.dataset.blockStart);
-    if (node.nodeType === Node.TEXT_NODE) return start + offset;
-    // A point on the block element itself: before or after its only text node.
-    return start + (offset === 0 ? 0 : (block.textContent ?? '').length);
+    return Number(block.dataset.blockStart) + charactersBefore(block, node, offset);
   }
   // A point between blocks (e.g. a triple click ends at the next block): the next block's start.
   const point = document.createRange();

@@ -6,7 +6,7 @@ import { rangeForSpan, spanOf } from './textRanges';
 
 /** Centres `range` in its scrolling ancestor: the block first, then the passage itself if the block is taller than the view. */
 function scrollToRange(range: Range): void {
-  const block = range.startContainer.parentElement;
+  const block = range.startContainer.parentElement?.closest<HTMLElement>('[data-block-start]');
   block?.scrollIntoView({ block: 'center' });
   const scroller = block?.closest<HTMLElement>('[data-scroll-container]');
   if (!scroller) return;

@@ -1,5 +1,6 @@
 import { useEffect, type RefObject } from 'react';
-import type { Block, PassageView } from '../../shared/api';
+import type { PassageView } from '../../shared/api';
+import type { Block } from '../../shared/documentModel';
 import { isTypingTarget } from '../ui/dom';
 import { showSuggestion } from './highlights';
 import { rangeForSpan } from './textRanges';

@@ -4,6 +4,10 @@ interface ListItemButtonProps {
   testId: string;
   isOpen: boolean;
   title: string;
+  /** A line under the title (an article's site and date), when there is one. */
+  subtitle?: string;
+  /** A short word before the detail line (an article's kind: Web, PDF…). */
+  badge?: string;
   detail: string;
   tags: string[];
   onOpen: () => void;
@@ -14,6 +18,8 @@ export function ListItemButton({
   testId,
   isOpen,
   title,
+  subtitle,
+  badge,
   detail,
   tags,
   onOpen,
@@ -30,7 +36,13 @@ export function ListItemButton({
         <span className="list-item-title" dir="auto">
           {title}
         </span>
+        {subtitle && (
+          <span className="list-item-subtitle" dir="auto">
+            {subtitle}
+          </span>
+        )}
         <span className="list-item-detail" dir="auto">
+          {badge && <span className="list-item-badge">{badge}</span>}
           {detail}
           <InlineTags tags={tags} />
         </span>
