@@ -46,7 +46,7 @@ export function Workspace() {
     [openSource],
   );
   const importer = useImport(showImported);
-  const dragging = useFileDrop(importer.importFiles);
+  const dragging = useFileDrop(importer.importDrop);
 
   const focusSearch = useCallback(() => searchInput.current?.focus(), []);
   useGlobalShortcuts({ focusSearch, newNote: noteActions.newNote });
@@ -133,7 +133,7 @@ export function Workspace() {
           <div className="center-view" hidden={showingResults}>
             {!openSourceId && (
               <p className="empty-state reader-empty">
-                Open an article from the library, import a .txt file, or drop one here.
+                Open an article from the library, import files or a folder, or drop them here.
               </p>
             )}
             {openSourceId && data.source.error && (
@@ -185,7 +185,7 @@ export function Workspace() {
 
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <span>Drop .txt files to import them</span>
+          <span>Drop files or folders to import them</span>
         </div>
       )}
     </div>

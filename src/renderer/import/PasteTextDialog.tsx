@@ -1,11 +1,16 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { usePastedHtml } from './usePastedHtml';
 import { hasPrimaryModifier } from '../ui/dom';
 
 interface PasteTextDialogProps {
   open: boolean;
   onClose: () => void;
-  /** Resolves true when the text was imported (the dialog then closes and forgets it). */
-  onImport: (text: string, title?: string) => Promise<boolean>;
+  /**
+   * Resolves true when the text was imported (the dialog then closes and
+   * forgets it). `html` is the clipboard's HTML when the text is exactly what
+   * was pasted from it.
+   */
+  onImport: (text: string, title?: string, html?: string) => Promise<boolean>;
   /** What is pasted, when it is not a new article (a new version of one). */
   purpose?: PastePurpose;
 }
@@ -42,6 +47,7 @@ export function PasteTextDialog({
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
+  const pastedHtml = usePastedHtml(text);
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -52,7 +58,7 @@ export function PasteTextDialog({
   async function submit() {
     if (text.trim() === '' || busy) return;
     setBusy(true);
-    const imported = await onImport(text, asksTitle ? title : undefined);
+    const imported = await onImport(text, asksTitle ? title : undefined, pastedHtml.html);
     setBusy(false);
     if (imported) {
       setText('');
@@ -97,6 +103,7 @@ export function PasteTextDialog({
             rows={14}
             value={text}
             onChange={(event) => setText(event.target.value)}
+            onPaste={pastedHtml.onPaste}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && hasPrimaryModifier(event)) void submit();
             }}
@@ -104,6 +111,15 @@ export function PasteTextDialog({
             autoFocus
           />
         </label>
+        {pastedHtml.html !== undefined && (
+          <p className="dialog-explanation" data-testid="paste-keeps-formatting">
+            Pasted from a web page: it is imported with its headings, lists, tables and links
+            {asksTitle && ' (and its own title, if it has one)'}.{' '}
+            <button type="button" className="button button-small" onClick={pastedHtml.forget}>
+              Import as plain text
+            </button>
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Cancel

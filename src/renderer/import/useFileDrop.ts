@@ -4,8 +4,11 @@ function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
-/** Accepts files dropped anywhere on the window; true while files are dragged over it. */
-export function useFileDrop(onFiles: (files: File[]) => void): boolean {
+/**
+ * Accepts files and folders dropped anywhere on the window (handed over as the
+ * drop's DataTransfer, to be read at once); true while files are dragged over it.
+ */
+export function useFileDrop(onDrop: (transfer: DataTransfer) => void): boolean {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -26,24 +29,24 @@ export function useFileDrop(onFiles: (files: File[]) => void): boolean {
       event.preventDefault(); // allows the drop
       if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
     }
-    function onDrop(event: DragEvent) {
-      if (!carriesFiles(event)) return;
+    function onDropEvent(event: DragEvent) {
+      if (!carriesFiles(event) || !event.dataTransfer) return;
       event.preventDefault(); // the browser would otherwise open the file
       depth = 0;
       setDragging(false);
-      onFiles([...(event.dataTransfer?.files ?? [])]);
+      onDrop(event.dataTransfer);
     }
     window.addEventListener('dragenter', onDragEnter);
     window.addEventListener('dragleave', onDragLeave);
     window.addEventListener('dragover', onDragOver);
-    window.addEventListener('drop', onDrop);
+    window.addEventListener('drop', onDropEvent);
     return () => {
       window.removeEventListener('dragenter', onDragEnter);
       window.removeEventListener('dragleave', onDragLeave);
       window.removeEventListener('dragover', onDragOver);
-      window.removeEventListener('drop', onDrop);
+      window.removeEventListener('drop', onDropEvent);
     };
-  }, [onFiles]);
+  }, [onDrop]);
 
   return dragging;
 }

@@ -1,25 +1,35 @@
 import { useCallback } from 'react';
 import type { FileImportOutcome, ImportedSource } from '../../shared/api';
-import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { api } from '../api/client';
 import { isolate } from '../ui/bidi';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
 import { newOperationId } from '../operations/newOperationId';
-import { readFileBase64 } from './readFileBase64';
+import { readDrop } from './droppedFiles';
+import { batchesOf, importBatch, needsSeveralBatches, wasCancelled } from './importBatches';
+import type { FolderFile } from './importableFiles';
+import { useBulkImport, type BulkImport } from './useBulkImport';
 
 export interface Importer {
+  /** Files chosen or dropped one by one: each outcome is a toast; many files go as a bulk import. */
   importFiles: (files: Iterable<File>) => Promise<void>;
-  importText: (text: string, title?: string) => Promise<boolean>;
+  /** Every file of a folder (or of a large drop), with a progress bar and a summary. */
+  importFolder: (files: readonly FolderFile[], label: string) => Promise<void>;
+  /** Whatever was dropped on the window: files, folders or both. */
+  importDrop: (transfer: DataTransfer) => void;
+  /** Pasted text, or the clipboard's HTML (imported as a web page) when `html` is given. */
+  importText: (text: string, title?: string, html?: string) => Promise<boolean>;
+  /** Fetches a page and imports it; throws what went wrong for the dialog to show. */
+  importUrl: (url: string, operationId: string) => Promise<void>;
+  bulk: BulkImport;
 }
 
-/** Files travel in batches of at most this many bytes, well inside a request's limit. */
-const BATCH_BYTES = 12 * 1024 * 1024;
-
-/** Imports files or pasted text, reports each outcome as a toast and opens what was imported. */
+/** Imports files, folders, pasted text and web addresses, reports each outcome and opens what was imported. */
 export function useImport(onImported: (sourceId: string) => void): Importer {
   const toast = useToast();
   const run = useAction();
+  const bulk = useBulkImport();
+  const startBulk = bulk.start;
 
   const reportImported = useCallback(
     ({ status, title, sourceId }: ImportedSource) => {
@@ -46,22 +56,41 @@ export function useImport(onImported: (sourceId: string) => void): Importer {
     [reportImported, toast],
   );
 
-  const importFiles = useCallback(
-    async (files: Iterable<File>) => {
-      for (const batch of batchesOf([...files])) {
-        const outcomes = await run('Import failed', () => importBatch(batch));
-        outcomes?.forEach(reportFile);
+  const importLoose = useCallback(
+    async (items: readonly FolderFile[]) => {
+      for (const batch of batchesOf(items)) {
+        const results = await run('Import failed', () => importBatch(batch, newOperationId()));
+        results?.forEach(({ outcome }) => reportFile(outcome));
         // Cancelled from the progress bar: the files not yet sent stay out too.
-        if (!outcomes || outcomes.some(wasCancelled)) return;
+        if (!results || results.some(({ outcome }) => wasCancelled(outcome))) return;
       }
     },
     [reportFile, run],
   );
 
+  const importFiles = useCallback(
+    async (files: Iterable<File>) => {
+      const items = [...files].map((file) => ({ file, path: file.name }));
+      if (needsSeveralBatches(items)) await startBulk(items, `${items.length} files`);
+      else await importLoose(items);
+    },
+    [importLoose, startBulk],
+  );
+
+  const importDrop = useCallback(
+    (transfer: DataTransfer) => {
+      void readDrop(transfer).then(({ files, hadFolder }) => {
+        if (hadFolder || needsSeveralBatches(files)) return startBulk(files, dropLabel(files));
+        return importLoose(files);
+      });
+    },
+    [importLoose, startBulk],
+  );
+
   const importText = useCallback(
-    async (text: string, title?: string) => {
-      const imported = await run('Pasted text', () =>
-        api.importText({ text, title: title?.trim() || undefined }),
+    async (text: string, title?: string, html?: string) => {
+      const imported = await run(html ? 'Pasted page' : 'Pasted text', () =>
+        api.importText({ text, html, title: title?.trim() || undefined }),
       );
       if (imported) reportImported(imported);
       return imported !== undefined;
@@ -69,44 +98,21 @@ export function useImport(onImported: (sourceId: string) => void): Importer {
     [reportImported, run],
   );
 
-  return { importFiles, importText };
-}
-
-function wasCancelled(outcome: FileImportOutcome): boolean {
-  return outcome.status === 'error' && outcome.error.code === 'cancelled';
-}
-
-/** Files too large are refused here, so they are never read into memory and sent. */
-async function importBatch(files: File[]): Promise<FileImportOutcome[]> {
-  const tooLarge = files
-    .filter((file) => file.size > MAX_IMPORT_BYTES)
-    .map((file): FileImportOutcome => {
-      const { code, message } = tooLargeToImport(file.name, file.size);
-      return { status: 'error', fileName: file.name, error: { code, message } };
-    });
-  const toSend = files.filter((file) => file.size <= MAX_IMPORT_BYTES);
-  if (toSend.length === 0) return tooLarge;
-  const encoded = await Promise.all(
-    toSend.map(async (file) => ({
-      fileName: file.name,
-      contentBase64: await readFileBase64(file),
-    })),
+  const importUrl = useCallback(
+    async (url: string, operationId: string) => {
+      reportImported(await api.importUrl({ url, operationId }));
+    },
+    [reportImported],
   );
-  const imported = await api.importFiles({ files: encoded, operationId: newOperationId() });
-  return [...tooLarge, ...imported];
+
+  return { importFiles, importFolder: startBulk, importDrop, importText, importUrl, bulk };
 }
 
-function* batchesOf(files: File[]): Generator<File[]> {
-  let batch: File[] = [];
-  let bytes = 0;
-  for (const file of files) {
-    if (batch.length > 0 && bytes + file.size > BATCH_BYTES) {
-      yield batch;
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(file);
-    bytes += Math.min(file.size, MAX_IMPORT_BYTES);
-  }
-  if (batch.length > 0) yield batch;
+/** The dropped folder's name when one folder was dropped, else how many files. */
+function dropLabel(files: readonly FolderFile[]): string {
+  const tops = new Set(files.map(({ path }) => path.split('/')[0]));
+  const [only] = tops;
+  return tops.size === 1 && only !== undefined && files.some(({ path }) => path.includes('/'))
+    ? only
+    : `${files.length} files`;
 }
