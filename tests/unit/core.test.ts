@@ -6,6 +6,7 @@ import { buildNoteBody } from '../../src/core/notes/noteBody';
 import { apiMethodNames, apiMethods } from '../../src/shared/apiMethods';
 import {
   expectDossierError,
+  expectDossierRejection,
   hasSampleArticle,
   sampleArticleFile,
   toBase64,
@@ -17,13 +18,13 @@ const notebook = useTempCore();
 describe('the notebook, end to end', () => {
   it.skipIf(!hasSampleArticle)(
     'imports the sample article, marks a passage, links it from a note (skipped: ../shared absent)',
-    () => {
+    async () => {
       const { core } = notebook;
       const contentBase64 = toBase64(fs.readFileSync(sampleArticleFile));
-      const imported = core.importFile({ fileName: 'article.txt', contentBase64 });
+      const imported = await core.importFile({ fileName: 'article.txt', contentBase64 });
       expect(imported.status).toBe('imported');
       const sourceId = imported.sourceId!;
-      expect(core.importFile({ fileName: 'again.txt', contentBase64 })).toEqual({
+      expect(await core.importFile({ fileName: 'again.txt', contentBase64 })).toEqual({
         status: 'duplicate',
         sourceId,
         title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
@@ -58,10 +59,10 @@ describe('the notebook, end to end', () => {
     },
   );
 
-  it('keeps everything when the notebook is closed and opened again', () => {
+  it('keeps everything when the notebook is closed and opened again', async () => {
     const file = path.join(notebook.dir, 'reopened.db');
     const first = createCore(file);
-    const { sourceId } = first.importText({ text: 'Persisted\n\nbody text' });
+    const { sourceId } = await first.importText({ text: 'Persisted\n\nbody text' });
     const { passageId } = first.markPassage({ sourceId: sourceId!, quote: 'body' });
     const { noteId } = first.createNote({ title: 'n', passageIds: [passageId] });
     first.close();
@@ -76,8 +77,10 @@ describe('the notebook, end to end', () => {
     }
   });
 
-  it('searches sources, passages and notes', () => {
-    const { sourceId } = notebook.core.importText({ text: 'Harbour report\n\nThe harbour froze.' });
+  it('searches sources, passages and notes', async () => {
+    const { sourceId } = await notebook.core.importText({
+      text: 'Harbour report\n\nThe harbour froze.',
+    });
     notebook.core.markPassage({ sourceId: sourceId!, quote: 'harbour froze' });
     notebook.core.createNote({ title: 'Ice', text: 'Why the harbour froze' });
     const kinds = notebook.core.search({ query: 'harbour' }).map((hit) => hit.kind);
@@ -86,13 +89,13 @@ describe('the notebook, end to end', () => {
     expect(onlyNotes.map((hit) => hit.kind)).toEqual(['note']);
   });
 
-  it('opens a reading connection that answers queries and refuses every mutation', () => {
-    const { sourceId } = notebook.core.importText({ text: 'Shared\n\nread by both' });
+  it('opens a reading connection that answers queries and refuses every mutation', async () => {
+    const { sourceId } = await notebook.core.importText({ text: 'Shared\n\nread by both' });
     const reader = createCore(notebook.core.databaseFile, { readonly: true });
     try {
       expect(reader.getSource({ sourceId }).title).toBe('Shared');
       expect(reader.search({ query: 'both' }).map((hit) => hit.kind)).toEqual(['source']);
-      const refused = expectDossierError(
+      const refused = await expectDossierRejection(
         () => reader.importText({ text: 'Not\n\nwritten' }),
         'internal',
       );
@@ -112,13 +115,13 @@ describe('the notebook, end to end', () => {
     }
   });
 
-  it('sees its data version move when another connection commits, not for its own writes', () => {
+  it('sees its data version move when another connection commits, not for its own writes', async () => {
     const other = createCore(notebook.core.databaseFile);
     try {
       const before = notebook.core.dataVersion();
-      notebook.core.importText({ text: 'Own\n\nwrite' });
+      await notebook.core.importText({ text: 'Own\n\nwrite' });
       expect(notebook.core.dataVersion()).toBe(before);
-      other.importText({ text: 'Other\n\nwrite' });
+      await other.importText({ text: 'Other\n\nwrite' });
       expect(notebook.core.dataVersion()).not.toBe(before);
     } finally {
       other.close();

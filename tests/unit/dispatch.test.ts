@@ -89,7 +89,7 @@ describe('dispatch', () => {
   });
 
   it('runs a long method under its operationId and reports its progress', async () => {
-    notebook.core.importText({ text: 'Harbour\n\nThe harbour froze.' });
+    await notebook.core.importText({ text: 'Harbour\n\nThe harbour froze.' });
     const events: ProgressEvent[] = [];
     const response = await dispatch(
       notebook.core,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_BYTES } from '../../src/shared/importLimits';
 import {
   expectDossierError,
+  expectDossierRejection,
   hasSampleArticle,
   sampleArticleFile,
   toBase64,
@@ -31,8 +32,10 @@ function counts(): Record<string, number> {
 }
 
 describe('importing', () => {
-  it('stores pasted text as a source with one version and finds it again', () => {
-    const outcome = notebook.core.importText({ text: 'A title\n\nFirst paragraph.\n\nSecond.' });
+  it('stores pasted text as a source with one version and finds it again', async () => {
+    const outcome = await notebook.core.importText({
+      text: 'A title\n\nFirst paragraph.\n\nSecond.',
+    });
     expect(outcome).toEqual({ status: 'imported', sourceId: '1', title: 'A title' });
 
     const source = notebook.core.getSource({ sourceId: '1' });
@@ -53,28 +56,31 @@ describe('importing', () => {
     expect(notebook.core.listSources({})).toEqual([expect.objectContaining({ id: '1' })]);
   });
 
-  it('puts a given title in front of pasted text, once', () => {
-    const titled = notebook.core.importText({ title: 'Clip', text: 'Only a paragraph.' });
+  it('puts a given title in front of pasted text, once', async () => {
+    const titled = await notebook.core.importText({ title: 'Clip', text: 'Only a paragraph.' });
     expect(notebook.core.getSource({ sourceId: titled.sourceId! }).text).toBe(
       'Clip\n\nOnly a paragraph.',
     );
-    const repeated = notebook.core.importText({ title: 'Head', text: 'Head\n\nBody.' });
+    const repeated = await notebook.core.importText({ title: 'Head', text: 'Head\n\nBody.' });
     expect(notebook.core.getSource({ sourceId: repeated.sourceId! }).text).toBe('Head\n\nBody.');
   });
 
-  it('reports a second import of the same text as a duplicate and stores nothing', () => {
+  it('reports a second import of the same text as a duplicate and stores nothing', async () => {
     const bytes = 'Same article\r\n\r\nSame body.\r\n';
-    const first = notebook.core.importFile({ fileName: 'a.txt', contentBase64: toBase64(bytes) });
+    const first = await notebook.core.importFile({
+      fileName: 'a.txt',
+      contentBase64: toBase64(bytes),
+    });
     const before = counts();
     // Different line ends, same version text.
-    const again = notebook.core.importText({ text: 'Same article\n\nSame body.' });
+    const again = await notebook.core.importText({ text: 'Same article\n\nSame body.' });
     expect(again).toEqual({ status: 'duplicate', sourceId: first.sourceId, title: 'Same article' });
     expect(counts()).toEqual(before);
   });
 
-  it('lists sources newest first with passage and character counts', () => {
-    notebook.core.importText({ text: 'Older\n\nbody' });
-    notebook.core.importText({ text: 'Newer\n\n软件包 🎉' });
+  it('lists sources newest first with passage and character counts', async () => {
+    await notebook.core.importText({ text: 'Older\n\nbody' });
+    await notebook.core.importText({ text: 'Newer\n\n软件包 🎉' });
     notebook.core.markPassage({ sourceId: '1', quote: 'body' });
     const list = notebook.core.listSources({});
     expect(list.map((source) => [source.title, source.passageCount, source.charCount])).toEqual([
@@ -83,9 +89,9 @@ describe('importing', () => {
     ]);
   });
 
-  it('shortens a very long first line for the title but keeps it whole in the text', () => {
+  it('shortens a very long first line for the title but keeps it whole in the text', async () => {
     const firstLine = 'word '.repeat(100).trim();
-    const outcome = notebook.core.importText({ text: firstLine });
+    const outcome = await notebook.core.importText({ text: firstLine });
     expect(outcome.title!.length).toBeLessThanOrEqual(201);
     expect(outcome.title).toMatch(/^word( word)* word…$/);
     expect(notebook.core.getSource({ sourceId: outcome.sourceId! }).text).toBe(firstLine);
@@ -120,12 +126,15 @@ describe('importing', () => {
       ],
     ];
     for (const [what, bytes, code, message] of badFiles) {
-      it(what, () => {
-        notebook.core.importText({ text: 'Existing\n\nsource' });
+      it(what, async () => {
+        await notebook.core.importText({ text: 'Existing\n\nsource' });
         const before = counts();
         const error = expectDossierError(
-          () =>
-            notebook.core.importFile({ fileName: 'input.txt', contentBase64: toBase64(bytes()) }),
+          async () =>
+            await notebook.core.importFile({
+              fileName: 'input.txt',
+              contentBase64: toBase64(bytes()),
+            }),
           code,
         );
         expect(error.message).toContain(message);
@@ -133,14 +142,14 @@ describe('importing', () => {
       });
     }
 
-    it('whitespace-only pasted text and content that is not base64', () => {
+    it('whitespace-only pasted text and content that is not base64', async () => {
       const before = counts();
-      const blank = expectDossierError(
+      const blank = await expectDossierRejection(
         () => notebook.core.importText({ text: '  \n\t ' }),
         'unsupported',
       );
       expect(blank.message).toContain('nothing to import');
-      const notBase64 = expectDossierError(
+      const notBase64 = await expectDossierRejection(
         () => notebook.core.importFile({ fileName: 'x.txt', contentBase64: 'not base64!' }),
         'invalid_argument',
       );
@@ -202,21 +211,24 @@ describe('importing', () => {
     expect(error.message).toBe('No source with id 7');
   });
 
-  it.skipIf(!hasSampleArticle)('imports the sample article (skipped: ../shared absent)', () => {
-    const bytes = fs.readFileSync(sampleArticleFile);
-    const outcome = notebook.core.importFile({
-      fileName: path.basename(sampleArticleFile),
-      contentBase64: toBase64(bytes),
-    });
-    expect(outcome).toMatchObject({
-      status: 'imported',
-      title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
-    });
-    const again = notebook.core.importFile({
-      fileName: 'copy.txt',
-      contentBase64: toBase64(bytes),
-    });
-    expect(again).toMatchObject({ status: 'duplicate', sourceId: outcome.sourceId });
-    expect(notebook.core.listSources({})).toHaveLength(1);
-  });
+  it.skipIf(!hasSampleArticle)(
+    'imports the sample article (skipped: ../shared absent)',
+    async () => {
+      const bytes = fs.readFileSync(sampleArticleFile);
+      const outcome = await notebook.core.importFile({
+        fileName: path.basename(sampleArticleFile),
+        contentBase64: toBase64(bytes),
+      });
+      expect(outcome).toMatchObject({
+        status: 'imported',
+        title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
+      });
+      const again = await notebook.core.importFile({
+        fileName: 'copy.txt',
+        contentBase64: toBase64(bytes),
+      });
+      expect(again).toMatchObject({ status: 'duplicate', sourceId: outcome.sourceId });
+      expect(notebook.core.listSources({})).toHaveLength(1);
+    },
+  );
 });

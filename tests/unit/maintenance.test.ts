@@ -9,8 +9,8 @@ import { expectDossierError, expectDossierRejection, useTempCore } from './suppo
 describe('backup and check', () => {
   const temp = useTempCore();
 
-  function fillNotebook(): string {
-    const imported = temp.core.importText({
+  async function fillNotebook(): Promise<string> {
+    const imported = await temp.core.importText({
       title: 'Harbour report',
       text: 'The ferry left at dawn.',
     });
@@ -20,7 +20,7 @@ describe('backup and check', () => {
   }
 
   it('copies a live notebook, including what is still in its WAL, and verifies the copy', async () => {
-    const passageId = fillNotebook();
+    const passageId = await fillNotebook();
     const destination = path.join(temp.dir, 'backups', 'copy.db');
     const result = await temp.core.backupNotebook({ destination });
     expect(result).toMatchObject({ file: destination, schemaVersion: migrations.length });
@@ -35,7 +35,7 @@ describe('backup and check', () => {
   });
 
   it('backs up from a reading connection, as the pool routes it, with the writer open', async () => {
-    const passageId = fillNotebook();
+    const passageId = await fillNotebook();
     const reader = createCore(temp.core.databaseFile, { readonly: true });
     try {
       const destination = path.join(temp.dir, 'from-reader.db');
@@ -61,7 +61,7 @@ describe('backup and check', () => {
   });
 
   it('finds no problem in a healthy notebook, and names a passage whose quote no longer matches', async () => {
-    const passageId = fillNotebook();
+    const passageId = await fillNotebook();
     expect(await temp.core.checkNotebook({})).toEqual({
       ok: true,
       problems: [],

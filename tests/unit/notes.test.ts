@@ -5,8 +5,11 @@ import { expectDossierError, useTempCore } from './support/tempCore';
 
 const notebook = useTempCore();
 
-function markedPassage(text: string, quote: string): { sourceId: string; passageId: string } {
-  const { sourceId } = notebook.core.importText({ text });
+async function markedPassage(
+  text: string,
+  quote: string,
+): Promise<{ sourceId: string; passageId: string }> {
+  const { sourceId } = await notebook.core.importText({ text });
   const { passageId } = notebook.core.markPassage({ sourceId: sourceId!, quote });
   return { sourceId: sourceId!, passageId };
 }
@@ -21,8 +24,11 @@ function queryNotebook<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 describe('notes', () => {
-  it('creates a note from text and passages, quoting each passage as a link', () => {
-    const { sourceId, passageId } = markedPassage('Report\n\nThe budget grew by 4%.', 'grew by 4%');
+  it('creates a note from text and passages, quoting each passage as a link', async () => {
+    const { sourceId, passageId } = await markedPassage(
+      'Report\n\nThe budget grew by 4%.',
+      'grew by 4%',
+    );
     const { noteId } = notebook.core.createNote({
       title: 'Budget',
       text: 'Check this:',
@@ -41,8 +47,8 @@ describe('notes', () => {
     expect(notebook.core.getPassage({ passageId }).noteIds).toEqual([noteId]);
   });
 
-  it('creates a note from a Lexical body', () => {
-    const { sourceId, passageId } = markedPassage('Report\n\nalpha beta', 'beta');
+  it('creates a note from a Lexical body', async () => {
+    const { sourceId, passageId } = await markedPassage('Report\n\nalpha beta', 'beta');
     const body = buildNoteBody('Intro', [{ passageId, sourceId, quote: 'beta' }]);
     const { noteId } = notebook.core.createNote({ title: 'From body', body });
     expect(notebook.core.getNote({ noteId })).toMatchObject({ body, passageIds: [passageId] });
@@ -66,9 +72,9 @@ describe('notes', () => {
     expect(notebook.core.listNotes({})).toEqual([]);
   });
 
-  it('saves a new body, keeping the previous one as a revision and updating links', () => {
-    const first = markedPassage('One\n\nfirst passage here', 'first passage');
-    const second = markedPassage('Two\n\nsecond passage here', 'second passage');
+  it('saves a new body, keeping the previous one as a revision and updating links', async () => {
+    const first = await markedPassage('One\n\nfirst passage here', 'first passage');
+    const second = await markedPassage('Two\n\nsecond passage here', 'second passage');
     const { noteId } = notebook.core.createNote({ title: 'Draft', passageIds: [first.passageId] });
     const originalBody = notebook.core.getNote({ noteId }).body;
 
@@ -118,8 +124,8 @@ describe('notes', () => {
     expect(queryNotebook('SELECT * FROM note_revisions')).toEqual([]);
   });
 
-  it('lists notes newest edit first and moves deleted ones to an undoable trash', () => {
-    const { passageId } = markedPassage('Src\n\nlinked words', 'linked');
+  it('lists notes newest edit first and moves deleted ones to an undoable trash', async () => {
+    const { passageId } = await markedPassage('Src\n\nlinked words', 'linked');
     const a = notebook.core.createNote({ title: 'A', passageIds: [passageId] });
     const b = notebook.core.createNote({ title: 'B', text: 'b' });
     notebook.core.saveNote({

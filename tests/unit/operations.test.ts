@@ -141,16 +141,16 @@ describe('a backup cancelled midway', () => {
   const notebook = useTempCore();
 
   /** About 5 MiB with its index: over a thousand pages, so the copy takes several steps. */
-  function fillNotebook(): void {
+  async function fillNotebook(): Promise<void> {
     const paragraph = 'The harbour master logged every ferry that left before dawn. ';
     for (let index = 0; index < 8; index++) {
       const text = Array.from({ length: 4000 }, (_, line) => `${index}-${line} ${paragraph}`);
-      notebook.core.importText({ title: `Log ${index}`, text: text.join('\n\n') });
+      await notebook.core.importText({ title: `Log ${index}`, text: text.join('\n\n') });
     }
   }
 
   it('leaves no file behind and reports cancelled', async () => {
-    fillNotebook();
+    await fillNotebook();
     const destination = path.join(notebook.dir, 'backup.db');
     const events: ProgressEvent[] = [];
     const response = await dispatch(

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parsePlainText } from '../../src/core/sources/parsePlainText';
+import { parsePlainText } from '../../src/core/extract/plainText/parsePlainText';
 import { hasSampleArticle, sampleArticleFile } from '../support/sharedData';
 
 const caption =

@@ -16,8 +16,8 @@ const V1 = 'Harbour\n\nThe ferry left at dawn. It carried forty passengers. The 
 const V2 = 'Harbour\n\nThe ferry left at dusk. It carried forty-two passengers. The sea was flat.';
 
 /** A source revised once: a fuzzy passage, an orphan with a suggestion, an exact one. */
-function revisedSource() {
-  const { sourceId } = notebook.core.importText({ text: V1 });
+async function revisedSource() {
+  const { sourceId } = await notebook.core.importText({ text: V1 });
   const mark = (quote: string) => notebook.core.markPassage({ sourceId, quote }).passageId;
   const ferry = mark('The ferry left at dawn.');
   const passengers = mark('It carried forty passengers.');
@@ -28,13 +28,13 @@ function revisedSource() {
     orphan(0.45, 'It carried forty-two passengers.'),
     at('The sea was flat.', 'fuzzy', 0.7),
   );
-  notebook.core.importText({ revisionOf: sourceId, text: V2 });
+  await notebook.core.importText({ revisionOf: sourceId, text: V2 });
   return { sourceId, ferry, passengers, calm, noteId };
 }
 
 describe('reattachPassage', () => {
-  it("accepts an orphan's suggestion: exact there, score 1, its quote re-described", () => {
-    const { passengers } = revisedSource();
+  it("accepts an orphan's suggestion: exact there, score 1, its quote re-described", async () => {
+    const { passengers } = await revisedSource();
     const orphanView = notebook.core.getPassage({ passageId: passengers });
     expect(orphanView.suggestion).toMatchObject({ text: 'It carried forty-two passengers.' });
     const { start, end } = orphanView.suggestion!;
@@ -62,8 +62,8 @@ describe('reattachPassage', () => {
     expect(passageHits('"forty-two passengers"')).toEqual([passengers]);
   });
 
-  it('re-attaches any passage to words the analyst selects, tidied like a selection; note links stay', () => {
-    const { calm, noteId } = revisedSource();
+  it('re-attaches any passage to words the analyst selects, tidied like a selection; note links stay', async () => {
+    const { calm, noteId } = await revisedSource();
     const start = V2.indexOf('The sea');
     const view = notebook.core.reattachPassage({
       passageId: calm,
@@ -83,20 +83,20 @@ describe('reattachPassage', () => {
     expect(again).toMatchObject({ exact: 'The sea', originalExact: 'The sea was calm.' });
   });
 
-  it('the re-attached passage is matched from its new words on the next version', () => {
-    const { sourceId, passengers } = revisedSource();
+  it('the re-attached passage is matched from its new words on the next version', async () => {
+    const { sourceId, passengers } = await revisedSource();
     const { start, end } = notebook.core.getPassage({ passageId: passengers }).suggestion!;
     notebook.core.reattachPassage({ passageId: passengers, start, end });
     engine.calls = [];
     engine.answer = (_old, _new, passages) =>
       passages.map(() => ({ status: 'orphaned', score: 0, start: null, end: null }));
-    notebook.core.importText({ revisionOf: sourceId, text: `${V2}\n\nLater.` });
+    await notebook.core.importText({ revisionOf: sourceId, text: `${V2}\n\nLater.` });
     const fromV2 = engine.calls.find((call) => call.oldText === V2)!;
     expect(fromV2.passages.map((p) => p.exact)).toContain('It carried forty-two passengers.');
   });
 
-  it('refuses a range outside the current text, and a missing passage', () => {
-    const { ferry } = revisedSource();
+  it('refuses a range outside the current text, and a missing passage', async () => {
+    const { ferry } = await revisedSource();
     const before = notebook.core.getPassage({ passageId: ferry });
     expectDossierError(
       () => notebook.core.reattachPassage({ passageId: ferry, start: 5, end: V2.length + 1 }),
@@ -116,8 +116,8 @@ describe('reattachPassage', () => {
 });
 
 describe('reviewPassage', () => {
-  it('confirm keeps the fuzzy attachment and marks it confirmed', () => {
-    const { ferry } = revisedSource();
+  it('confirm keeps the fuzzy attachment and marks it confirmed', async () => {
+    const { ferry } = await revisedSource();
     const view = notebook.core.reviewPassage({ passageId: ferry, decision: 'confirm' });
     expect(view).toMatchObject({ status: 'fuzzy', score: 0.8, confirmed: true });
     expect(V2.slice(view.start!, view.end!)).toBe('The ferry left at dusk.');
@@ -125,8 +125,8 @@ describe('reviewPassage', () => {
     expect(notebook.core.reviewPassage({ passageId: ferry, decision: 'confirm' })).toEqual(view);
   });
 
-  it('reject makes an orphan that suggests the rejected place', () => {
-    const { calm, noteId } = revisedSource();
+  it('reject makes an orphan that suggests the rejected place', async () => {
+    const { calm, noteId } = await revisedSource();
     const fuzzy = notebook.core.getPassage({ passageId: calm });
     const view = notebook.core.reviewPassage({ passageId: calm, decision: 'reject' });
     expect(view).toMatchObject({
@@ -148,8 +148,8 @@ describe('reviewPassage', () => {
     ]);
   });
 
-  it('a confirmed attachment can still be rejected', () => {
-    const { ferry } = revisedSource();
+  it('a confirmed attachment can still be rejected', async () => {
+    const { ferry } = await revisedSource();
     notebook.core.reviewPassage({ passageId: ferry, decision: 'confirm' });
     expect(notebook.core.reviewPassage({ passageId: ferry, decision: 'reject' })).toMatchObject({
       status: 'orphaned',
@@ -157,8 +157,8 @@ describe('reviewPassage', () => {
     });
   });
 
-  it('refuses what is not fuzzy (conflict) and a missing passage (not_found)', () => {
-    const { sourceId, passengers } = revisedSource();
+  it('refuses what is not fuzzy (conflict) and a missing passage (not_found)', async () => {
+    const { sourceId, passengers } = await revisedSource();
     const orphanError = expectDossierError(
       () => notebook.core.reviewPassage({ passageId: passengers, decision: 'confirm' }),
       'conflict',

@@ -4,8 +4,8 @@ import { expectDossierError, useTempCore } from './support/tempCore';
 
 const notebook = useTempCore();
 
-function importSource(text: string): string {
-  const outcome = notebook.core.importText({ text });
+async function importSource(text: string): Promise<string> {
+  const outcome = await notebook.core.importText({ text });
   if (outcome.status !== 'imported') throw new Error(`import failed: ${JSON.stringify(outcome)}`);
   return outcome.sourceId!;
 }
@@ -42,8 +42,8 @@ describe('tidyRange', () => {
 });
 
 describe('markPassage', () => {
-  it('marks by offsets and stores a quote selector with context', () => {
-    const sourceId = importSource('Title\n\nThe quick brown fox jumps over the lazy dog.');
+  it('marks by offsets and stores a quote selector with context', async () => {
+    const sourceId = await importSource('Title\n\nThe quick brown fox jumps over the lazy dog.');
     const text = notebook.core.getSource({ sourceId }).text;
     const start = text.indexOf('brown');
     const marked = notebook.core.markPassage({ sourceId, start: start - 1, end: start + 10 });
@@ -63,8 +63,8 @@ describe('markPassage', () => {
     });
   });
 
-  it('returns the existing passage when the same range is marked again', () => {
-    const sourceId = importSource('Title\n\nOne sentence here.');
+  it('returns the existing passage when the same range is marked again', async () => {
+    const sourceId = await importSource('Title\n\nOne sentence here.');
     const first = notebook.core.markPassage({ sourceId, quote: 'sentence' });
     const text = notebook.core.getSource({ sourceId }).text;
     const again = notebook.core.markPassage({ sourceId, start: first.start, end: first.end + 1 });
@@ -73,8 +73,8 @@ describe('markPassage', () => {
     expect(notebook.core.getSource({ sourceId }).passages).toHaveLength(1);
   });
 
-  it('finds a quote despite curly quotes, dashes, case and different whitespace', () => {
-    const sourceId = importSource('Title\n\nHe said “don’t   wait” — and left.\nThen  more.');
+  it('finds a quote despite curly quotes, dashes, case and different whitespace', async () => {
+    const sourceId = await importSource('Title\n\nHe said “don’t   wait” — and left.\nThen  more.');
     const text = notebook.core.getSource({ sourceId }).text;
     const marked = notebook.core.markPassage({ sourceId, quote: 'said "DON\'T wait" - and' });
     expect(text.slice(marked.start, marked.end)).toBe('said “don’t   wait” — and');
@@ -82,8 +82,8 @@ describe('markPassage', () => {
     expect(text.slice(across.start, across.end)).toBe('left.\nThen  more');
   });
 
-  it('finds a quote without harakat or soft hyphens and keeps them in the passage', () => {
-    const sourceId = importSource(
+  it('finds a quote without harakat or soft hyphens and keeps them in the passage', async () => {
+    const sourceId = await importSource(
       'عنوان\n\nقال: كَتَبَ الولدُ الدرسَ. More in\u00ADformation here.',
     );
     const text = notebook.core.getSource({ sourceId }).text;
@@ -93,8 +93,8 @@ describe('markPassage', () => {
     expect(text.slice(hyphenated.start, hyphenated.end)).toBe('in\u00ADformation');
   });
 
-  it('refuses an unknown quote, an ambiguous one, and an occurrence out of range', () => {
-    const sourceId = importSource('Title\n\nthe cat sat; the cat ran; the dog slept.');
+  it('refuses an unknown quote, an ambiguous one, and an occurrence out of range', async () => {
+    const sourceId = await importSource('Title\n\nthe cat sat; the cat ran; the dog slept.');
     const missing = expectDossierError(
       () => notebook.core.markPassage({ sourceId, quote: 'the bird' }),
       'not_found',
@@ -118,8 +118,8 @@ describe('markPassage', () => {
     expect(text.split(passage.prefix + passage.exact + passage.suffix)).toHaveLength(2);
   });
 
-  it('refuses offsets outside the text and an unknown source', () => {
-    const sourceId = importSource('Title\n\nshort');
+  it('refuses offsets outside the text and an unknown source', async () => {
+    const sourceId = await importSource('Title\n\nshort');
     expectDossierError(
       () => notebook.core.markPassage({ sourceId, start: 0, end: 1000 }),
       'invalid_argument',
@@ -130,16 +130,16 @@ describe('markPassage', () => {
     );
   });
 
-  it('lists passages in reading order in getSource', () => {
-    const sourceId = importSource('Title\n\nalpha beta gamma delta');
+  it('lists passages in reading order in getSource', async () => {
+    const sourceId = await importSource('Title\n\nalpha beta gamma delta');
     notebook.core.markPassage({ sourceId, quote: 'gamma' });
     notebook.core.markPassage({ sourceId, quote: 'alpha' });
     const exacts = notebook.core.getSource({ sourceId }).passages.map((passage) => passage.exact);
     expect(exacts).toEqual(['alpha', 'gamma']);
   });
 
-  it("lists a source's passages with their backlinks alone, and knows a missing source", () => {
-    const sourceId = importSource('Title\n\nalpha beta gamma delta');
+  it("lists a source's passages with their backlinks alone, and knows a missing source", async () => {
+    const sourceId = await importSource('Title\n\nalpha beta gamma delta');
     const gamma = notebook.core.markPassage({ sourceId, quote: 'gamma' });
     notebook.core.markPassage({ sourceId, quote: 'alpha' });
     const { noteId } = notebook.core.createNote({
@@ -158,16 +158,16 @@ describe('markPassage', () => {
 });
 
 describe('deletePassage', () => {
-  it('deletes an unlinked passage', () => {
-    const sourceId = importSource('Title\n\nsome words');
+  it('deletes an unlinked passage', async () => {
+    const sourceId = await importSource('Title\n\nsome words');
     const { passageId } = notebook.core.markPassage({ sourceId, quote: 'words' });
     expect(notebook.core.deletePassage({ passageId })).toEqual({ deleted: true });
     expectDossierError(() => notebook.core.getPassage({ passageId }), 'not_found');
     expectDossierError(() => notebook.core.deletePassage({ passageId }), 'not_found');
   });
 
-  it('refuses while notes link to it, counting notes in the trash too', () => {
-    const sourceId = importSource('Title\n\nsome words');
+  it('refuses while notes link to it, counting notes in the trash too', async () => {
+    const sourceId = await importSource('Title\n\nsome words');
     const { passageId } = notebook.core.markPassage({ sourceId, quote: 'words' });
     notebook.core.createNote({ title: 'One', passageIds: [passageId] });
     const { noteId } = notebook.core.createNote({ title: 'Two', passageIds: [passageId] });

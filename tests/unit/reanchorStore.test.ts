@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerWith, at, engine, orphan, type Reanchored } from './support/scriptedEngine';
-import { expectDossierError, useTempCore } from './support/tempCore';
+import { expectDossierError, expectDossierRejection, useTempCore } from './support/tempCore';
 
 vi.mock('../../src/core/anchoring/reanchor', () => import('./support/scriptedEngine'));
 
@@ -18,8 +18,13 @@ beforeEach(() => engine.reset());
 const V1 = 'Harbour\n\nThe ferry left at dawn. It carried forty passengers. The sea was calm.';
 const V2 = 'Harbour\n\nA storm came.\n\nThe ferry left at dusk. It carried forty passengers.';
 
-function setUpSource(): { sourceId: string; ferry: string; passengers: string; calm: string } {
-  const { sourceId } = notebook.core.importText({ text: V1 });
+async function setUpSource(): Promise<{
+  sourceId: string;
+  ferry: string;
+  passengers: string;
+  calm: string;
+}> {
+  const { sourceId } = await notebook.core.importText({ text: V1 });
   const mark = (quote: string) => notebook.core.markPassage({ sourceId, quote }).passageId;
   return {
     sourceId,
@@ -41,15 +46,15 @@ function counts(): Record<string, number> {
 }
 
 describe('adding a version re-anchors every passage', () => {
-  it('stores each status, score and place, and reports what is not exact', () => {
-    const { sourceId, ferry, passengers, calm } = setUpSource();
+  it('stores each status, score and place, and reports what is not exact', async () => {
+    const { sourceId, ferry, passengers, calm } = await setUpSource();
     answerWith(
       at('The ferry left at dusk.', 'fuzzy', 0.8),
       at('It carried forty passengers.', 'exact'),
       orphan(0.4, 'A storm came.'),
     );
 
-    const revised = notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    const revised = await notebook.core.importText({ revisionOf: sourceId, text: V2 });
 
     const report = {
       exact: 1,
@@ -104,14 +109,14 @@ describe('adding a version re-anchors every passage', () => {
     });
   });
 
-  it('matches placed passages from the current version and orphans from the version they were marked on', () => {
-    const { sourceId, ferry, passengers, calm } = setUpSource();
+  it('matches placed passages from the current version and orphans from the version they were marked on', async () => {
+    const { sourceId, ferry, passengers, calm } = await setUpSource();
     answerWith(
       at('The ferry left at dusk.', 'fuzzy', 0.8),
       at('It carried forty passengers.', 'exact'),
       orphan(),
     );
-    notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    await notebook.core.importText({ revisionOf: sourceId, text: V2 });
     // Confirmed, the fuzzy attachment's words are the passage's words from now on.
     notebook.core.reviewPassage({ passageId: ferry, decision: 'confirm' });
     const V3 = `${V2} The sea was calm.`;
@@ -124,7 +129,7 @@ describe('adding a version re-anchors every passage', () => {
           : { status: 'moved', score: 1, start, end: start + passage.exact.length };
       });
 
-    notebook.core.importText({ revisionOf: sourceId, text: V3 });
+    await notebook.core.importText({ revisionOf: sourceId, text: V3 });
 
     // One call per version matched from: version 2 for the placed passages, with
     // their selectors described where they are now, and version 1 for the orphan.
@@ -158,15 +163,15 @@ describe('adding a version re-anchors every passage', () => {
     expect(passages.map((passage) => passage.id)).toEqual([ferry, passengers, calm]);
   });
 
-  it('judges an unconfirmed fuzzy passage against the quote it was marked with', () => {
-    const { sourceId, ferry } = setUpSource();
+  it('judges an unconfirmed fuzzy passage against the quote it was marked with', async () => {
+    const { sourceId, ferry } = await setUpSource();
     answerWith(at('The ferry left at dusk.', 'fuzzy', 0.8), orphan(), orphan());
-    notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    await notebook.core.importText({ revisionOf: sourceId, text: V2 });
     const V3 = `${V2}\n\nMore.`;
     engine.calls = [];
     answerWith(at('The ferry left at dusk.', 'fuzzy', 0.8), orphan(), orphan());
 
-    const revised = notebook.core.importText({ revisionOf: sourceId, text: V3 });
+    const revised = await notebook.core.importText({ revisionOf: sourceId, text: V3 });
 
     // The guessed words were left unchanged, yet the passage stays fuzzy, in the report.
     expect(engine.calls).toHaveLength(1);
@@ -184,10 +189,10 @@ describe('adding a version re-anchors every passage', () => {
     });
   });
 
-  it('reports the words a moved passage stood on before and stands on now', () => {
-    const { sourceId, ferry } = setUpSource();
+  it('reports the words a moved passage stood on before and stands on now', async () => {
+    const { sourceId, ferry } = await setUpSource();
     answerWith(at('The ferry left at dusk.', 'moved'), orphan(), orphan());
-    const revised = notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    const revised = await notebook.core.importText({ revisionOf: sourceId, text: V2 });
     expect(revised.status === 'revised' && revised.report.passages[0]).toEqual({
       id: ferry,
       status: 'moved',
@@ -197,16 +202,16 @@ describe('adding a version re-anchors every passage', () => {
     });
   });
 
-  it('forgets a confirmation when a later version re-anchors the passage', () => {
-    const { sourceId, ferry } = setUpSource();
+  it('forgets a confirmation when a later version re-anchors the passage', async () => {
+    const { sourceId, ferry } = await setUpSource();
     answerWith(at('The ferry left at dusk.', 'fuzzy', 0.8), orphan(), orphan());
-    notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    await notebook.core.importText({ revisionOf: sourceId, text: V2 });
     expect(notebook.core.reviewPassage({ passageId: ferry, decision: 'confirm' })).toMatchObject({
       status: 'fuzzy',
       confirmed: true,
     });
     answerWith(at('The ferry left at dusk.', 'fuzzy', 0.7), orphan(), orphan());
-    notebook.core.importText({ revisionOf: sourceId, text: `${V2}\n\nMore.` });
+    await notebook.core.importText({ revisionOf: sourceId, text: `${V2}\n\nMore.` });
     expect(notebook.core.getPassage({ passageId: ferry })).toMatchObject({
       status: 'fuzzy',
       score: 0.7,
@@ -214,19 +219,19 @@ describe('adding a version re-anchors every passage', () => {
     });
   });
 
-  it('re-indexes the source under the new text', () => {
-    const { sourceId } = setUpSource();
+  it('re-indexes the source under the new text', async () => {
+    const { sourceId } = await setUpSource();
     answerWith(orphan(), orphan(), orphan());
-    notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    await notebook.core.importText({ revisionOf: sourceId, text: V2 });
     const sources = (query: string) =>
       notebook.core.search({ query: `${query} type:source` }).map((hit) => hit.id);
     expect(sources('storm')).toEqual([sourceId]);
     expect(sources('calm')).toEqual([]);
   });
 
-  it('works for a source without passages, and from a file', () => {
-    const { sourceId } = notebook.core.importText({ text: V1 });
-    const revised = notebook.core.importFile({
+  it('works for a source without passages, and from a file', async () => {
+    const { sourceId } = await notebook.core.importText({ text: V1 });
+    const revised = await notebook.core.importFile({
       fileName: 'harbour-v2.txt',
       contentBase64: Buffer.from(V2).toString('base64'),
       revisionOf: sourceId,
@@ -249,13 +254,13 @@ describe('adding a version re-anchors every passage', () => {
 });
 
 describe('what a new version refuses', () => {
-  it('text one of the versions holds is a duplicate, and nothing is written', () => {
-    const { sourceId } = setUpSource();
+  it('text one of the versions holds is a duplicate, and nothing is written', async () => {
+    const { sourceId } = await setUpSource();
     answerWith(orphan(), orphan(), orphan());
-    notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    await notebook.core.importText({ revisionOf: sourceId, text: V2 });
     const before = counts();
     for (const text of [V2, V1, `${V1}\r\n`]) {
-      expect(notebook.core.importText({ revisionOf: sourceId, text })).toEqual({
+      expect(await notebook.core.importText({ revisionOf: sourceId, text })).toEqual({
         status: 'duplicate',
         sourceId,
         title: 'Harbour',
@@ -265,20 +270,20 @@ describe('what a new version refuses', () => {
     expect(notebook.core.getSource({ sourceId }).versionNumber).toBe(2);
   });
 
-  it("another source's text is still a new version of the one named", () => {
-    const { sourceId } = notebook.core.importText({ text: V1 });
-    const other = notebook.core.importText({ text: V2 });
-    expect(notebook.core.importText({ revisionOf: sourceId, text: V2 })).toMatchObject({
+  it("another source's text is still a new version of the one named", async () => {
+    const { sourceId } = await notebook.core.importText({ text: V1 });
+    const other = await notebook.core.importText({ text: V2 });
+    expect(await notebook.core.importText({ revisionOf: sourceId, text: V2 })).toMatchObject({
       status: 'revised',
       sourceId,
     });
     expect(notebook.core.getSource({ sourceId: other.sourceId }).text).toBe(V2);
   });
 
-  it('a missing source is not_found', () => {
-    setUpSource();
+  it('a missing source is not_found', async () => {
+    await setUpSource();
     const before = counts();
-    const error = expectDossierError(
+    const error = await expectDossierRejection(
       () => notebook.core.importText({ revisionOf: '99', text: V2 }),
       'not_found',
     );
@@ -286,9 +291,9 @@ describe('what a new version refuses', () => {
     expect(counts()).toEqual(before);
   });
 
-  it('empty text is refused before anything else', () => {
-    const { sourceId } = setUpSource();
-    expectDossierError(
+  it('empty text is refused before anything else', async () => {
+    const { sourceId } = await setUpSource();
+    await expectDossierRejection(
       () => notebook.core.importText({ revisionOf: sourceId, text: ' \n ' }),
       'unsupported',
     );
@@ -313,12 +318,12 @@ describe('what a new version refuses', () => {
     ['no answer', []],
   ];
   for (const [what, answer] of badAnswers) {
-    it(`an engine answer with ${what} stops the import and writes nothing`, () => {
-      const { sourceId } = notebook.core.importText({ text: V1 });
+    it(`an engine answer with ${what} stops the import and writes nothing`, async () => {
+      const { sourceId } = await notebook.core.importText({ text: V1 });
       const { passageId } = notebook.core.markPassage({ sourceId, quote: 'The sea was calm.' });
       const before = counts();
       engine.answer = () => answer;
-      expectDossierError(
+      await expectDossierRejection(
         () => notebook.core.importText({ revisionOf: sourceId, text: V2 }),
         'internal',
       );

@@ -47,7 +47,7 @@ function addNote(title: string, text: string): number {
 
 describe('a notebook indexed with older search keys', () => {
   it('is reported stale by check, and rebuilt with the new folding', async () => {
-    const { sourceId } = importText(db, {
+    const { sourceId } = await importText(db, {
       title: 'Tram report',
       text: 'The tram on Hauptstraße was closed for repairs.',
     });

@@ -16,9 +16,12 @@ afterEach(() => {
 });
 
 /** A source with `count` passages, each quoted by a note of its own. */
-function addQuotedPassages(count: number): void {
+async function addQuotedPassages(count: number): Promise<void> {
   const lines = Array.from({ length: count }, (_, i) => `The harbour froze on day ${i}.`);
-  const { sourceId } = notebook.core.importText({ title: 'Harbour log', text: lines.join('\n\n') });
+  const { sourceId } = await notebook.core.importText({
+    title: 'Harbour log',
+    text: lines.join('\n\n'),
+  });
   for (const line of lines) {
     const { passageId } = notebook.core.markPassage({ sourceId: sourceId!, quote: line });
     notebook.core.createNote({ title: 'On the ice', passageIds: [passageId] });
@@ -65,24 +68,24 @@ const fullScans = (plan: string[]) =>
   plan.filter((step) => /^SCAN (?!.* VIRTUAL TABLE INDEX|\()/.test(step));
 
 describe('search statements', () => {
-  it('reads what N hits show with one statement per kind, however large N is', () => {
+  it('reads what N hits show with one statement per kind, however large N is', async () => {
     const statementsFor = (query: string, hitCount: number) => {
       const statements = recordStatements();
       expect(searchAll(db, query, 100)).toHaveLength(hitCount);
       vi.restoreAllMocks();
       return statements.length;
     };
-    addQuotedPassages(2);
+    await addQuotedPassages(2);
     // One statement finds the passages, one reads their texts and backlinks.
     expect(statementsFor('harbour type:passage', 2)).toBe(2);
-    addQuotedPassages(28);
+    await addQuotedPassages(28);
     expect(statementsFor('harbour type:passage', 30)).toBe(2);
     // The same for sources and notes: two sources, 30 passages, 30 notes.
     expect(statementsFor('harbour', 62)).toBe(6);
   });
 
-  it('finds rows through the FTS index and reads the shown rows by primary key', () => {
-    addQuotedPassages(3);
+  it('finds rows through the FTS index and reads the shown rows by primary key', async () => {
+    await addQuotedPassages(3);
     const statements = recordStatements();
     searchAll(db, 'harbour', 100);
     const [finds, reads] = [
@@ -108,9 +111,12 @@ describe('search statements', () => {
     }
   });
 
-  it('with version:all, finds sources in both FTS indexes in one statement', () => {
-    const { sourceId } = notebook.core.importText({ title: 'Ice', text: 'The harbour froze.' });
-    notebook.core.importText({ revisionOf: sourceId, text: 'The harbour thawed.' });
+  it('with version:all, finds sources in both FTS indexes in one statement', async () => {
+    const { sourceId } = await notebook.core.importText({
+      title: 'Ice',
+      text: 'The harbour froze.',
+    });
+    await notebook.core.importText({ revisionOf: sourceId, text: 'The harbour thawed.' });
     const statements = recordStatements();
     expect(searchAll(db, 'froze version:all', 100)).toEqual([
       expect.objectContaining({ id: sourceId, versionNumber: 1 }),

@@ -20,10 +20,10 @@ const V2 = 'Ferry report\n\nThe ferry left at noon with forty passengers aboard.
 const V3 = 'Ferry report\n\nThe ferry left at noon with forty-two passengers aboard.';
 
 /** A source whose first version said "dawn", and whose later versions say "noon". */
-function revisedSource(...texts: string[]): string {
+async function revisedSource(...texts: string[]): Promise<string> {
   const [first, ...later] = texts;
-  const { sourceId } = importText(db, { text: first ?? '' });
-  for (const text of later) importText(db, { revisionOf: sourceId, text });
+  const { sourceId } = await importText(db, { text: first ?? '' });
+  for (const text of later) await importText(db, { revisionOf: sourceId, text });
   return sourceId!;
 }
 
@@ -37,8 +37,8 @@ function highlighted(hit: SearchHit | undefined): string[] {
 }
 
 describe('searching older versions of sources', () => {
-  it('finds a word only an older version holds with version:all, and only then', () => {
-    const sourceId = revisedSource(V1, V2);
+  it('finds a word only an older version holds with version:all, and only then', async () => {
+    const sourceId = await revisedSource(V1, V2);
 
     expect(search('dawn')).toEqual([]);
     expect(search('dawn version:current')).toEqual([]);
@@ -50,8 +50,8 @@ describe('searching older versions of sources', () => {
     expect(highlighted(hits[0])).toEqual(['dawn']);
   });
 
-  it('shows a hit in the current version without versionNumber, and a source once', () => {
-    const sourceId = revisedSource(V1, V2, V3);
+  it('shows a hit in the current version without versionNumber, and a source once', async () => {
+    const sourceId = await revisedSource(V1, V2, V3);
 
     // "forty" is in every version, "passengers" too: the current version is the hit.
     const [hit, ...others] = search('forty passengers version:all');
@@ -67,9 +67,9 @@ describe('searching older versions of sources', () => {
     expect(search('"forty passengers"')).toEqual([]);
   });
 
-  it('ranks older versions with the other source hits and applies the filters to them', () => {
-    const revised = revisedSource(V1, V2);
-    const { sourceId: other } = importText(db, {
+  it('ranks older versions with the other source hits and applies the filters to them', async () => {
+    const revised = await revisedSource(V1, V2);
+    const { sourceId: other } = await importText(db, {
       text: 'Harbour log\n\nAt dawn the harbour was quiet; dawn patrols counted the boats at dawn.',
     });
 
@@ -93,7 +93,7 @@ describe('searching older versions of sources', () => {
   });
 
   it('still finds older versions after the search index is rebuilt, and check passes', async () => {
-    const sourceId = revisedSource(V1, V2, V3);
+    const sourceId = await revisedSource(V1, V2, V3);
 
     expect(await checkDatabase(db)).toMatchObject({ ok: true, problems: [] });
     const counts = await rebuildSearchIndex(db, { batchSize: 1 });
@@ -112,9 +112,9 @@ describe('searching older versions of sources', () => {
     expect(await checkDatabase(db)).toMatchObject({ ok: true, problems: [] });
   });
 
-  it('indexes the replaced version in the revision, not the duplicates', () => {
-    const sourceId = revisedSource(V1, V2);
-    expect(importText(db, { revisionOf: sourceId, text: V1 }).status).toBe('duplicate');
+  it('indexes the replaced version in the revision, not the duplicates', async () => {
+    const sourceId = await revisedSource(V1, V2);
+    expect((await importText(db, { revisionOf: sourceId, text: V1 })).status).toBe('duplicate');
     const count = db.prepare('SELECT count(*) FROM old_versions_fts').pluck().get();
     expect(count).toBe(1);
   });

@@ -14,8 +14,8 @@ function setNoteTags(args: ApiArgs<'setNoteTags'>) {
   return callCore(notebook.core, 'setNoteTags', args);
 }
 
-function importArticle(text = 'River delta\n\nThe ferry leaves at dawn.'): string {
-  const { sourceId } = notebook.core.importText({ text });
+async function importArticle(text = 'River delta\n\nThe ferry leaves at dawn.'): Promise<string> {
+  const { sourceId } = await notebook.core.importText({ text });
   return sourceId!;
 }
 
@@ -29,7 +29,7 @@ function searchIds(query: string): string[] {
 
 describe('setSourceTags and setNoteTags', () => {
   it('replace the tags, return them sorted, and show them in lists and details', async () => {
-    const sourceId = importArticle();
+    const sourceId = await importArticle();
     const noteId = createNote();
     expect(await setSourceTags({ sourceId, tags: ['rivers', 'Boats', 'ایران'] })).toEqual({
       tags: ['Boats', 'rivers', 'ایران'],
@@ -46,14 +46,14 @@ describe('setSourceTags and setNoteTags', () => {
   });
 
   it('clear the tags with an empty list', async () => {
-    const sourceId = importArticle();
+    const sourceId = await importArticle();
     await setSourceTags({ sourceId, tags: ['rivers'] });
     expect(await setSourceTags({ sourceId, tags: [] })).toEqual({ tags: [] });
     expect(notebook.core.getSource({ sourceId }).tags).toEqual([]);
   });
 
   it('trim, NFC-normalise and drop case-insensitive duplicates, keeping the first spelling', async () => {
-    const sourceId = importArticle();
+    const sourceId = await importArticle();
     const decomposed = 'cafe\u0301';
     expect(
       await setSourceTags({ sourceId, tags: ['  Delta ', 'delta', 'DELTA', decomposed, 'café'] }),
@@ -61,7 +61,7 @@ describe('setSourceTags and setNoteTags', () => {
   });
 
   it('share one tag between items whatever case each typed it in', async () => {
-    const sourceId = importArticle();
+    const sourceId = await importArticle();
     const noteId = createNote();
     await setSourceTags({ sourceId, tags: ['Delta'] });
     // The tag already exists: it keeps its spelling.
@@ -70,7 +70,7 @@ describe('setSourceTags and setNoteTags', () => {
   });
 
   it('remove tags nothing carries any more', async () => {
-    const sourceId = importArticle();
+    const sourceId = await importArticle();
     const noteId = createNote();
     await setSourceTags({ sourceId, tags: ['rivers', 'shared'] });
     await setNoteTags({ noteId, tags: ['shared'] });
@@ -90,7 +90,7 @@ describe('setSourceTags and setNoteTags', () => {
   });
 
   it('refuse empty, over-long, comma or line-break tags, and more than 50', async () => {
-    const sourceId = importArticle();
+    const sourceId = await importArticle();
     for (const tag of ['  ', 'a,b', 'a\nb', 'x'.repeat(65)]) {
       await expectDossierRejection(
         () => setSourceTags({ sourceId, tags: [tag] }),
@@ -111,8 +111,8 @@ describe('setSourceTags and setNoteTags', () => {
 
 describe('listTags', () => {
   it('counts sources and notes, leaving out notes in the trash', async () => {
-    const first = importArticle();
-    const second = importArticle('Second\n\nAnother article.');
+    const first = await importArticle();
+    const second = await importArticle('Second\n\nAnother article.');
     const noteId = createNote();
     await setSourceTags({ sourceId: first, tags: ['b', 'A'] });
     await setSourceTags({ sourceId: second, tags: ['b'] });
@@ -132,8 +132,8 @@ describe('listTags', () => {
 
 describe('search with tag:', () => {
   it('finds the tagged source and note, and -tag: leaves them out', async () => {
-    const tagged = importArticle('River delta\n\nThe ferry leaves at dawn.');
-    const untagged = importArticle('Mountain pass\n\nThe ferry does not go there.');
+    const tagged = await importArticle('River delta\n\nThe ferry leaves at dawn.');
+    const untagged = await importArticle('Mountain pass\n\nThe ferry does not go there.');
     const noteId = createNote('Ferry times');
     const otherNote = createNote('Ferry prices');
     await setSourceTags({ sourceId: tagged, tags: ['Delta'] });

@@ -28,9 +28,9 @@ function wordsUnder(source: SourceDetail, passage: PassageView): string {
 }
 
 describe.skipIf(!hasSampleArticle)('a revision of the sample article', () => {
-  it('keeps unchanged passages on their words, follows an edited one and orphans a deleted one', () => {
+  it('keeps unchanged passages on their words, follows an edited one and orphans a deleted one', async () => {
     const bytes = fs.readFileSync(sampleArticleFile);
-    const { sourceId } = notebook.core.importFile({
+    const { sourceId } = await notebook.core.importFile({
       fileName: 'article.txt',
       contentBase64: toBase64(bytes),
     });
@@ -58,7 +58,7 @@ describe.skipIf(!hasSampleArticle)('a revision of the sample article', () => {
     expect(revisedText).toContain('lasting');
     expect(revisedText).toContain('Editor’s note');
 
-    const revised = notebook.core.importFile({
+    const revised = await notebook.core.importFile({
       fileName: 'article-updated.txt',
       contentBase64: toBase64(revisedText),
       revisionOf: sourceId,
@@ -147,11 +147,11 @@ describe('versions', () => {
   const V2 = 'Harbour\n\nThe ferry left at dusk. It carried forty passengers.';
   const V3 = 'Harbour\n\nThe ferry left at dusk. It carried forty-two passengers.';
 
-  function threeVersions(): string {
-    const { sourceId } = notebook.core.importText({ text: V1 });
+  async function threeVersions(): Promise<string> {
+    const { sourceId } = await notebook.core.importText({ text: V1 });
     notebook.core.markPassage({ sourceId, quote: 'forty passengers' });
-    notebook.core.importText({ revisionOf: sourceId, text: V2 });
-    notebook.core.importFile({
+    await notebook.core.importText({ revisionOf: sourceId, text: V2 });
+    await notebook.core.importFile({
       fileName: 'v3.txt',
       contentBase64: toBase64(V3),
       revisionOf: sourceId,
@@ -159,8 +159,8 @@ describe('versions', () => {
     return sourceId;
   }
 
-  it('are listed oldest first, with how each came in and its size', () => {
-    const sourceId = threeVersions();
+  it('are listed oldest first, with how each came in and its size', async () => {
+    const sourceId = await threeVersions();
     const source = notebook.core.getSource({ sourceId });
     expect(source.versions).toEqual([
       {
@@ -196,8 +196,8 @@ describe('versions', () => {
     ]);
   });
 
-  it('an older version is read with only the passages marked on it', () => {
-    const sourceId = threeVersions();
+  it('an older version is read with only the passages marked on it', async () => {
+    const sourceId = await threeVersions();
     const onV2 = notebook.core.markPassage({ sourceId, quote: 'dusk' });
     expect(
       notebook.core.getSource({ sourceId, versionNumber: 1 }).passages.map((p) => p.exact),
@@ -209,8 +209,8 @@ describe('versions', () => {
     expect(current).toEqual(notebook.core.getSource({ sourceId }));
   });
 
-  it('a missing version or source is not_found', () => {
-    const sourceId = threeVersions();
+  it('a missing version or source is not_found', async () => {
+    const sourceId = await threeVersions();
     const error = expectDossierError(
       () => notebook.core.getSource({ sourceId, versionNumber: 4 }),
       'not_found',
@@ -229,8 +229,8 @@ describe('versions', () => {
     expectDossierError(() => notebook.core.getRevisionReport({ sourceId: '99' }), 'not_found');
   });
 
-  it('a report is reopened by version; the first version has none', () => {
-    const sourceId = threeVersions();
+  it('a report is reopened by version; the first version has none', async () => {
+    const sourceId = await threeVersions();
     const latest = notebook.core.getRevisionReport({ sourceId });
     expect(latest.version.number).toBe(3);
     expect(latest.report).toMatchObject({ fuzzy: 1, passages: [{ status: 'fuzzy' }] });
@@ -246,8 +246,8 @@ describe('versions', () => {
     expect(first.message).toContain('no revision report');
   });
 
-  it('are compared word by word, the previous with the current by default', () => {
-    const sourceId = threeVersions();
+  it('are compared word by word, the previous with the current by default', async () => {
+    const sourceId = await threeVersions();
     const changes = (from?: number, to?: number) =>
       notebook.core
         .diffVersions({ sourceId, from, to })
@@ -277,8 +277,8 @@ describe('versions', () => {
     expect(changes(2, 2)).toEqual([]);
   });
 
-  it('a source with one version compares it with itself', () => {
-    const { sourceId } = notebook.core.importText({ text: V1 });
+  it('a source with one version compares it with itself', async () => {
+    const { sourceId } = await notebook.core.importText({ text: V1 });
     expect(notebook.core.diffVersions({ sourceId })).toEqual({
       sourceId,
       from: 1,
@@ -288,14 +288,14 @@ describe('versions', () => {
     });
   });
 
-  it('Persian text is revised and compared in its own order', () => {
+  it('Persian text is revised and compared in its own order', async () => {
     const before = 'گزارش بندر\n\nکشتی سحرگاه بندر را ترک کرد. چهل مسافر داشت.\n\nدریا آرام بود.';
     const after =
       'گزارش بندر\n\nیک پاراگراف تازه.\n\nکشتی شامگاه بندر را ترک کرد. چهل مسافر داشت.\n\nدریا آرام بود.';
-    const { sourceId } = notebook.core.importText({ text: before });
+    const { sourceId } = await notebook.core.importText({ text: before });
     const calm = notebook.core.markPassage({ sourceId, quote: 'دریا آرام بود.' });
     const passengers = notebook.core.markPassage({ sourceId, quote: 'چهل مسافر داشت.' });
-    notebook.core.importText({ revisionOf: sourceId, text: after });
+    await notebook.core.importText({ revisionOf: sourceId, text: after });
     const source = notebook.core.getSource({ sourceId });
     for (const { passageId } of [calm, passengers]) {
       const view = source.passages.find((p) => p.id === passageId)!;

@@ -121,7 +121,7 @@ describe('the worker-thread core', () => {
     );
     const other = createCore(databaseFile);
     try {
-      other.importText({ text: 'From the CLI\n\nwritten by another process' });
+      await other.importText({ text: 'From the CLI\n\nwritten by another process' });
     } finally {
       other.close();
     }
