@@ -17,6 +17,7 @@ import { corpusPageNames, corpusPageText, hasCorpus } from '../tests/unit/suppor
 import { hasSampleArticle, repoRoot, sampleArticleFile } from '../tests/support/sharedData';
 import { runAnchoringBench } from './anchoring';
 import { loadHandbookPages } from './handbookPages';
+import { runImportBench } from './importBench';
 
 const persianFixture = path.join(repoRoot, 'tests/fixtures/persian-article.txt');
 /** Copies of the material, each made unique, so the notebook is not trivially small. */
@@ -61,6 +62,12 @@ function time(action: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+async function timeAsync(action: () => Promise<void>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await action();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -80,7 +87,7 @@ function fixed(value: number, digits = 1): string {
   return Number.isFinite(value) ? value.toFixed(digits) : '—';
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dossier-bench-'));
   try {
     const documents = loadDocuments();
@@ -90,8 +97,8 @@ function main(): void {
     const core = createCore(path.join(folder, 'dossier.db'));
     const baseline = createBaseline(path.join(folder, 'baseline.db'));
 
-    const dossierMs = time(() => {
-      for (const d of documents) core.importText({ title: d.title, text: d.body });
+    const dossierMs = await timeAsync(async () => {
+      for (const d of documents) await core.importText({ title: d.title, text: d.body });
     });
     const insert = baseline.prepare('INSERT INTO docs(title, body) VALUES (?, ?)');
     const baselineMs = time(() => {
@@ -180,13 +187,17 @@ function safeCount(statement: Database.Statement, query: string): number {
   return (safeAll(statement, query)[0] as { n: number } | undefined)?.n ?? 0;
 }
 
-/** `npm run bench` runs the store bench; `npm run bench -- anchoring` the re-anchoring one. */
+/**
+ * `npm run bench` runs the store bench; `npm run bench -- anchoring` the
+ * re-anchoring one; `npm run bench -- import` import throughput by kind of file.
+ */
 const bench = process.argv[2];
-if (bench === undefined) main();
+if (bench === undefined) void main();
 else if (bench === 'anchoring') runAnchoringBench();
+else if (bench === 'import') void runImportBench();
 else {
   console.error(
-    `Unknown bench "${bench}": run \`npm run bench\` or \`npm run bench -- anchoring\`.`,
+    `Unknown bench "${bench}": run \`npm run bench\`, \`npm run bench -- anchoring\` or \`npm run bench -- import\`.`,
   );
   process.exitCode = 2;
 }
