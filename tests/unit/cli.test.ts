@@ -1,54 +1,24 @@
 /** The `dossier` command as scripts use it: real files, a real notebook, JSON on stdout. */
 import { spawn, spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  truncateSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hasSampleArticle, repoRoot, sampleArticleFile } from '../support/sharedData';
+import { useCliNotebook } from './support/cliNotebook';
 
 if (!hasSampleArticle)
   console.log(`cli.test: sample article tests skipped: ${sampleArticleFile} is absent`);
 
-let folder: string;
-let databaseFile: string;
-
-function dossier(...args: string[]) {
-  const result = spawnSync(
-    process.execPath,
-    [path.join(repoRoot, 'bin/dossier.cjs'), '--db', databaseFile, ...args],
-    { encoding: 'utf8', cwd: folder },
-  );
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function dossierJson<T>(...args: string[]): T {
-  const result = dossier(...args, '--json');
-  expect(result.stderr).toBe('');
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as T;
-}
+const cli = useCliNotebook();
+const { dossier, dossierJson } = cli;
 
 /** Everything a command could have changed, for "the notebook is unchanged" checks. */
 function notebookState(): string {
-  if (!existsSync(databaseFile)) return 'no notebook';
+  if (!existsSync(cli.databaseFile)) return 'no notebook';
   return [dossier('list', '--json').stdout, dossier('notes', '--json').stdout].join('\n');
 }
-
-beforeEach(() => {
-  folder = mkdtempSync(path.join(os.tmpdir(), 'dossier-cli-'));
-  databaseFile = path.join(folder, 'notebook.db');
-});
-afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 describe.skipIf(!hasSampleArticle)('dossier CLI on the sample article', () => {
   it('imports, marks, links a note and finds it all', () => {
@@ -172,7 +142,7 @@ describe('dossier CLI on versions of a source', () => {
     'Harbour\n\nA storm came.\n\nThe ferry left at dusk. It carried forty passengers.\n\nA closing line.\n';
 
   function write(name: string, content: string): string {
-    const file = path.join(folder, name);
+    const file = path.join(cli.folder, name);
     writeFileSync(file, content);
     return file;
   }
@@ -321,13 +291,13 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
     [
       'a directory',
       () => {
-        const dir = path.join(folder, 'a-folder');
+        const dir = path.join(cli.folder, 'a-folder');
         mkdirSync(dir);
         return dir;
       },
       /directory/i,
     ],
-    ['a missing path', () => path.join(folder, 'nowhere.txt'), /no such file/i],
+    ['a missing path', () => path.join(cli.folder, 'nowhere.txt'), /no such file/i],
     [
       'invalid UTF-8',
       () => write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b, 0x0a])),
@@ -345,14 +315,14 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
   ];
 
   function write(name: string, content: string | Buffer): string {
-    const file = path.join(folder, name);
+    const file = path.join(cli.folder, name);
     writeFileSync(file, content);
     return file;
   }
 
   it.each(cases)('%s', (_name, makeFile, message) => {
-    writeFileSync(path.join(folder, 'ok.txt'), 'A title\n\nSome body text.\n');
-    dossierJson('import', path.join(folder, 'ok.txt'));
+    writeFileSync(path.join(cli.folder, 'ok.txt'), 'A title\n\nSome body text.\n');
+    dossierJson('import', path.join(cli.folder, 'ok.txt'));
     const before = notebookState();
     const result = dossier('import', makeFile(), '--json');
     expect(result.code).not.toBe(0);
@@ -364,9 +334,9 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
   });
 
   it('does not create a notebook when the only file is bad', () => {
-    const result = dossier('import', path.join(folder, 'missing.txt'));
+    const result = dossier('import', path.join(cli.folder, 'missing.txt'));
     expect(result.code).not.toBe(0);
-    expect(existsSync(databaseFile)).toBe(false);
+    expect(existsSync(cli.databaseFile)).toBe(false);
   });
 
   it('reports unknown commands and options as usage errors', () => {
@@ -416,7 +386,7 @@ describe('dossier backup, check and reindex', () => {
 
   /** Another program writing to the notebook file, as a damaged or half-upgraded file would look. */
   function sqlite(statement: string): void {
-    const db = new Database(databaseFile);
+    const db = new Database(cli.databaseFile);
     try {
       db.exec(statement);
     } finally {
@@ -440,12 +410,12 @@ describe('dossier backup, check and reindex', () => {
 
   it('backs up to a new file, and refuses an existing one with exit 1 and its message', () => {
     dossierJson('import', article);
-    const destination = path.join(folder, 'backups', 'copy.db');
+    const destination = path.join(cli.folder, 'backups', 'copy.db');
     const backup = dossierJson<{ file: string; bytes: number }>('backup', destination);
     expect(backup.file).toBe(destination);
     expect(readFileSync(destination).subarray(0, 15).toString()).toBe('SQLite format 3');
 
-    const existing = path.join(folder, 'precious.db');
+    const existing = path.join(cli.folder, 'precious.db');
     writeFileSync(existing, 'do not touch');
     const refused = dossier('backup', existing);
     expect(refused.code).toBe(1);
@@ -475,8 +445,8 @@ describe('dossier serve', () => {
   it('prints the loopback address with a token first, and guards the API with it', async () => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, 'bin/dossier.cjs'), '--db', databaseFile, 'serve', '--port', '0'],
-      { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] },
+      [path.join(repoRoot, 'bin/dossier.cjs'), '--db', cli.databaseFile, 'serve', '--port', '0'],
+      { cwd: cli.folder, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     try {
       const firstLine = await new Promise<string>((resolve, reject) => {
@@ -503,11 +473,11 @@ describe('dossier serve', () => {
 });
 
 it('keeps the notebook in the file named by DOSSIER_DB when --db is absent', () => {
-  const file = path.join(folder, 'from-env.db');
-  writeFileSync(path.join(folder, 'a.txt'), 'Env title\n\nBody.\n');
+  const file = path.join(cli.folder, 'from-env.db');
+  writeFileSync(path.join(cli.folder, 'a.txt'), 'Env title\n\nBody.\n');
   const result = spawnSync(
     process.execPath,
-    [path.join(repoRoot, 'bin/dossier.cjs'), 'import', path.join(folder, 'a.txt'), '--json'],
+    [path.join(repoRoot, 'bin/dossier.cjs'), 'import', path.join(cli.folder, 'a.txt'), '--json'],
     { encoding: 'utf8', env: { ...process.env, DOSSIER_DB: file } },
   );
   expect(result.status).toBe(0);
