@@ -2,10 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeTextFile, firstInvalidUtf8Offset } from '../../src/core/text/decode';
+import { decodeHtml } from '../../src/core/text/decodeHtml';
 import { DossierError } from '../../src/shared/errors';
 import { MAX_IMPORT_BYTES } from '../../src/shared/importLimits';
 
 const fixtures = path.resolve(__dirname, '../fixtures');
+const encodings = path.join(fixtures, 'encodings');
+
+/** Each `<language>.<encoding>.txt` fixture with its encoding and the UTF-8 original it was written from. */
+const legacyFixtures = fs
+  .readdirSync(encodings)
+  .map((file) => /^(.+)\.([\w-]+)\.txt$/.exec(file))
+  .filter((match) => match !== null)
+  .map(([file, language, encoding]) => ({
+    file: file!,
+    encoding: encoding!,
+    bytes: fs.readFileSync(path.join(encodings, file!)),
+    original: fs.readFileSync(path.join(encodings, 'originals', `${language}.txt`), 'utf8'),
+  }));
 
 function decodeError(bytes: Uint8Array, fileName = 'input.txt'): DossierError {
   try {
@@ -18,6 +32,12 @@ function decodeError(bytes: Uint8Array, fileName = 'input.txt'): DossierError {
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function fixture(file: string) {
+  const found = legacyFixtures.find((candidate) => candidate.file === file);
+  if (!found) throw new Error(`no fixture ${file}`);
+  return found;
+}
 
 describe('decodeTextFile', () => {
   it('decodes UTF-8, keeping the text as it is', () => {
@@ -92,11 +112,62 @@ describe('decodeTextFile', () => {
     expect(decodeTextFile(utf8(text), 'log.txt')).toBe(text);
   });
 
-  it('refuses invalid UTF-8, naming the offset of the first bad byte', () => {
-    const error = decodeError(fs.readFileSync(path.join(fixtures, 'latin1.txt')), 'latin1.txt');
+  it('refuses bytes that are neither UTF-8 nor recognisably in another encoding, naming the first bad byte', () => {
+    const error = decodeError(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b, 0x0a]));
     expect(error.code).toBe('unsupported');
-    expect(error.message).toContain('offset 3');
-    expect(error.message).toContain('UTF-8');
+    expect(error.message).toBe(
+      'input.txt is not valid UTF-8 (first bad byte at offset 3) and its encoding could not be ' +
+        'recognised. Save it as UTF-8 and import it again.',
+    );
+
+    let seed = 7;
+    const noise = Uint8Array.from({ length: 4000 }, () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return 1 + (seed % 255); // never NUL, so only the encoding can fail
+    });
+    expect(decodeError(noise).message).toContain('could not be recognised');
+  });
+
+  it('reads prose in legacy encodings: Arabic, Russian, Japanese, Korean, Chinese, Greek, Polish, French, German', () => {
+    expect(legacyFixtures.length).toBe(14);
+    for (const { file, bytes, original } of legacyFixtures) {
+      expect(decodeTextFile(bytes, file), file).toBe(original);
+    }
+  });
+
+  it('reads a short windows-1252 file with curly quotes', () => {
+    const bytes = fs.readFileSync(path.join(fixtures, 'latin1.txt'));
+    expect(decodeTextFile(bytes, 'latin1.txt')).toBe('Café society\n\nShe said “hello”.\n');
+  });
+
+  it('follows a declared charset the bytes are valid in, even where the detector could not tell', () => {
+    const short = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x6b, 0x0a]);
+    expect(decodeTextFile(short, 'a.txt', 'ISO-8859-1')).toBe('café ok\n');
+    const koi8 = fixture('russian.koi8-r.txt');
+    expect(decodeTextFile(koi8.bytes, koi8.file, ' koi8-r ')).toBe(koi8.original);
+  });
+
+  it('passes over a declared charset the bytes are invalid in (servers call everything UTF-8)', () => {
+    const { file, bytes, original } = fixture('japanese.shift_jis.txt');
+    expect(decodeTextFile(bytes, file, 'utf-8')).toBe(original);
+    expect(decodeTextFile(bytes, file, 'no-such-charset')).toBe(original);
+  });
+
+  it('lets a byte order mark win over a declared charset', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Grüße')]);
+    expect(decodeTextFile(bytes, 'a.txt', 'windows-1251')).toBe('Grüße');
+  });
+
+  it('decodes UTF-16 without a byte order mark when the charset is declared', () => {
+    const bytes = Buffer.from('Hé 软 🎉 plain text', 'utf16le');
+    expect(decodeTextFile(bytes, 'a.txt', 'utf-16le')).toBe('Hé 软 🎉 plain text');
+    expect(decodeError(bytes).message).toContain('NUL byte');
+  });
+
+  it('still calls a binary file binary when a charset is declared', () => {
+    const png = fs.readFileSync(path.join(fixtures, 'pixel.png'));
+    expect(() => decodeTextFile(png, 'pixel.png', 'windows-1252')).toThrow(/looks like a PNG/);
+    expect(() => decodeTextFile(utf8('abc\0def'), 'a.txt', 'windows-1251')).toThrow(/NUL byte/);
   });
 
   it('refuses UTF-16 that breaks off in the middle of a pair', () => {
@@ -108,6 +179,48 @@ describe('decodeTextFile', () => {
     const error = decodeError(bytes);
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('is not valid UTF-16 LE');
+  });
+});
+
+describe('decodeHtml', () => {
+  const page = (body: Uint8Array, head = '') =>
+    Buffer.concat([
+      utf8(`<!doctype html><html><head>${head}<title>Page</title></head><body><p>`),
+      body,
+      utf8('</p></body></html>'),
+    ]);
+  const textOf = (html: string) => /<p>([\s\S]*)<\/p>/.exec(html)![1];
+
+  it('recognises a legacy encoding nothing declares, instead of assuming windows-1252', () => {
+    for (const name of [
+      'russian.windows-1251.txt',
+      'arabic.windows-1256.txt',
+      'korean.euc-kr.txt',
+    ]) {
+      const { file, bytes, original } = fixture(name);
+      expect(textOf(decodeHtml(page(bytes), file)), file).toBe(original);
+    }
+  });
+
+  it('follows the HTTP charset, then the page’s <meta charset>', () => {
+    const { bytes, original } = fixture('japanese.euc-jp.txt');
+    const meta = '<meta charset="euc-jp">';
+    expect(textOf(decodeHtml(page(bytes, meta), 'p.html'))).toBe(original);
+    expect(textOf(decodeHtml(page(bytes, meta), 'p.html', 'EUC-JP'))).toBe(original);
+    // A declaration the bytes are invalid in (the HTTP header's UTF-8) is passed over for the next.
+    expect(textOf(decodeHtml(page(bytes, meta), 'p.html', 'utf-8'))).toBe(original);
+  });
+
+  it('reads a page that says it is UTF-16 in its <meta> as UTF-8', () => {
+    const html = page(utf8('Grüße'), '<meta charset="utf-16">');
+    expect(textOf(decodeHtml(html, 'p.html'))).toBe('Grüße');
+  });
+
+  it('falls back to the declaration, else windows-1252, when nothing fits', () => {
+    const bytes = page(new Uint8Array([0x63, 0x61, 0x66, 0xe9]));
+    expect(textOf(decodeHtml(bytes, 'p.html'))).toBe('café');
+    const wrongUtf8 = page(new Uint8Array([0x6f, 0x6b, 0xff]), '<meta charset="utf-8">');
+    expect(textOf(decodeHtml(wrongUtf8, 'p.html'))).toBe('ok\ufffd');
   });
 });
 

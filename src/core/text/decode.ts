@@ -1,5 +1,7 @@
 import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
+import { decodeAs } from './decodeAs';
+import { chooseEncoding, encodingOfBom, usableEncoding } from './detectEncoding';
 
 /** More control characters than this share of the text means it is not prose. */
 const MAX_CONTROL_CHAR_SHARE = 0.1;
@@ -33,13 +35,20 @@ const SIGNATURES: readonly Signature[] = [
 ];
 
 /**
- * Turns an imported file's bytes into text, or explains why it cannot:
- * UTF-8 (a BOM is dropped) or UTF-16 with a BOM; anything else is refused
- * rather than stored as garbage.
+ * Turns an imported file's bytes into text, or explains why it cannot.
+ * UTF-16 needs a byte order mark or a declared charset. Otherwise, once a
+ * binary file is ruled out, the encoding is the BOM's, the declared one (an
+ * HTTP header) when the bytes are valid in it, UTF-8 when they are valid
+ * UTF-8, or a legacy encoding the detector recognises with confidence;
+ * anything else is refused rather than stored as garbage.
  */
-export function decodeTextFile(bytes: Uint8Array, fileName: string): string {
+export function decodeTextFile(
+  bytes: Uint8Array,
+  fileName: string,
+  declaredCharset?: string,
+): string {
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLargeToImport(fileName, bytes.length);
-  const text = decodeBytes(bytes, fileName);
+  const text = decodeBytes(bytes, fileName, declaredCharset);
   if (text.trim() === '') {
     const what = bytes.length === 0 ? 'is empty' : 'contains only whitespace';
     throw new DossierError('unsupported', `${fileName} ${what}; there is nothing to import.`);
@@ -48,9 +57,12 @@ export function decodeTextFile(bytes: Uint8Array, fileName: string): string {
   return text;
 }
 
-function decodeBytes(bytes: Uint8Array, fileName: string): string {
-  if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes, 'utf-16le', fileName);
-  if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes, 'utf-16be', fileName);
+function decodeBytes(bytes: Uint8Array, fileName: string, declaredCharset?: string): string {
+  const bom = encodingOfBom(bytes);
+  const utf16 = utf16Encoding(bom) ?? utf16Encoding(usableEncoding(declaredCharset));
+  if (utf16) {
+    return decodeUtf16(bytes, utf16, fileName, bom ? 'byte order mark' : 'declared charset');
+  }
 
   const signature = SIGNATURES.find((candidate) => startsWith(bytes, candidate.bytes));
   if (signature) {
@@ -59,7 +71,7 @@ function decodeBytes(bytes: Uint8Array, fileName: string): string {
       `${fileName} looks like ${signature.looksLike}, not text.`,
     );
   }
-  // Checked before UTF-8 so a binary file is called binary, not badly encoded.
+  // Checked before guessing an encoding so a binary file is called binary, not badly encoded.
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new DossierError(
@@ -67,26 +79,35 @@ function decodeBytes(bytes: Uint8Array, fileName: string): string {
       `${fileName} contains a NUL byte at offset ${nul}; it looks like a binary file, not text.`,
     );
   }
-  try {
-    // The decoder drops a UTF-8 BOM by itself.
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const encoding = chooseEncoding(bytes, [declaredCharset]);
+  if (!encoding) {
     throw new DossierError(
       'unsupported',
-      `${fileName} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}). ` +
-        'Save it as UTF-8 and import it again.',
+      `${fileName} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}) ` +
+        'and its encoding could not be recognised. Save it as UTF-8 and import it again.',
     );
   }
+  // The decoder drops a UTF-8 BOM by itself.
+  return decodeAs(bytes, encoding);
 }
 
-function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', fileName: string) {
+function utf16Encoding(encoding: string | null): 'utf-16le' | 'utf-16be' | null {
+  return encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : null;
+}
+
+function decodeUtf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+  fileName: string,
+  saidBy: string,
+): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     const name = encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE';
     throw new DossierError(
       'unsupported',
-      `${fileName} starts with a ${name} byte order mark but is not valid ${name}.`,
+      `${fileName} is not valid ${name}, although its ${saidBy} says it is.`,
     );
   }
 }
