@@ -27,6 +27,8 @@ export const errorKinds = {
   unauthorized: { httpStatus: 401, exitCode: 1 },
   /** Not permitted: a file the system will not let Dossier read, a foreign host or page. */
   forbidden: { httpStatus: 403, exitCode: 1 },
+  /** A web address could not be fetched: offline, unknown host, refused, timed out, a server error. */
+  unavailable: { httpStatus: 502, exitCode: 1 },
   /** A bug: something Dossier did not expect. */
   internal: { httpStatus: 500, exitCode: 1 },
 } as const satisfies Record<string, { httpStatus: number; exitCode: number }>;
