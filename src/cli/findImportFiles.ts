@@ -4,9 +4,11 @@ import path from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../core/extract/detectFormat';
 
 export type ImportCandidate =
-  | { file: string; skipped?: undefined }
+  | { file: string; skipped?: undefined; refused?: undefined }
   /** A file inside a folder that is not imported, and why. */
-  | { file: string; skipped: string };
+  | { file: string; skipped: string; refused?: undefined }
+  /** A folder named on the command line with nothing to import in it. */
+  | { file: string; refused: string; skipped?: undefined };
 
 /**
  * A file named on the command line is always tried (the core says what it is);
@@ -17,8 +19,18 @@ export type ImportCandidate =
 export function findImportFiles(paths: readonly string[], recursive: boolean): ImportCandidate[] {
   const candidates: ImportCandidate[] = [];
   for (const given of paths) {
-    if (isDirectory(given)) candidates.push(...walkFolder(given, recursive));
-    else candidates.push({ file: given });
+    if (!isDirectory(given)) {
+      candidates.push({ file: given });
+      continue;
+    }
+    const found = walkFolder(given, recursive);
+    if (found.length > 0) candidates.push(...found);
+    else {
+      const where = recursive
+        ? 'in it or its subfolders'
+        : 'in it (--recursive looks in subfolders)';
+      candidates.push({ file: given, refused: `${given} holds no file ${where}.` });
+    }
   }
   return candidates;
 }

@@ -62,6 +62,15 @@ async function importItem(
   if (!('url' in item) && item.skipped !== undefined) {
     return { file: item.file, status: 'skipped', error: item.skipped, kind: null };
   }
+  if (!('url' in item) && item.refused !== undefined) {
+    return {
+      file: item.file,
+      status: 'error',
+      error: item.refused,
+      errorCode: 'not_found',
+      kind: null,
+    };
+  }
   const file = 'url' in item ? item.url : item.file;
   let kind: SourceKind | null = null;
   try {

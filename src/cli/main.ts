@@ -76,7 +76,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       out: (text) => process.stdout.write(`${text}\n`),
       err: (text) => process.stderr.write(`${text}\n`),
       interactive: process.stderr.isTTY === true,
-      status: (text) => process.stderr.write(`\r\x1b[K${text}`),
+      // A line rewritten in place is for a person at a terminal; a file or a pipe gets none.
+      status: (text) => {
+        if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+      },
     };
     return await command.run(context, positionals, parsed);
   } catch (error) {

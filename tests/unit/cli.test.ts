@@ -190,6 +190,7 @@ describe('dossier CLI on versions of a source', () => {
       status: 'revised',
       sourceId,
       title: 'Harbour',
+      kind: 'text',
       versionId: shown.versions[1]!.id,
       report: {
         exact: expect.any(Number),
@@ -289,13 +290,13 @@ describe('dossier CLI refuses bad input and changes nothing', () => {
     ['a whitespace-only file', () => write('blank.txt', ' \n\n\t\n'), /whitespace|empty/i],
     ['a PNG renamed .txt', () => write('photo.txt', png), /PNG|binary/i],
     [
-      'a directory',
+      'an empty folder',
       () => {
         const dir = path.join(cli.folder, 'a-folder');
         mkdirSync(dir);
         return dir;
       },
-      /directory/i,
+      /a-folder holds no file/i,
     ],
     ['a missing path', () => path.join(cli.folder, 'nowhere.txt'), /no such file/i],
     [

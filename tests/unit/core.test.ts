@@ -28,6 +28,7 @@ describe('the notebook, end to end', () => {
         status: 'duplicate',
         sourceId,
         title: 'Hamas Leader Thanks Iran For Support During Tehran Visit',
+        kind: 'text',
       });
 
       const marked = core.markPassage({ sourceId, quote: 'Iran is the biggest donor' });

@@ -136,7 +136,7 @@ describe('connectCore and serveCore', () => {
     });
     expect(await channel.call('importText', { text: 'Harbour\n\nThe harbour froze.' })).toEqual({
       ok: true,
-      value: { status: 'imported', sourceId: '1', title: 'Harbour' },
+      value: { status: 'imported', sourceId: '1', title: 'Harbour', kind: 'text' },
     });
     expect(await channel.call('listSources', {})).toMatchObject({
       ok: true,

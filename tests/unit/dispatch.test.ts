@@ -16,7 +16,7 @@ describe('dispatch', () => {
     const imported = await dispatch(notebook.core, 'importText', { text: 'Title\n\nbody' });
     expect(imported).toEqual({
       ok: true,
-      value: { status: 'imported', sourceId: '1', title: 'Title' },
+      value: { status: 'imported', sourceId: '1', title: 'Title', kind: 'text' },
     });
     expect(await dispatch(notebook.core, 'listSources', undefined)).toMatchObject({
       ok: true,

@@ -36,7 +36,7 @@ describe('importing', () => {
     const outcome = await notebook.core.importText({
       text: 'A title\n\nFirst paragraph.\n\nSecond.',
     });
-    expect(outcome).toEqual({ status: 'imported', sourceId: '1', title: 'A title' });
+    expect(outcome).toEqual({ status: 'imported', sourceId: '1', title: 'A title', kind: 'text' });
 
     const source = notebook.core.getSource({ sourceId: '1' });
     expect(source).toMatchObject({
@@ -74,7 +74,12 @@ describe('importing', () => {
     const before = counts();
     // Different line ends, same version text.
     const again = await notebook.core.importText({ text: 'Same article\n\nSame body.' });
-    expect(again).toEqual({ status: 'duplicate', sourceId: first.sourceId, title: 'Same article' });
+    expect(again).toEqual({
+      status: 'duplicate',
+      sourceId: first.sourceId,
+      title: 'Same article',
+      kind: 'text',
+    });
     expect(counts()).toEqual(before);
   });
 
@@ -113,10 +118,10 @@ describe('importing', () => {
         'input.txt looks like a PNG image',
       ],
       [
-        'invalid UTF-8',
-        () => fs.readFileSync(path.join(fixtures, 'latin1.txt')),
+        'a binary file under a text name',
+        () => Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]),
         'unsupported',
-        'input.txt is not valid UTF-8',
+        'input.txt contains a NUL byte',
       ],
       [
         'a file over the limit',
@@ -129,9 +134,9 @@ describe('importing', () => {
       it(what, async () => {
         await notebook.core.importText({ text: 'Existing\n\nsource' });
         const before = counts();
-        const error = expectDossierError(
-          async () =>
-            await notebook.core.importFile({
+        const error = await expectDossierRejection(
+          () =>
+            notebook.core.importFile({
               fileName: 'input.txt',
               contentBase64: toBase64(bytes()),
             }),
@@ -169,14 +174,15 @@ describe('importing', () => {
         ],
       });
       expect(outcomes).toEqual([
-        { fileName: 'one.txt', status: 'imported', sourceId: '1', title: 'One' },
+        { fileName: 'one.txt', status: 'imported', sourceId: '1', title: 'One', kind: 'text' },
         {
           fileName: 'empty.txt',
           status: 'error',
           error: { code: 'unsupported', message: expect.stringContaining('empty.txt is empty') },
+          kind: 'text',
         },
-        { fileName: 'again.txt', status: 'duplicate', sourceId: '1', title: 'One' },
-        { fileName: 'two.txt', status: 'imported', sourceId: '2', title: 'Two' },
+        { fileName: 'again.txt', status: 'duplicate', sourceId: '1', title: 'One', kind: 'text' },
+        { fileName: 'two.txt', status: 'imported', sourceId: '2', title: 'Two', kind: 'text' },
       ]);
       expect(counts()).toMatchObject({ sources: 2, source_versions: 2, sources_fts: 2 });
     });

@@ -73,7 +73,14 @@ describe('adding a version re-anchors every passage', () => {
       ],
     };
     const versionId = notebook.core.getSource({ sourceId }).versionId;
-    expect(revised).toEqual({ status: 'revised', sourceId, title: 'Harbour', versionId, report });
+    expect(revised).toEqual({
+      status: 'revised',
+      sourceId,
+      title: 'Harbour',
+      kind: 'text',
+      versionId,
+      report,
+    });
 
     const source = notebook.core.getSource({ sourceId });
     expect(source.text).toBe(V2);
@@ -264,6 +271,7 @@ describe('what a new version refuses', () => {
         status: 'duplicate',
         sourceId,
         title: 'Harbour',
+        kind: 'text',
       });
     }
     expect(counts()).toEqual(before);

@@ -77,7 +77,12 @@ describe('the worker-thread core', () => {
     const imported = valueOf<{ sourceId: string }>(
       await core.call('importText', { text: 'Harbour report\n\nThe harbour froze in March.' }),
     );
-    expect(imported).toEqual({ status: 'imported', sourceId: '1', title: 'Harbour report' });
+    expect(imported).toEqual({
+      status: 'imported',
+      sourceId: '1',
+      title: 'Harbour report',
+      kind: 'text',
+    });
     const hits = valueOf<Array<{ kind: string; id: string }>>(
       await core.call('search', { query: 'froze' }),
     );

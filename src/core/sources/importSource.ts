@@ -86,7 +86,8 @@ export async function importFiles(
   const outcomes: FileImportOutcome[] = [];
   for (const file of files) {
     outcomes.push(await importOneOfMany(db, file, operation.signal));
-    operation.progress(outcomes.length, files.length);
+    // Once cancelled, the files left are only marked as not imported: that is no progress.
+    if (!operation.signal.aborted) operation.progress(outcomes.length, files.length);
     await yieldToHost();
   }
   return outcomes;
