@@ -183,11 +183,19 @@ describe('decodeTextFile', () => {
 });
 
 describe('decodeHtml', () => {
+  /** A page around `body`, with a script and navigation in English that must not sway the detector. */
   const page = (body: Uint8Array, head = '') =>
     Buffer.concat([
-      utf8(`<!doctype html><html><head>${head}<title>Page</title></head><body><p>`),
+      utf8(`<!doctype html><html><head>${head}<title>Page</title>`),
+      utf8(
+        `<script>${'window.analytics.track("page view", { section: "news" });\n'.repeat(100)}</script>`,
+      ),
+      utf8('<style>body { font-family: Georgia, serif; }</style></head><body>'),
+      utf8(
+        '<nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/about">About us</a></nav><p>',
+      ),
       body,
-      utf8('</p></body></html>'),
+      utf8('</p><footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>'),
     ]);
   const textOf = (html: string) => /<p>([\s\S]*)<\/p>/.exec(html)![1];
 

@@ -19,7 +19,7 @@ export function decodeHtml(bytes: Uint8Array, _fileName: string, declaredCharset
     usableEncoding(metaDeclaration(prescanMetaCharset(bytes))),
   ];
   const encoding =
-    chooseEncoding(bytes, declarations) ??
+    chooseEncoding(bytes, declarations, { markup: true }) ??
     declarations.find((declared) => declared !== null) ??
     'windows-1252';
   return decodeAs(bytes, encoding);

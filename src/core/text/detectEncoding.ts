@@ -2,6 +2,11 @@ import chardet from 'chardet';
 
 /** How much the detector reads: plenty for its statistics, and quick on a 20 MiB file. */
 const DETECTION_SAMPLE_BYTES = 64 * 1024;
+/** How much of a page is searched for that much text outside its markup (scripts can be long). */
+const MARKUP_SCAN_BYTES = 1024 * 1024;
+/** Scripts, styles, comments and tags: ASCII that would outweigh a page's words for the detector. */
+const MARKUP =
+  /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<[^>]*>/gi;
 
 /**
  * chardet's confidence (0–100) below which its guess is not used. Measured on
@@ -17,11 +22,13 @@ const MIN_DETECTION_CONFIDENCE = 30;
  * `<meta charset>`) the bytes are valid in, since servers often declare
  * UTF-8 for whatever they serve; then UTF-8 when the bytes are valid UTF-8;
  * then the detector's guess when it is confident and the bytes are valid in
- * it. Null when nothing fits: the caller refuses or falls back.
+ * it (for a page, `markup`, the detector reads its text without the tags).
+ * Null when nothing fits: the caller refuses or falls back.
  */
 export function chooseEncoding(
   bytes: Uint8Array,
   declarations: ReadonlyArray<string | null | undefined> = [],
+  { markup = false }: { markup?: boolean } = {},
 ): string | null {
   const bom = encodingOfBom(bytes);
   if (bom) return bom;
@@ -30,7 +37,7 @@ export function chooseEncoding(
     if (declared && decodesCleanly(bytes, declared)) return declared;
   }
   if (decodesCleanly(bytes, 'utf-8')) return 'utf-8';
-  return detectLegacyEncoding(bytes);
+  return detectLegacyEncoding(bytes, markup ? withoutMarkup(bytes) : bytes);
 }
 
 export function encodingOfBom(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | null {
@@ -50,15 +57,24 @@ export function usableEncoding(label: string | null | undefined): string | null 
   }
 }
 
-/** The detector's most confident guess among the encodings TextDecoder has and the bytes are valid in. */
-function detectLegacyEncoding(bytes: Uint8Array): string | null {
-  const sample = bytes.subarray(0, DETECTION_SAMPLE_BYTES);
-  for (const { name, confidence } of chardet.analyse(sample)) {
+/** The detector's most confident guess, from `text`, among the encodings TextDecoder has and the bytes are valid in. */
+function detectLegacyEncoding(bytes: Uint8Array, text: Uint8Array): string | null {
+  for (const { name, confidence } of chardet.analyse(text.subarray(0, DETECTION_SAMPLE_BYTES))) {
     if (confidence < MIN_DETECTION_CONFIDENCE) break; // guesses come most confident first
     const encoding = usableEncoding(name);
     if (encoding && decodesCleanly(bytes, encoding)) return encoding;
   }
   return null;
+}
+
+/**
+ * A page's bytes without its markup. Tags are found in the bytes read as
+ * Latin-1, which is safe for the encodings pages use: none has `<` or `>` as
+ * the second byte of a character.
+ */
+function withoutMarkup(bytes: Uint8Array): Uint8Array {
+  const page = Buffer.from(bytes.subarray(0, MARKUP_SCAN_BYTES)).toString('latin1');
+  return Buffer.from(page.replace(MARKUP, ' '), 'latin1');
 }
 
 function decodesCleanly(bytes: Uint8Array, encoding: string): boolean {
