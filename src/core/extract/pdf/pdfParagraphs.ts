@@ -1,0 +1,166 @@
+import { hyphenEvidence, joinLines } from './lineJoining';
+import type { FlowLine } from './pdfColumns';
+import { mainSize, median } from './pdfLines';
+
+/** A block of text found on the pages, before it takes its place in the document. */
+export interface TextDraft {
+  heading: boolean;
+  /** 1-based page of its first line. */
+  page: number;
+  size: number;
+  text: string;
+  rtl: boolean;
+}
+
+/** A line set this much larger than the body text is a heading. */
+const HEADING_SIZE = 1.15;
+const MAX_HEADING_LINES = 4;
+const MAX_HEADING_CHARS = 300;
+/** Sizes closer than this share are the same size. */
+const SAME_SIZE = 0.1;
+/** Space between two lines beyond their usual spacing, as a share of the font size, that separates paragraphs. */
+const PARAGRAPH_GAP = 0.35;
+/** A first line starting this far in (a share of the font size), but not past a quarter of the column, is indented. */
+const INDENT = 0.6;
+const MAX_INDENT_SHARE = 0.25;
+/** A line ending less than this many font sizes before the column's edge fills it. */
+const FULL_LINE = 1.5;
+
+interface Flow {
+  /** The edge most lines start at (left; right for right-to-left lines). */
+  left: number;
+  right: number;
+  /** The outermost edges any line reaches. */
+  minX0: number;
+  maxX1: number;
+}
+
+/**
+ * Groups lines (in reading order) into paragraphs and headings. A paragraph
+ * ends where the font size changes, where the space to the next line is
+ * clearly more than the usual line spacing, or where the next line is
+ * indented; at the end of a column or page it goes on only when its last line
+ * fills the column and the next one is not indented.
+ */
+export function paragraphs(lines: readonly FlowLine[]): TextDraft[] {
+  if (lines.length === 0) return [];
+  const bodySize = mainSize(lines);
+  const pitches = linePitches(lines);
+  const flows = flowEdges(lines);
+
+  const groups: FlowLine[][] = [];
+  lines.forEach((line, index) => {
+    const previous = lines[index - 1];
+    if (previous && continues(previous, line, pitches, flows)) groups.at(-1)!.push(line);
+    else groups.push([line]);
+  });
+
+  const evidence = hyphenEvidence(lines.map((line) => line.text));
+  return groups.map((group) => {
+    const size = mainSize(group);
+    const text = joinLines(
+      group.map((line) => line.text),
+      evidence,
+    );
+    return {
+      heading:
+        size >= bodySize * HEADING_SIZE &&
+        group.length <= MAX_HEADING_LINES &&
+        text.length <= MAX_HEADING_CHARS,
+      page: group[0]!.page,
+      size,
+      text,
+      rtl: group.filter((line) => line.rtl).length * 2 > group.length,
+    };
+  });
+}
+
+function continues(
+  before: FlowLine,
+  line: FlowLine,
+  pitches: Map<number, number>,
+  flows: Map<string, Flow>,
+): boolean {
+  if (!sameSize(before.size, line.size)) return false;
+  const flowBefore = flows.get(flowKey(before))!;
+  const flow = flows.get(flowKey(line))!;
+  if (flowKey(before) !== flowKey(line)) {
+    return fillsLine(before, flowBefore) && !isIndented(line, flow);
+  }
+  const gap = line.y - before.y;
+  const pitch = pitches.get(before.size) ?? 1.2 * before.size;
+  if (gap <= 0 || gap > pitch + PARAGRAPH_GAP * before.size) return false;
+  return !isIndented(line, flow) || isIndented(before, flow);
+}
+
+/** The usual distance between the baselines of two lines of a paragraph, for each font size. */
+function linePitches(lines: readonly FlowLine[]): Map<number, number> {
+  const gaps = new Map<number, number[]>();
+  lines.forEach((line, index) => {
+    const next = lines[index + 1];
+    if (!next || flowKey(next) !== flowKey(line) || next.size !== line.size) return;
+    const gap = next.y - line.y;
+    if (gap > 0.5 * line.size && gap < 2.5 * line.size) {
+      gaps.set(line.size, [...(gaps.get(line.size) ?? []), gap]);
+    }
+  });
+  return new Map([...gaps].map(([size, values]) => [size, median(values)]));
+}
+
+function flowEdges(lines: readonly FlowLine[]): Map<string, Flow> {
+  const byFlow = new Map<string, FlowLine[]>();
+  for (const line of lines) byFlow.set(flowKey(line), [...(byFlow.get(flowKey(line)) ?? []), line]);
+  return new Map(
+    [...byFlow].map(([key, flowLines]) => [
+      key,
+      {
+        left: mostCommon(
+          flowLines.map((line) => line.x0),
+          'low',
+        ),
+        right: mostCommon(
+          flowLines.map((line) => line.x1),
+          'high',
+        ),
+        minX0: Math.min(...flowLines.map((line) => line.x0)),
+        maxX1: Math.max(...flowLines.map((line) => line.x1)),
+      },
+    ]),
+  );
+}
+
+function fillsLine(line: FlowLine, flow: Flow): boolean {
+  return line.rtl
+    ? line.x0 <= flow.minX0 + FULL_LINE * line.size
+    : line.x1 >= flow.maxX1 - FULL_LINE * line.size;
+}
+
+function isIndented(line: FlowLine, flow: Flow): boolean {
+  const indent = line.rtl ? flow.right - line.x1 : line.x0 - flow.left;
+  return indent >= INDENT * line.size && indent <= MAX_INDENT_SHARE * (flow.maxX1 - flow.minX0);
+}
+
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= SAME_SIZE * Math.max(a, b);
+}
+
+function flowKey(line: FlowLine): string {
+  return `${line.page}/${line.flow}`;
+}
+
+/** The value (rounded to a unit) that occurs most often; ties go to the lowest or highest. */
+function mostCommon(values: readonly number[], ties: 'low' | 'high'): number {
+  const counts = new Map<number, number>();
+  for (const value of values)
+    counts.set(Math.round(value), (counts.get(Math.round(value)) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [value, count] of counts) {
+    const better = ties === 'low' ? value < best : value > best;
+    if (count > bestCount || (count === bestCount && better)) {
+      best = value;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,89 @@
+// Reads a PDF's text with pdf.js inside a worker thread, so a hostile or huge
+// file can be stopped (time, memory) without harming the thread that asked.
+// Plain JavaScript on purpose: every host (tsx, Vitest, the Electron bundle)
+// starts it by path with no transpiler. It only reads: nothing in the file is
+// run, drawn or fetched. Layout is left to the caller (pdfLayout*.ts).
+//
+// Messages out, in order: {kind:'info', info}, then {kind:'page', page} per
+// page, then {kind:'done'}; or {kind:'failed', reason:'password'|'damaged', detail}.
+import { fileURLToPath } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+// pdf.js runs its parser in this same thread instead of loading another worker.
+globalThis.pdfjsWorker = pdfjsWorker;
+
+/** pdf.js's own character maps (local files), which CJK fonts without a mapping of their own need. */
+const CMAP_DIR = fileURLToPath(
+  new URL('../../cmaps/', import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs')),
+).replace(/[\\/]?$/, '/');
+
+async function read(bytes) {
+  const loading = getDocument({
+    data: bytes,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWasm: false,
+    enableXfa: false,
+    // Keep going past damaged objects: an import wants whatever text can be read.
+    stopAtErrors: false,
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  const document = await loading.promise;
+  try {
+    parentPort.postMessage({ kind: 'info', info: await documentInfo(document) });
+    for (let number = 1; number <= document.numPages; number++) {
+      parentPort.postMessage({ kind: 'page', page: await pageText(document, number) });
+    }
+  } finally {
+    await loading.destroy();
+  }
+}
+
+async function documentInfo(document) {
+  const { info, metadata } = await document.getMetadata().catch(() => ({}));
+  const text = (value) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  return {
+    pageCount: document.numPages,
+    title: text(info?.Title) ?? text(metadata?.get('dc:title')),
+    author: text(info?.Author) ?? text(metadata?.get('dc:creator')?.join?.(', ')),
+    creationDate: text(info?.CreationDate),
+    lang: text(info?.Language),
+  };
+}
+
+/** A page's text items with their transforms in page coordinates (origin top left, y down). */
+async function pageText(document, number) {
+  try {
+    const page = await document.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent({ disableNormalization: true });
+    const items = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      items.push({
+        str: item.str,
+        transform: Util.transform(viewport.transform, item.transform),
+        width: item.width,
+        dir: item.dir,
+        fontName: item.fontName,
+      });
+    }
+    page.cleanup();
+    return { number, width: viewport.width, height: viewport.height, items };
+  } catch (error) {
+    return { number, width: 0, height: 0, items: [], unreadable: String(error?.message ?? error) };
+  }
+}
+
+try {
+  await read(workerData.bytes);
+  parentPort.postMessage({ kind: 'done' });
+} catch (error) {
+  const reason = error?.name === 'PasswordException' ? 'password' : 'damaged';
+  parentPort.postMessage({ kind: 'failed', reason, detail: String(error?.message ?? error) });
+}
