@@ -37,8 +37,8 @@ export function readPdfText(
   limits: PdfReadLimits = PDF_READ_LIMITS,
 ): Promise<PdfContent> {
   if (signal?.aborted) return Promise.reject(cancelled(fileName));
-  // A copy of exactly these bytes, handed over rather than cloned.
-  const data = bytes.slice();
+  // A copy of exactly these bytes (a Buffer's slice() would share them), handed over rather than cloned.
+  const data = new Uint8Array(bytes);
   const worker = new Worker(WORKER_FILE, {
     workerData: { bytes: data },
     transferList: [data.buffer],

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../src/shared/documentModel';
+import { DossierError } from '../../../src/shared/errors';
+import { extractPdf, PDF_EXTRACTOR } from '../../../src/core/extract/pdf/extractPdf';
+import { readPdfText } from '../../../src/core/extract/pdf/readPdfText';
+import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
+
+const root = path.resolve(__dirname, '../../..');
+const fixtureDir = path.join(root, 'tests/fixtures/pdf');
+const fixture = (name: string) => readFileSync(path.join(fixtureDir, name));
+
+/**
+ * The texts the fixtures were printed from, read out of the script that made
+ * them, so the expectations cannot drift from the files.
+ */
+const script = readFileSync(path.join(root, 'scripts/make-pdf-fixtures.mjs'), 'utf8');
+function scriptConstant<T>(name: string): T {
+  const source = new RegExp(`const ${name} =\\s*([\\s\\S]*?);\\n`).exec(script)?.[1];
+  if (!source) throw new Error(`${name} is not in make-pdf-fixtures.mjs`);
+  return vm.runInNewContext(`(${source})`) as T;
+}
+const ENGLISH_PARAGRAPHS = scriptConstant<string[]>('ENGLISH_PARAGRAPHS');
+const ENGLISH_INDENTED = scriptConstant<string[]>('ENGLISH_INDENTED');
+const ENGLISH_CLOSING = scriptConstant<string[]>('ENGLISH_CLOSING');
+const PERSIAN_PARAGRAPHS = scriptConstant<string[]>('PERSIAN_PARAGRAPHS');
+const PAPER_ABSTRACT = scriptConstant<string>('PAPER_ABSTRACT');
+const PAPER_SECTIONS = scriptConstant<[string, string[]][]>('PAPER_SECTIONS');
+
+async function extract(name: string, signal?: AbortSignal): Promise<ExtractedDocument> {
+  return extractPdf({ bytes: fixture(name), fileName: name }, signal);
+}
+
+/** Each block as `kind: text` (headings with their level), in order. */
+function outline(document: ExtractedDocument): string[] {
+  return document.blocks.map((block) => `${kindOf(block)}: ${textOf(document, block)}`);
+}
+
+function kindOf(block: Block): string {
+  return block.kind === 'heading' ? `heading${block.level}` : block.kind;
+}
+
+function textOf(document: ExtractedDocument, block: Block): string {
+  return document.text.slice(block.start, block.end);
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<DossierError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof DossierError) return error;
+    throw error;
+  }
+  throw new Error('expected a DossierError');
+}
+
+describe('extractPdf on real PDFs', () => {
+  it('reads an article: title, headings, paragraphs as printed, page numbers on blocks', async () => {
+    const document = await extract('english-article.pdf');
+    expect(document.kind).toBe('pdf');
+    expect(document.extractor).toBe(PDF_EXTRACTOR);
+    expect(document.title).toBe('Reading the Salt Marsh');
+    expect(outline(document)).toEqual([
+      'title: Reading the Salt Marsh',
+      ...ENGLISH_PARAGRAPHS.map((text) => `paragraph: ${text}`),
+      'heading1: Methods in the Field',
+      ...ENGLISH_INDENTED.map((text) => `paragraph: ${text}`),
+      'heading1: What Comes Next',
+      ...ENGLISH_CLOSING.map((text) => `paragraph: ${text}`),
+    ]);
+    // Page 2 begins with the third indented paragraph.
+    const pages = document.blocks.map((block) => block.page);
+    const secondPageStart = 1 + ENGLISH_PARAGRAPHS.length + 1 + 2;
+    expect(pages.slice(0, secondPageStart)).toEqual(Array(secondPageStart).fill(1));
+    expect(pages.slice(secondPageStart)).toEqual(
+      Array(document.blocks.length - secondPageStart).fill(2),
+    );
+    expect(document.metadata).toMatchObject({
+      byline: 'Mara Lindqvist',
+      publishedAt: '2024-03-15T09:30:00+01:00',
+      dir: 'ltr',
+    });
+  });
+
+  it('mends words broken at line ends and keeps the hyphens of compounds', async () => {
+    const { text } = await extract('english-article.pdf');
+    // Each of these was printed broken across two lines.
+    for (const word of ['vegetation', 'measurement', 'informative']) {
+      expect(text).toMatch(new RegExp(`\\b${word}\\b`));
+    }
+    expect(text).not.toMatch(/[\u2010\u00ad]/);
+    // "long-" ended a line before "term": a compound, written whole elsewhere.
+    expect(text).toContain('Only a long-term series');
+    expect(text).toContain('The Anglo-Dutch survey');
+  });
+
+  it('leaves out the running header and the page numbers', async () => {
+    const document = await extract('english-article.pdf');
+    expect(document.text).not.toContain('Coastal Field Journal');
+    expect(document.blocks.map((block) => textOf(document, block))).not.toContainEqual(
+      expect.stringMatching(/^\d+$/),
+    );
+  });
+
+  it('reads a two-column paper column by column, below its full-width title and abstract', async () => {
+    const document = await extract('two-column-paper.pdf');
+    // /Title is "paper.html": the largest line of the first page is the title.
+    expect(document.title).toBe('Tides Written in Mud');
+    expect(outline(document)).toEqual([
+      'title: Tides Written in Mud',
+      'paragraph: A. Rivers and B. Marsh',
+      `paragraph: ${PAPER_ABSTRACT}`,
+      ...PAPER_SECTIONS.flatMap(([heading, paragraphs]) => [
+        `heading1: ${heading}`,
+        ...paragraphs.map((text) => `paragraph: ${text}`),
+      ]),
+    ]);
+    // "At every site…" heads the second column; "Data and Sites" began in the first.
+    const { text } = document;
+    expect(text.indexOf('Data and Sites')).toBeLessThan(text.indexOf('At every site'));
+    expect(text.indexOf('At every site')).toBeLessThan(text.indexOf('Results'));
+    expect(text).not.toMatch(/\n\n1$/);
+  });
+
+  it('puts Persian lines back in logical order, joiners and embedded Latin included', async () => {
+    const document = await extract('persian-article.pdf');
+    expect(document.title).toBe('کتابخانه‌های کهن');
+    expect(outline(document)).toEqual([
+      'title: کتابخانه‌های کهن',
+      ...PERSIAN_PARAGRAPHS.map((text) => `paragraph: ${text.normalize('NFC')}`),
+    ]);
+    expect(document.text).toContain(
+      'امروز پژوهشگر می‌تواند یادداشت‌های خود را در نرم‌افزار Dossier نگه دارد',
+    );
+    expect(document.text).toContain('بیش از 400 نسخه ثبت شده بود');
+    expect(document.metadata.dir).toBe('rtl');
+  });
+
+  it('imports the text of a PDF that asks to run JavaScript, and runs nothing', async () => {
+    const bytes = fixture('javascript-action.pdf');
+    expect(bytes.toString('latin1')).toContain('/S /JavaScript');
+    const document = await extractPdf({ bytes, fileName: 'javascript-action.pdf' });
+    // "Microsoft Word - scripted.docx" names a file, not the document.
+    expect(outline(document)).toEqual([
+      'title: A document with a script',
+      'paragraph: This file asks its reader to run JavaScript when it opens. ' +
+        'Dossier reads only its text; the script never runs.',
+    ]);
+    expect(document.text).not.toContain('app.alert');
+    expect(document.metadata).toMatchObject({
+      byline: 'Ada Example',
+      publishedAt: '2023-01-02T03:04:05Z',
+      lang: 'en-GB',
+    });
+  });
+
+  it('leaves the bytes it was given intact', async () => {
+    const bytes = fixture('javascript-action.pdf');
+    const copy = Buffer.from(bytes);
+    await extractPdf({ bytes, fileName: 'javascript-action.pdf' });
+    expect(bytes.equals(copy)).toBe(true);
+  });
+});
+
+describe('extractPdf refusals', () => {
+  it('refuses a password-protected PDF, saying so', async () => {
+    const error = await refusal(() => extract('encrypted.pdf'));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toMatch(/^encrypted\.pdf is password-protected/);
+  });
+
+  it('refuses a scan without a text layer instead of storing an empty article', async () => {
+    const error = await refusal(() => extract('scanned.pdf'));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toMatch(/^scanned\.pdf has no text layer \(a scan\?\)/);
+    expect(error.message).toMatch(/OCR/);
+  });
+
+  it('refuses a damaged PDF', async () => {
+    const truncated = fixture('english-article.pdf').subarray(0, 5000);
+    const error = await refusal(() => extractPdf({ bytes: truncated, fileName: 'truncated.pdf' }));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toMatch(/^truncated\.pdf could not be read as a PDF .*damaged/);
+
+    const garbage = Buffer.from('%PDF-1.7\nnot a PDF at all\n');
+    expect((await refusal(() => extractPdf({ bytes: garbage, fileName: 'x.pdf' }))).code).toBe(
+      'unsupported',
+    );
+  });
+
+  it('stops a PDF that takes too long or needs too much memory', async () => {
+    const bytes = fixture('two-column-paper.pdf');
+    const slow = await refusal(() =>
+      readPdfText(bytes, 'paper.pdf', undefined, { timeMs: 1, memoryMb: 512 }),
+    );
+    expect(slow.code).toBe('too_large');
+    expect(slow.message).toMatch(/^Reading paper\.pdf took longer than 1 ms, so it was stopped/);
+
+    const big = await refusal(() =>
+      readPdfText(bytes, 'paper.pdf', undefined, { timeMs: 60_000, memoryMb: 4 }),
+    );
+    expect(big.code).toBe('too_large');
+    expect(big.message).toMatch(/^Reading paper\.pdf needed more than 4 MB of memory/);
+  });
+
+  it('stops at once when the import is cancelled', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const reading = extract('two-column-paper.pdf', controller.signal);
+    setTimeout(() => controller.abort(), 20);
+    const error = await refusal(() => reading);
+    expect(error.code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    const error2 = await refusal(() => extract('english-article.pdf', AbortSignal.abort()));
+    expect(error2.code).toBe('cancelled');
+  });
+});
