@@ -33,14 +33,16 @@ interface Flow {
   /** The outermost edges any line reaches. */
   minX0: number;
   maxX1: number;
+  lines: number;
 }
 
 /**
  * Groups lines (in reading order) into paragraphs and headings. A paragraph
  * ends where the font size changes, where the space to the next line is
  * clearly more than the usual line spacing, or where the next line is
- * indented; at the end of a column or page it goes on only when its last line
- * fills the column and the next one is not indented.
+ * indented; from the foot of a column or page to the head of the next it
+ * goes on only when its last line fills the column and the next one is not
+ * indented.
  */
 export function paragraphs(lines: readonly FlowLine[]): TextDraft[] {
   if (lines.length === 0) return [];
@@ -84,7 +86,9 @@ function continues(
   if (!sameSize(before.size, line.size)) return false;
   const flowBefore = flows.get(flowKey(before))!;
   const flow = flows.get(flowKey(line))!;
-  if (flowKey(before) !== flowKey(line)) {
+  // Into the next column or page: back up the page, so spacing says nothing.
+  const below = line.page === before.page && line.y > before.y;
+  if (flowKey(before) !== flowKey(line) && !below) {
     return fillsLine(before, flowBefore) && !isIndented(line, flow);
   }
   const gap = line.y - before.y;
@@ -124,12 +128,15 @@ function flowEdges(lines: readonly FlowLine[]): Map<string, Flow> {
         ),
         minX0: Math.min(...flowLines.map((line) => line.x0)),
         maxX1: Math.max(...flowLines.map((line) => line.x1)),
+        lines: flowLines.length,
       },
     ]),
   );
 }
 
+/** Whether the line reaches the far edge of its column (which a column of one line does not tell). */
 function fillsLine(line: FlowLine, flow: Flow): boolean {
+  if (flow.lines < 2) return false;
   return line.rtl
     ? line.x0 <= flow.minX0 + FULL_LINE * line.size
     : line.x1 >= flow.maxX1 - FULL_LINE * line.size;
