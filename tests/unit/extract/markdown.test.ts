@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/shared/documentModel';
 import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
 import { extractMarkdown } from '../../../src/core/extract/markdown/extractMarkdown';
+import { describeBlocks as described } from './convertedDocuments';
 
 const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'markdown');
 
@@ -13,16 +13,6 @@ function fromFixture(name: string): ExtractedDocument {
 
 function fromText(markdown: string, fileName = 'notes.md'): ExtractedDocument {
   return extractMarkdown({ bytes: new TextEncoder().encode(markdown), fileName });
-}
-
-/** Each block with its text, for assertions that read like the document. */
-function described(
-  document: ExtractedDocument,
-): Array<Omit<Block, 'start' | 'end'> & { text: string }> {
-  return document.blocks.map(({ start, end, ...block }) => ({
-    ...block,
-    text: document.text.slice(start, end),
-  }));
 }
 
 describe('extractMarkdown', () => {
@@ -49,23 +39,16 @@ describe('extractMarkdown', () => {
   });
 
   it('keeps inline marks and safe links; a javascript: link is left as its text', () => {
-    const paragraph = blocks[1]!;
-    expect(paragraph.text).toBe(
-      'The marsh rose four millimetres a year, faster than the sea; see the survey, the map and core-12.\nA second line after a hard break.',
-    );
-    const start = notes.blocks[1]!.start;
-    const marked = (paragraph.marks ?? []).map((mark) => ({
-      ...mark,
-      text: notes.text.slice(mark.start, mark.end),
-      start: mark.start - start,
-    }));
-    expect(marked.map(({ kind, text }) => [kind, text])).toEqual([
-      ['strong', 'four millimetres'],
-      ['emphasis', 'faster'],
-      ['link', 'survey'],
-      ['code', 'core-12'],
-    ]);
-    expect(marked[2]).toMatchObject({ href: 'https://example.org/survey' });
+    expect(blocks[1]).toEqual({
+      kind: 'paragraph',
+      text: 'The marsh rose four millimetres a year, faster than the sea; see the survey, the map and core-12.\nA second line after a hard break.',
+      marks: [
+        { kind: 'strong', text: 'four millimetres' },
+        { kind: 'emphasis', text: 'faster' },
+        { kind: 'link', href: 'https://example.org/survey', text: 'survey' },
+        { kind: 'code', text: 'core-12' },
+      ],
+    });
     expect(JSON.stringify(notes.blocks)).not.toContain('javascript');
   });
 
@@ -97,7 +80,7 @@ describe('extractMarkdown', () => {
   it('reads a GFM table cell by cell', () => {
     const cells = blocks
       .filter((block) => block.kind === 'tableCell')
-      .map((cell) => cell.kind === 'tableCell' && [cell.row, cell.column, cell.header, cell.text]);
+      .map((cell) => [cell.row, cell.column, cell.header, cell.text]);
     expect(cells).toEqual([
       [0, 0, true, 'Station'],
       [0, 1, true, 'Rise (mm)'],
@@ -181,8 +164,10 @@ describe('extractMarkdown', () => {
       fileName: 'README.md',
       url: 'https://example.org/project/README.md',
     });
-    expect(fetched.blocks[1]).toMatchObject({
-      marks: [{ kind: 'link', href: 'https://example.org/project/docs/guide.md' }],
+    expect(described(fetched)[1]).toMatchObject({
+      marks: [
+        { kind: 'link', href: 'https://example.org/project/docs/guide.md', text: 'the guide' },
+      ],
     });
     expect(fetched.metadata.canonicalUrl).toBe('https://example.org/project/README.md');
   });
