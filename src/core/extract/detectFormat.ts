@@ -49,13 +49,19 @@ export function formatInfo(format: DocumentFormat): FormatInfo {
 }
 
 /**
- * Tells a file's format from its first bytes, then its name: a PDF or a zip is
+ * Tells a file's format from its first bytes, then its name (or the media
+ * type a web server declared for it): a PDF or a zip is
  * known by its magic number whatever it is called; a web page saved under
  * another name is known by its opening tags. Anything else is read as plain
  * text, whose decoder refuses what is not text.
  */
-export function detectFormat(bytes: Uint8Array, fileName: string): FormatInfo {
-  const byName = BY_EXTENSION[path.extname(fileName).toLowerCase()];
+export function detectFormat(
+  bytes: Uint8Array,
+  fileName: string,
+  declaredMediaType?: string | null,
+): FormatInfo {
+  const byName =
+    BY_EXTENSION[path.extname(fileName).toLowerCase()] ?? byMediaType(declaredMediaType);
   if (startsWithAscii(bytes, '%PDF-')) return FORMATS.pdf;
   // Word and EPUB files are zips: the name says which (their extractors check the inside);
   // another zip goes to the text decoder, which says what it looks like.
@@ -69,6 +75,22 @@ export function detectFormat(bytes: Uint8Array, fileName: string): FormatInfo {
   }
   if (/^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(head)) return FORMATS.html;
   return FORMATS.text;
+}
+
+/** A web server's word for what it sent, when the address has no telling extension. */
+function byMediaType(mediaType: string | null | undefined): DocumentFormat | undefined {
+  switch (mediaType) {
+    case 'text/html':
+    case 'application/xhtml+xml':
+      return 'html';
+    case 'text/markdown':
+    case 'text/x-markdown':
+      return 'markdown';
+    case 'application/pdf':
+      return 'pdf';
+    default:
+      return undefined;
+  }
 }
 
 /** The first kilobyte as Latin-1, without a UTF-8 BOM: enough to see a page's opening tags. */

@@ -1,7 +1,13 @@
 import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
-import { detectFormat, type FormatInfo } from './detectFormat';
+import { detectFormat, type DocumentFormat, type FormatInfo } from './detectFormat';
+import { extractDocx } from './docx/extractDocx';
+import { extractEpub } from './epub/extractEpub';
 import type { ExtractedDocument, ExtractionInput } from './extractedDocument';
+import { extractHtml } from './html/extractHtml';
+import { extractMarkdown } from './markdown/extractMarkdown';
+import { extractMhtml } from './mhtml/extractMhtml';
+import { extractPdf } from './pdf/extractPdf';
 import { extractPlainText } from './plainText/extractPlainText';
 
 export interface Extraction {
@@ -23,8 +29,8 @@ export async function extractDocument(
   if (bytes.length === 0) {
     throw new DossierError('unsupported', `${fileName} is empty; there is nothing to import.`);
   }
-  const format = detectFormat(bytes, fileName);
-  const document = await extractorFor(format)(input, signal);
+  const format = detectFormat(bytes, fileName, input.declaredMediaType);
+  const document = await EXTRACTORS[format.format](input, signal);
   if (document.text.trim() === '') {
     throw new DossierError('unsupported', `${fileName} has no text to import.`);
   }
@@ -33,16 +39,14 @@ export async function extractDocument(
 
 type Extractor = (input: ExtractionInput, signal?: AbortSignal) => Promise<ExtractedDocument>;
 
-function extractorFor({ format }: FormatInfo): Extractor {
-  switch (format) {
-    case 'text':
-      return async ({ bytes, fileName }) => extractPlainText(bytes, fileName);
-    default:
-      return async ({ fileName }) => {
-        throw new DossierError(
-          'unsupported',
-          `${fileName}: this kind of file cannot be imported yet.`,
-        );
-      };
-  }
-}
+/** Each format's extractor; the synchronous ones are run as they are. */
+const EXTRACTORS: Record<DocumentFormat, Extractor> = {
+  text: async ({ bytes, fileName, declaredCharset }) =>
+    extractPlainText(bytes, fileName, declaredCharset),
+  html: async (input) => extractHtml(input),
+  mhtml: async (input) => extractMhtml(input),
+  markdown: async (input) => extractMarkdown(input),
+  pdf: extractPdf,
+  epub: extractEpub,
+  docx: extractDocx,
+};

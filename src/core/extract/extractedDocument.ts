@@ -24,4 +24,6 @@ export interface ExtractionInput {
   url?: string;
   /** A charset declared outside the bytes (an HTTP Content-Type header). */
   declaredCharset?: string;
+  /** The media type declared outside the bytes (an HTTP Content-Type header). */
+  declaredMediaType?: string;
 }

@@ -22,6 +22,7 @@ export async function importUrl(
       fileName: fileNameOf(page.finalUrl),
       url: page.finalUrl,
       ...(page.charset ? { declaredCharset: page.charset } : {}),
+      ...(page.mediaType ? { declaredMediaType: page.mediaType } : {}),
     },
     { origin: 'url', fileName: null, url: page.finalUrl },
     revisionOf,

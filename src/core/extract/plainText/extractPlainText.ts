@@ -18,6 +18,10 @@ export function plainTextDocument(text: string): ExtractedDocument {
   };
 }
 
-export function extractPlainText(bytes: Uint8Array, fileName: string): ExtractedDocument {
-  return plainTextDocument(decodeTextFile(bytes, fileName));
+export function extractPlainText(
+  bytes: Uint8Array,
+  fileName: string,
+  declaredCharset?: string,
+): ExtractedDocument {
+  return plainTextDocument(decodeTextFile(bytes, fileName, declaredCharset));
 }
