@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { DossierError } from '../../../src/shared/errors';
+import { RasterImages } from '../../../src/core/extract/zip/rasterImages';
 import { openZip } from '../../../src/core/extract/zip/readZip';
 import { deflatedZeros, writeRawZip } from './zipBombs';
 
@@ -32,6 +35,18 @@ describe('openZip', () => {
     expect(zip.has('OEBPS/missing.xhtml')).toBe(false);
     expect(zip.read('OEBPS/missing.xhtml')).toBeNull();
     expect(() => zip.verifyAll()).not.toThrow();
+  });
+
+  it('reads ZIP64 archives', () => {
+    // Written by Info-ZIP's zip 3.0 with -fz (ZIP64 forced): sizes and the directory's offset in ZIP64 fields.
+    const bytes = Buffer.from(
+      'UEsDBC0AAAAAAAAAIVhvYass//////////8IABQAbWltZXR5cGUBABAAFAAAAAAAAAAUAAAAAAAAAGFwcGxpY2F0aW9uL2VwdWIremlwUEsDBC0AAAAIAAAAIVi1cXle//////////8FABQAYi50eHQBABAAhAMAAAAAAAAdAAAAAAAAAIvKLDAzUShOrCxWyEjNycnXU4gaFRkVGRWhowgAUEsBAh4DLQAAAAAAAAAhWG9hqywUAAAA/////wgADAAAAAAAAAAAAKSBAAAAAG1pbWV0eXBlAQAIABQAAAAAAAAAUEsBAh4DLQAAAAgAAAAhWLVxeV4dAAAA/////wUADAAAAAAAAQAAAKSBTgAAAGIudHh0AQAIAIQDAAAAAAAAUEsGBiwAAAAAAAAAHgMtAAAAAAAAAAAAAgAAAAAAAAACAAAAAAAAAIEAAAAAAAAAogAAAAAAAABQSwYHAAAAACMBAAAAAAAAAQAAAFBLBQYAAAAAAgACAIEAAAD/////AAA=',
+      'base64',
+    );
+    const zip = openZip(bytes, 'zip64.epub');
+    expect(zip.names).toEqual(['mimetype', 'b.txt']);
+    expect(zip.readText('mimetype')).toBe('application/epub+zip');
+    expect(zip.readText('b.txt')).toBe('Zip64 says hello. '.repeat(50));
   });
 
   it('refuses a 1 GiB bomb that declares its size, before inflating anything', () => {
@@ -139,5 +154,23 @@ describe('openZip', () => {
     expect(refusal(() => openZip(garbage, 'broken.docx').read('word/document.xml')).message).toBe(
       'broken.docx is damaged: word/document.xml inside it cannot be unpacked.',
     );
+  });
+});
+
+describe('RasterImages', () => {
+  const png = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'pixel.png'));
+
+  it('embeds raster images known by their bytes, never SVG', () => {
+    const images = new RasterImages();
+    expect(images.dataUrl(png)).toBe(`data:image/png;base64,${png.toString('base64')}`);
+    expect(images.dataUrl(strToU8('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull();
+    expect(images.dataUrl(strToU8('GIF89a\x01\x00'))).toMatch(/^data:image\/gif;base64,/);
+  });
+
+  it('leaves images out once the document has used its budget, repeats included', () => {
+    const images = new RasterImages(png.length * 2);
+    expect(images.dataUrl(png)).not.toBeNull();
+    expect(images.dataUrl(png)).not.toBeNull();
+    expect(images.dataUrl(png)).toBeNull();
   });
 });

@@ -98,15 +98,17 @@ export function openZip(
     return data;
   };
 
+  const read = (name: string): Uint8Array | null => {
+    const entry = byName.get(name);
+    return entry ? inflate(entry, true) : null;
+  };
+
   return {
     names: [...byName.keys()],
     has: (name) => byName.has(name),
-    read(name) {
-      const entry = byName.get(name);
-      return entry ? inflate(entry, true) : null;
-    },
+    read,
     readText(name) {
-      const data = this.read(name);
+      const data = read(name);
       return data ? new TextDecoder('utf-8').decode(data) : null;
     },
     verifyAll() {
