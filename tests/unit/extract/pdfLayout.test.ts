@@ -51,6 +51,8 @@ function page(number: number, items: PdfTextItem[]): PdfPageText {
   return { number, width: 600, height: 800, items };
 }
 
+const noInfo = { pageCount: 1, title: null, author: null, creationDate: null, lang: null };
+
 function texts(pages: PdfPageText[]): string[] {
   return layoutPdf(pages).map((draft) => draft.text);
 }
@@ -111,6 +113,29 @@ describe('paragraphs and headings', () => {
   });
 });
 
+describe('bulleted lists', () => {
+  it('makes list items of bulleted lines, their wrapped lines hanging under them', () => {
+    const items = [
+      ...column(['The main features are:'], { x: 50, y: 100 }),
+      item('•', { x: 55, y: 112, width: 5 }),
+      item('Speed, which matters most of all', { x: 65, y: 112 }),
+      item('when the file is large.', { x: 65, y: 124 }),
+      item('•', { x: 55, y: 136, width: 5 }),
+      item('Safety.', { x: 65, y: 136 }),
+      ...column(['A paragraph after the list.', 'It has two lines.'], { x: 50, y: 148 }),
+    ];
+    const drafts = layoutPdf([page(1, items)]);
+    expect(drafts.map(({ listItem, text }) => ({ listItem, text }))).toEqual([
+      { listItem: false, text: 'The main features are:' },
+      { listItem: true, text: 'Speed, which matters most of all when the file is large.' },
+      { listItem: true, text: 'Safety.' },
+      { listItem: false, text: 'A paragraph after the list. It has two lines.' },
+    ]);
+    const document = pdfDocument({ info: noInfo, pages: [page(1, items)] }, 'list.pdf');
+    expect(document.blocks[2]).toMatchObject({ kind: 'listItem', ordered: false, depth: 1 });
+  });
+});
+
 describe('hyphenation', () => {
   const evidence = hyphenEvidence([
     'a long-term view of the measurement',
@@ -138,6 +163,21 @@ describe('hyphenation', () => {
     expect(joinLines(['a long-', 'term'], browser)).toBe('a long-term');
   });
 
+  it('mends an unexplained break when the typesetter hyphenates words, unless both halves are words', () => {
+    const tex = hyphenEvidence([
+      'the library for the manipulation of structures and their management in',
+      'a simple man-',
+      'agement of struc-',
+      'tures by the',
+      'sets of words',
+    ]);
+    expect(tex.hyphenatesWords).toBe(true);
+    expect(joinLines(['for DER manip-', 'ulation'], tex)).toBe('for DER manipulation');
+    expect(joinLines(['these sets-', 'of words'], tex)).toBe('these sets-of words');
+    expect(evidence.hyphenatesWords).toBe(false);
+    expect(joinLines(['for DER manip-', 'ulation'], evidence)).toBe('for DER manip-ulation');
+  });
+
   it('joins lines of Chinese or Japanese without a space, and closes up dashes', () => {
     expect(joinLines(['潮汐の記録は', '泥の中に残る'], evidence)).toBe('潮汐の記録は泥の中に残る');
     expect(joinLines(['from 1990–', '1995'], evidence)).toBe('from 1990–1995');
@@ -162,6 +202,36 @@ describe('running headers and footers', () => {
     expect(all).not.toMatch(/Page \d/);
     // Repeated too, but amid the text.
     expect(all.match(/Continued below/g)).toHaveLength(3);
+  });
+
+  it("drops a chapter's running head set apart from the text, even on two pages only", () => {
+    const chapterPage = (number: number, head: string, body: string) =>
+      page(number, [
+        item(head, { x: 50, y: 40 }),
+        ...column([body, 'and more text below it.', 'The end of the page.'], { y: 100 }),
+      ]);
+    const all = texts([
+      chapterPage(1, 'Chapter 1: Salt 1', 'First chapter begins.'),
+      chapterPage(2, 'Chapter 1: Salt 2', 'First chapter goes on.'),
+      chapterPage(3, 'Chapter 2: Mud 3', 'Second chapter begins.'),
+      chapterPage(4, 'Chapter 2: Mud 4', 'Second chapter goes on.'),
+      chapterPage(5, 'Chapter 3: Sand 5', 'The last chapter, one page long.'),
+    ]).join('\n');
+    expect(all.match(/Chapter \d:/g)).toEqual(['Chapter 3:']);
+  });
+
+  it('keeps chapter headings, larger than the text, at the same place on several pages', () => {
+    const opening = (number: number) =>
+      page(number, [
+        item(`Chapter ${number}`, { x: 50, y: 60, size: 18 }),
+        ...column([`Chapter ${number} begins here.`, 'It goes on.'], { y: 120 }),
+      ]);
+    expect(texts([1, 2, 3, 4].map(opening)).filter((text) => /^Chapter \d$/.test(text))).toEqual([
+      'Chapter 1',
+      'Chapter 2',
+      'Chapter 3',
+      'Chapter 4',
+    ]);
   });
 
   it('drops a page number alone at the foot of a single page', () => {
@@ -290,7 +360,7 @@ describe('Arabic shapes', () => {
 });
 
 describe('the document', () => {
-  const info = { pageCount: 1, title: null, author: null, creationDate: null, lang: null };
+  const info = noInfo;
 
   it('takes the title from the file name when the first page has no larger line', () => {
     const content = { info, pages: [page(1, column(['Only body text here.']))] };

@@ -39,7 +39,9 @@ export function pdfDocument(content: PdfContent, fileName: string): ExtractedDoc
   for (const draft of rest) {
     const spec: BlockSpec = draft.heading
       ? { kind: 'heading', level: levels.get(draft.size)!, page: draft.page }
-      : { kind: 'paragraph', page: draft.page };
+      : draft.listItem
+        ? { kind: 'listItem', ordered: false, depth: 1, page: draft.page }
+        : { kind: 'paragraph', page: draft.page };
     builder.addBlock(spec, [{ text: draft.text }]);
   }
   const { text, blocks } = builder.build();

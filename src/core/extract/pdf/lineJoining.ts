@@ -15,6 +15,12 @@ export interface HyphenEvidence {
    * a plain '-' at a line end is a real hyphen, and a U+2010 a break.
    */
   breakHyphen: string | null;
+  /**
+   * The typesetter hyphenates words (TeX does): of the '-' at line ends that
+   * the document explains, most break a word it writes whole elsewhere. Then
+   * an unexplained one is a break too, unless both its halves are words.
+   */
+  hyphenatesWords: boolean;
 }
 
 const SOFT_HYPHEN = '\u00ad';
@@ -27,19 +33,40 @@ const LOWER_START = /^\p{Ll}\p{L}*/u;
 /** Scripts written without spaces between words: their lines join without one. */
 const UNSPACED =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/** It takes this many explained breaks, outnumbering explained compounds this many times. */
+const HYPHENATION_BREAKS = 2;
+const HYPHENATION_RATIO = 2;
 
+/** Reads the evidence off all the document's lines, in reading order. */
 export function hyphenEvidence(lines: readonly string[]): HyphenEvidence {
   const words = new Set<string>();
   let breaksWithHyphen = false;
   let hyphenWithinLines = false;
-  for (const line of lines) {
-    for (const word of line.toLowerCase().match(WORDS) ?? [])
+  lines.forEach((line, index) => {
+    // The halves of a word broken across lines are not words of the document.
+    let whole = line.replace(BROKEN_END, '');
+    if (BROKEN_END.test(lines[index - 1] ?? '')) whole = whole.replace(LOWER_START, '');
+    for (const word of whole.toLowerCase().match(WORDS) ?? []) {
       words.add(word.replaceAll(HYPHEN, '-'));
+    }
     const within = line.replace(/[\u2010\u00ad]$/, '');
     if (within !== line) breaksWithHyphen = true;
     if (within.includes(HYPHEN)) hyphenWithinLines = true;
-  }
-  return { words, breakHyphen: breaksWithHyphen && !hyphenWithinLines ? HYPHEN : null };
+  });
+
+  let breaks = 0;
+  let compounds = 0;
+  lines.forEach((line, index) => {
+    const pair = brokenWord(line, lines[index + 1] ?? '');
+    if (pair?.hyphen !== '-') return;
+    if (words.has(pair.compound)) compounds++;
+    else if (writtenWhole(pair.whole, words)) breaks++;
+  });
+  return {
+    words,
+    breakHyphen: breaksWithHyphen && !hyphenWithinLines ? HYPHEN : null,
+    hyphenatesWords: breaks >= HYPHENATION_BREAKS && breaks > HYPHENATION_RATIO * compounds,
+  };
 }
 
 /** The lines of one paragraph as one text. */
@@ -48,24 +75,52 @@ export function joinLines(lines: readonly string[], evidence: HyphenEvidence): s
 }
 
 function joinPair(before: string, after: string, evidence: HyphenEvidence): string {
-  const broken = BROKEN_END.exec(before);
-  if (broken) {
-    const rest = LOWER_START.exec(after);
-    const breakHere = rest !== null && isBreak(broken[1]!, broken[2]!, rest[0], evidence);
-    return breakHere ? before.slice(0, -1) + after : before + after;
-  }
+  const pair = brokenWord(before, after);
+  if (pair) return isBreak(pair, evidence) ? before.slice(0, -1) + after : before + after;
+  if (BROKEN_END.test(before)) return before + after;
   // A dash ending a line after a word or number is closed up with what follows: 1990–1995, word—word.
   if (/[\p{L}\p{N}][–—]$/u.test(before)) return before + after;
   if (UNSPACED.test(before.at(-1) ?? '') && UNSPACED.test(after[0] ?? '')) return before + after;
   return `${before} ${after}`;
 }
 
-/** Whether the hyphen between `head` and `tail` only breaks the word across two lines. */
-function isBreak(head: string, hyphen: string, tail: string, evidence: HyphenEvidence): boolean {
-  if (hyphen === SOFT_HYPHEN) return true;
-  const compound = `${head}-${tail}`.toLowerCase();
-  const whole = `${head}${tail}`.toLowerCase();
-  if (evidence.words.has(compound)) return false;
-  if (evidence.words.has(whole) || evidence.words.has(`${whole}s`)) return true;
-  return hyphen === evidence.breakHyphen;
+interface BrokenWord {
+  head: string;
+  tail: string;
+  hyphen: string;
+  /** Lower-cased, with and without the hyphen. */
+  compound: string;
+  whole: string;
+}
+
+/** A word that ends `before` with a hyphen and goes on in lower case at the start of `after`. */
+function brokenWord(before: string, after: string): BrokenWord | null {
+  const end = BROKEN_END.exec(before);
+  const start = LOWER_START.exec(after);
+  if (!end || !start) return null;
+  const [, head = '', hyphen = ''] = end;
+  const tail = start[0];
+  return {
+    head,
+    tail,
+    hyphen,
+    compound: `${head}-${tail}`.toLowerCase(),
+    whole: `${head}${tail}`.toLowerCase(),
+  };
+}
+
+/** Whether the hyphen only breaks the word across two lines. */
+function isBreak(pair: BrokenWord, evidence: HyphenEvidence): boolean {
+  if (pair.hyphen === SOFT_HYPHEN) return true;
+  if (evidence.words.has(pair.compound)) return false;
+  if (writtenWhole(pair.whole, evidence.words)) return true;
+  if (pair.hyphen === evidence.breakHyphen) return true;
+  if (pair.hyphen !== '-' || !evidence.hyphenatesWords) return false;
+  const halvesAreWords =
+    evidence.words.has(pair.head.toLowerCase()) && evidence.words.has(pair.tail.toLowerCase());
+  return !halvesAreWords;
+}
+
+function writtenWhole(word: string, words: Set<string>): boolean {
+  return words.has(word) || words.has(`${word}s`);
 }

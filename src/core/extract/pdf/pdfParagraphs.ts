@@ -5,6 +5,8 @@ import { mainSize, median } from './pdfLines';
 /** A block of text found on the pages, before it takes its place in the document. */
 export interface TextDraft {
   heading: boolean;
+  /** An item of a bulleted list (its bullet left out of the text). */
+  listItem: boolean;
   /** 1-based page of its first line. */
   page: number;
   size: number;
@@ -12,6 +14,8 @@ export interface TextDraft {
   rtl: boolean;
 }
 
+/** A bullet opening a line starts a list item. */
+const BULLET = /^[•◦▪▫‣⁃●○■□◆◇►▸➢\uf0a7\uf0b7]\s*/u;
 /** A line set this much larger than the body text is a heading. */
 const HEADING_SIZE = 1.15;
 const MAX_HEADING_LINES = 4;
@@ -27,7 +31,7 @@ const MAX_INDENT_SHARE = 0.25;
 const FULL_LINE = 1.5;
 
 interface Flow {
-  /** The edge most lines start at (left; right for right-to-left lines). */
+  /** The edge lines start at (left; right for right-to-left lines), indentation aside. */
   left: number;
   right: number;
   /** The outermost edges any line reaches. */
@@ -37,12 +41,12 @@ interface Flow {
 }
 
 /**
- * Groups lines (in reading order) into paragraphs and headings. A paragraph
- * ends where the font size changes, where the space to the next line is
- * clearly more than the usual line spacing, or where the next line is
- * indented; from the foot of a column or page to the head of the next it
- * goes on only when its last line fills the column and the next one is not
- * indented.
+ * Groups lines (in reading order) into paragraphs, headings and bulleted list
+ * items. A paragraph ends where the font size changes, where a bullet opens
+ * the next line, where the space to the next line is clearly more than the
+ * usual line spacing, or where the next line is indented; from the foot of a
+ * column or page to the head of the next it goes on only when its last line
+ * fills the column and the next one is not indented.
  */
 export function paragraphs(lines: readonly FlowLine[]): TextDraft[] {
   if (lines.length === 0) return [];
@@ -53,19 +57,24 @@ export function paragraphs(lines: readonly FlowLine[]): TextDraft[] {
   const groups: FlowLine[][] = [];
   lines.forEach((line, index) => {
     const previous = lines[index - 1];
-    if (previous && continues(previous, line, pitches, flows)) groups.at(-1)!.push(line);
+    const group = groups.at(-1);
+    if (previous && group && continues(group[0]!, previous, line, pitches, flows)) group.push(line);
     else groups.push([line]);
   });
 
   const evidence = hyphenEvidence(lines.map((line) => line.text));
   return groups.map((group) => {
     const size = mainSize(group);
-    const text = joinLines(
+    const listItem = BULLET.test(group[0]!.text);
+    const joined = joinLines(
       group.map((line) => line.text),
       evidence,
     );
+    const text = listItem ? joined.replace(BULLET, '') : joined;
     return {
+      listItem,
       heading:
+        !listItem &&
         size >= bodySize * HEADING_SIZE &&
         group.length <= MAX_HEADING_LINES &&
         text.length <= MAX_HEADING_CHARS,
@@ -78,12 +87,13 @@ export function paragraphs(lines: readonly FlowLine[]): TextDraft[] {
 }
 
 function continues(
+  first: FlowLine,
   before: FlowLine,
   line: FlowLine,
   pitches: Map<number, number>,
   flows: Map<string, Flow>,
 ): boolean {
-  if (!sameSize(before.size, line.size)) return false;
+  if (BULLET.test(line.text) || !sameSize(before.size, line.size)) return false;
   const flowBefore = flows.get(flowKey(before))!;
   const flow = flows.get(flowKey(line))!;
   // Into the next column or page: back up the page, so spacing says nothing.
@@ -94,6 +104,8 @@ function continues(
   const gap = line.y - before.y;
   const pitch = pitches.get(before.size) ?? 1.2 * before.size;
   if (gap <= 0 || gap > pitch + PARAGRAPH_GAP * before.size) return false;
+  // A list item's lines hang under its first line (they may be indented from the column's edge).
+  if (BULLET.test(first.text)) return line.rtl ? line.x1 <= first.x1 + 1 : line.x0 >= first.x0 - 1;
   return !isIndented(line, flow) || isIndented(before, flow);
 }
 
@@ -118,11 +130,11 @@ function flowEdges(lines: readonly FlowLine[]): Map<string, Flow> {
     [...byFlow].map(([key, flowLines]) => [
       key,
       {
-        left: mostCommon(
+        left: sharedEdge(
           flowLines.map((line) => line.x0),
           'low',
         ),
-        right: mostCommon(
+        right: sharedEdge(
           flowLines.map((line) => line.x1),
           'high',
         ),
@@ -155,19 +167,16 @@ function flowKey(line: FlowLine): string {
   return `${line.page}/${line.flow}`;
 }
 
-/** The value (rounded to a unit) that occurs most often; ties go to the lowest or highest. */
-function mostCommon(values: readonly number[], ties: 'low' | 'high'): number {
+/**
+ * The outermost edge (lowest or highest, rounded to a unit) that at least two
+ * lines share, so one stray line does not move it and an indented list does
+ * not hide it; with fewer lines, the outermost edge.
+ */
+function sharedEdge(values: readonly number[], side: 'low' | 'high'): number {
   const counts = new Map<number, number>();
   for (const value of values)
     counts.set(Math.round(value), (counts.get(Math.round(value)) ?? 0) + 1);
-  let best = 0;
-  let bestCount = 0;
-  for (const [value, count] of counts) {
-    const better = ties === 'low' ? value < best : value > best;
-    if (count > bestCount || (count === bestCount && better)) {
-      best = value;
-      bestCount = count;
-    }
-  }
-  return best;
+  const shared = [...counts].filter(([, count]) => count >= 2).map(([value]) => value);
+  const candidates = shared.length > 0 ? shared : values;
+  return side === 'low' ? Math.min(...candidates) : Math.max(...candidates);
 }
