@@ -58,7 +58,7 @@ export function ImportControls({ importer }: { importer: Importer }) {
       >
         Import
       </button>
-      <Popover className="import-menu" summary="More" label="More ways to import">
+      <Popover className="menu-button import-menu" summary="More" label="More ways to import">
         <div className="import-menu-items">
           <button
             type="button"

@@ -76,7 +76,7 @@ export function useBulkImport(): BulkImport {
     let settled = 0;
     for (const batch of batchesOf(toImport)) {
       if (operation.cancelled) break;
-      operation.operationId = newOperationId();
+      operation.operationId = newOperationId({ ownProgress: true });
       try {
         const results = (await importBatch(batch, operation.operationId)).filter(
           ({ outcome }) => !wasCancelled(outcome),

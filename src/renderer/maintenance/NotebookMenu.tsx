@@ -54,7 +54,7 @@ export function NotebookMenu() {
   };
 
   return (
-    <Popover className="notebook-menu" summary="Notebook" label="Notebook: backup and checks">
+    <Popover className="menu-button notebook-menu" summary="Notebook" label="Notebook: backup and checks">
       <div className="notebook-menu-items">
         <button
           type="button"

@@ -33,7 +33,7 @@ export function UpdateSourceMenu({ updater }: { updater: RevisionImporter }) {
         }}
       />
       <Popover
-        className="update-menu"
+        className="menu-button update-menu"
         summary="Update"
         label="Update this article with a new version"
       >
