@@ -20,6 +20,7 @@ const FORM_ORDER: readonly Form[] = ['isolated', 'final', 'initial', 'medial'];
 /** Uighur alef maksura's initial and medial forms break the pattern; left out. */
 const IRREGULAR = new Set([0xfbe8, 0xfbe9]);
 const PRESENTATION_FORM = /[\ufb00-\ufdff\ufe70-\ufefe]/gu;
+const ARABIC_SHAPE = /[\ufb50-\ufdff\ufe70-\ufefe]/u;
 /** Share of a text's Arabic letters that must come as shapes for the shapes to be read. */
 const SHAPED_SHARE = 0.3;
 
@@ -67,6 +68,7 @@ function shapesOfLetters() {
  * ligature comes as a shape, says nothing about joining and is left alone.)
  */
 export function restoreNonJoiners(text: string): string {
+  if (!ARABIC_SHAPE.test(text)) return text;
   const { shapes, dualJoining } = shapesOfLetters();
   const chars = [...text];
   const letters = chars.filter(isArabicLetter);

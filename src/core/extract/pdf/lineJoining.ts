@@ -71,17 +71,29 @@ export function hyphenEvidence(lines: readonly string[]): HyphenEvidence {
 
 /** The lines of one paragraph as one text. */
 export function joinLines(lines: readonly string[], evidence: HyphenEvidence): string {
-  return lines.reduce((text, line) => (text === '' ? line : joinPair(text, line, evidence)), '');
+  let text = lines[0] ?? '';
+  for (let index = 1; index < lines.length; index++) {
+    const before = lines[index - 1]!;
+    const line = lines[index]!;
+    const pair = brokenWord(before, line);
+    if (pair && isBreak(pair, evidence)) text = text.slice(0, -1) + line;
+    else if (closesUp(before, line)) text += line;
+    else text += ` ${line}`;
+  }
+  return text;
 }
 
-function joinPair(before: string, after: string, evidence: HyphenEvidence): string {
-  const pair = brokenWord(before, after);
-  if (pair) return isBreak(pair, evidence) ? before.slice(0, -1) + after : before + after;
-  if (BROKEN_END.test(before)) return before + after;
-  // A dash ending a line after a word or number is closed up with what follows: 1990–1995, word—word.
-  if (/[\p{L}\p{N}][–—]$/u.test(before)) return before + after;
-  if (UNSPACED.test(before.at(-1) ?? '') && UNSPACED.test(after[0] ?? '')) return before + after;
-  return `${before} ${after}`;
+/**
+ * Lines that join without a space: a hyphen kept at the line end (long-term,
+ * Anglo-Dutch, COVID-19), a dash after a word or number (1990–1995), scripts
+ * written without spaces.
+ */
+function closesUp(before: string, after: string): boolean {
+  return (
+    BROKEN_END.test(before) ||
+    /[\p{L}\p{N}][–—]$/u.test(before) ||
+    (UNSPACED.test(before.at(-1) ?? '') && UNSPACED.test(after[0] ?? ''))
+  );
 }
 
 interface BrokenWord {

@@ -1,5 +1,6 @@
 import type { PlacedItem } from './pdfItems';
-import { makeLine, median, type PdfLine } from './pdfLines';
+import { highest, lowest, median } from './collections';
+import { makeLine, type PdfLine } from './pdfLines';
 
 /** A line with the stretch of text it belongs to: a column, or the full width above or below columns. */
 export interface FlowLine extends PdfLine {
@@ -87,8 +88,8 @@ export function findGutter(lines: readonly PdfLine[]): Gutter | null {
   const visible = lines.map((line) => line.items.filter((item) => !item.blank));
   const all = visible.flat();
   if (lines.length < MIN_COLUMN_LINES * 2 || all.length === 0) return null;
-  const left = Math.min(...all.map((item) => item.x));
-  const right = Math.max(...all.map((item) => item.end));
+  const left = lowest(all.map((item) => item.x));
+  const right = highest(all.map((item) => item.end));
   const width = right - left;
   const minGutter = MIN_GUTTER * median(lines.map((line) => line.size));
   if (width < minGutter * 10) return null;
@@ -142,7 +143,7 @@ function isBetweenColumns(
     const lines = visible.map((items) => items.filter(keep)).filter((items) => items.length > 0);
     const items = lines.flat();
     const span = items.length
-      ? Math.max(...items.map((item) => item.end)) - Math.min(...items.map((item) => item.x))
+      ? highest(items.map((item) => item.end)) - lowest(items.map((item) => item.x))
       : 0;
     return lines.length >= MIN_COLUMN_LINES && span >= MIN_COLUMN_SHARE * width;
   };

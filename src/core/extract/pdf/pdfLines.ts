@@ -1,3 +1,4 @@
+import { highest, lowest, median } from './collections';
 import type { PlacedItem } from './pdfItems';
 import { lineText } from './pdfLineText';
 
@@ -49,8 +50,8 @@ export function makeLine(page: number, items: readonly PlacedItem[]): PdfLine | 
   return {
     page,
     items: [...items],
-    x0: Math.min(...visible.map((item) => item.x)),
-    x1: Math.max(...visible.map((item) => item.end)),
+    x0: lowest(visible.map((item) => item.x)),
+    x1: highest(visible.map((item) => item.end)),
     y: median(visible.map((item) => item.y)),
     size: mainSize(visible),
     text,
@@ -74,10 +75,4 @@ export function mainSize(items: readonly { text: string; size: number }[]): numb
     }
   }
   return best;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

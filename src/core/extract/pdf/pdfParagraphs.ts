@@ -1,6 +1,7 @@
 import { hyphenEvidence, joinLines } from './lineJoining';
 import type { FlowLine } from './pdfColumns';
-import { mainSize, median } from './pdfLines';
+import { groupBy, highest, lowest, median } from './collections';
+import { mainSize } from './pdfLines';
 
 /** A block of text found on the pages, before it takes its place in the document. */
 export interface TextDraft {
@@ -117,17 +118,17 @@ function linePitches(lines: readonly FlowLine[]): Map<number, number> {
     if (!next || flowKey(next) !== flowKey(line) || next.size !== line.size) return;
     const gap = next.y - line.y;
     if (gap > 0.5 * line.size && gap < 2.5 * line.size) {
-      gaps.set(line.size, [...(gaps.get(line.size) ?? []), gap]);
+      const forSize = gaps.get(line.size);
+      if (forSize) forSize.push(gap);
+      else gaps.set(line.size, [gap]);
     }
   });
   return new Map([...gaps].map(([size, values]) => [size, median(values)]));
 }
 
 function flowEdges(lines: readonly FlowLine[]): Map<string, Flow> {
-  const byFlow = new Map<string, FlowLine[]>();
-  for (const line of lines) byFlow.set(flowKey(line), [...(byFlow.get(flowKey(line)) ?? []), line]);
   return new Map(
-    [...byFlow].map(([key, flowLines]) => [
+    [...groupBy(lines, flowKey)].map(([key, flowLines]) => [
       key,
       {
         left: sharedEdge(
@@ -138,8 +139,8 @@ function flowEdges(lines: readonly FlowLine[]): Map<string, Flow> {
           flowLines.map((line) => line.x1),
           'high',
         ),
-        minX0: Math.min(...flowLines.map((line) => line.x0)),
-        maxX1: Math.max(...flowLines.map((line) => line.x1)),
+        minX0: lowest(flowLines.map((line) => line.x0)),
+        maxX1: highest(flowLines.map((line) => line.x1)),
         lines: flowLines.length,
       },
     ]),
@@ -178,5 +179,5 @@ function sharedEdge(values: readonly number[], side: 'low' | 'high'): number {
     counts.set(Math.round(value), (counts.get(Math.round(value)) ?? 0) + 1);
   const shared = [...counts].filter(([, count]) => count >= 2).map(([value]) => value);
   const candidates = shared.length > 0 ? shared : values;
-  return side === 'low' ? Math.min(...candidates) : Math.max(...candidates);
+  return side === 'low' ? lowest(candidates) : highest(candidates);
 }

@@ -1,3 +1,4 @@
+import { groupBy } from './collections';
 import { mainSize, type PdfLine } from './pdfLines';
 
 /** How many lines at the top and at the bottom of a page may be running heads or feet. */
@@ -26,14 +27,10 @@ export function dropRunningLines(pages: readonly PdfLine[][]): PdfLine[][] {
   // Headings ("Chapter 3" atop each chapter's first page) are larger than the text; running lines are not.
   const largest = mainSize(pages.flat()) * (1 + SIZE_TOLERANCE);
 
-  const byKey = new Map<string, { line: PdfLine; apart: boolean }[]>();
-  for (const lines of pages) {
-    for (const edge of edgeLines(lines)) {
-      if (edge.line.size > largest) continue;
-      const key = repeatKey(edge.line.text);
-      byKey.set(key, [...(byKey.get(key) ?? []), edge]);
-    }
-  }
+  const byKey = groupBy(
+    pages.flatMap((lines) => edgeLines(lines).filter(({ line }) => line.size <= largest)),
+    ({ line }) => repeatKey(line.text),
+  );
   const running = new Set<PdfLine>();
   for (const candidates of byKey.values()) {
     for (const { line, apart } of candidates) {
