@@ -266,6 +266,20 @@ describe('columns', () => {
     expect(read.join(' ')).toMatch(/Second left paragraph ends here\. Right one/);
   });
 
+  it('reads the right column first in right-to-left text', () => {
+    const line = (text: string, x: number, y: number, width = 200) =>
+      item(text, { x: x + 200 - width, y, width });
+    const items = [
+      line('ראשון', 320, 100),
+      line('שני', 320, 112),
+      line('סוף.', 320, 124, 80),
+      line('רביעי', 50, 100),
+      line('חמישי', 50, 112),
+      line('שישי', 50, 124),
+    ];
+    expect(texts([page(1, items)])).toEqual(['ראשון שני סוף.', 'רביעי חמישי שישי']);
+  });
+
   it('does not split a single column whose lines are of uneven length', () => {
     const ragged = column(
       [

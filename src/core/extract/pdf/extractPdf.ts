@@ -7,7 +7,7 @@ import type { PdfContent } from './pdfContent';
 import { layoutPdf } from './pdfLayout';
 import { languageTag, meaningfulTitle, pdfDateToIso } from './pdfMetadata';
 import type { TextDraft } from './pdfParagraphs';
-import { readPdfText } from './readPdfText';
+import { readingCancelled, readPdfText } from './readPdfText';
 
 export const PDF_EXTRACTOR = 'pdf-text@1';
 
@@ -24,6 +24,7 @@ export async function extractPdf(
   signal?: AbortSignal,
 ): Promise<ExtractedDocument> {
   const content = await readPdfText(input.bytes, input.fileName, signal);
+  if (signal?.aborted) throw readingCancelled(input.fileName);
   return pdfDocument(content, input.fileName);
 }
 

@@ -30,7 +30,8 @@ const MIN_GUTTER = 0.8;
  * Puts a page's lines (top to bottom) in reading order. A page set in two
  * columns has a gutter: a vertical strip that only a few full-width lines
  * (title, abstract, a footer) cross. Lines on both sides of it are split, and
- * between two full-width bands the left column is read before the right one.
+ * between two full-width bands the left column is read before the right one
+ * (the right one first in right-to-left text).
  */
 export function readingOrder(lines: readonly PdfLine[]): FlowLine[] {
   const gutter = findGutter(lines);
@@ -70,13 +71,15 @@ export function readingOrder(lines: readonly PdfLine[]): FlowLine[] {
     if (band && (band[0]!.side === 'both') === (piece.side === 'both')) band.push(piece);
     else bands.push([piece]);
   }
-  return bands.flatMap((band, index) =>
-    (['both', 'left', 'right'] as const).flatMap((side) =>
+  return bands.flatMap((band, index) => {
+    // Columns of right-to-left text are read from the right.
+    const rtl = band.filter((piece) => piece.rtl).length * 2 > band.length;
+    return (['both', ...(rtl ? ['right', 'left'] : ['left', 'right'])] as const).flatMap((side) =>
       band
         .filter((piece) => piece.side === side)
         .map(({ side: _side, ...line }) => ({ ...line, flow: `${index}-${side}` })),
-    ),
-  );
+    );
+  });
 }
 
 /**
@@ -87,7 +90,7 @@ export function readingOrder(lines: readonly PdfLine[]): FlowLine[] {
 export function findGutter(lines: readonly PdfLine[]): Gutter | null {
   const visible = lines.map((line) => line.items.filter((item) => !item.blank));
   const all = visible.flat();
-  if (lines.length < MIN_COLUMN_LINES * 2 || all.length === 0) return null;
+  if (lines.length < MIN_COLUMN_LINES || all.length === 0) return null;
   const left = lowest(all.map((item) => item.x));
   const right = highest(all.map((item) => item.end));
   const width = right - left;

@@ -36,7 +36,7 @@ export function readPdfText(
   signal?: AbortSignal,
   limits: PdfReadLimits = PDF_READ_LIMITS,
 ): Promise<PdfContent> {
-  if (signal?.aborted) return Promise.reject(cancelled(fileName));
+  if (signal?.aborted) return Promise.reject(readingCancelled(fileName));
   // A copy of exactly these bytes (a Buffer's slice() would share them), handed over rather than cloned.
   const data = new Uint8Array(bytes);
   const worker = new Worker(WORKER_FILE, {
@@ -59,7 +59,7 @@ export function readPdfText(
       outcome();
     };
     const fail = (error: unknown) => finish(() => reject(error));
-    const onAbort = () => fail(cancelled(fileName));
+    const onAbort = () => fail(readingCancelled(fileName));
     const timer = setTimeout(() => fail(tooSlow(fileName, limits.timeMs)), limits.timeMs);
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -93,7 +93,7 @@ export function readPdfText(
   });
 }
 
-function cancelled(fileName: string): DossierError {
+export function readingCancelled(fileName: string): DossierError {
   return new DossierError('cancelled', `Reading ${fileName} was cancelled; nothing was imported.`);
 }
 
