@@ -170,6 +170,36 @@ describe('extractEpub', () => {
     expect(error.message).toMatch(/^bomb\.epub looks like a zip bomb/);
   });
 
+  it('refuses chapters nested too deeply to parse, counting all chapters together', async () => {
+    const chapter = `<html><body>${'<div>'.repeat(12_000)}deep${'</div>'.repeat(12_000)}</body></html>`;
+    const manifest = [1, 2]
+      .map((n) => `<item id="c${n}" href="c${n}.xhtml" media-type="application/xhtml+xml"/>`)
+      .join('');
+    const bytes = zipSync({
+      'META-INF/container.xml': strToU8(CONTAINER),
+      'content.opf': strToU8(
+        `<package><metadata/><manifest>${manifest}</manifest><spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>`,
+      ),
+      'c1.xhtml': strToU8(chapter),
+      'c2.xhtml': strToU8(chapter),
+    });
+    const error = await refusal(extractEpub({ bytes, fileName: 'deep.epub' }));
+    expect(error.message).toMatch(/^deep\.epub nests its elements too deeply to be read/);
+    // In XML a paragraph stays open until it is closed: a million unclosed ones nest a million deep.
+    const unclosed = zipSync({
+      'META-INF/container.xml': strToU8(CONTAINER),
+      'content.opf': strToU8(
+        '<package><metadata/><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/></spine></package>',
+      ),
+      'c.xhtml': strToU8(`<html><body>${'<p>x'.repeat(1_000_000)}</body></html>`),
+    });
+    const started = performance.now();
+    expect((await refusal(extractEpub({ bytes: unclosed, fileName: 'p.epub' }))).message).toContain(
+      'nests its elements too deeply',
+    );
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('stops when the import is cancelled', async () => {
     const controller = new AbortController();
     controller.abort();

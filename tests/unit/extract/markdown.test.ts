@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
 import { extractMarkdown } from '../../../src/core/extract/markdown/extractMarkdown';
+import { DossierError } from '../../../src/shared/errors';
 import { describeBlocks as described } from './convertedDocuments';
 
 const fixtures = path.join(__dirname, '..', '..', 'fixtures', 'markdown');
@@ -106,6 +107,33 @@ describe('extractMarkdown', () => {
     const image = blocks.find((block) => block.kind === 'image');
     expect(image).toEqual({ kind: 'image', src: null, alt: 'broken', text: '' });
     expect(JSON.stringify(notes)).not.toMatch(/onerror|onclick|<script/);
+  });
+
+  it('keeps text that raw HTML tries to put after the end of the document', () => {
+    const escaped = fromText('# Notes\n\nBefore.\n\n</body></html>\n\nAfter the end.\n');
+    expect(described(escaped).map((block) => block.text)).toEqual([
+      'Notes',
+      'Before.',
+      'After the end.',
+    ]);
+  });
+
+  it('refuses raw HTML nested so deeply that parsing it would take hours, quickly', () => {
+    const started = performance.now();
+    let error: unknown;
+    try {
+      fromText(`# Deep\n\n${'<div>'.repeat(1_000_000)}text`, 'deep.md');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(DossierError);
+    expect((error as DossierError).message).toMatch(
+      /^deep\.md nests its elements too deeply to be read \([\d,]+ levels at one point\); it was not imported\.$/,
+    );
+    // Deep, but within reason (and unclosed paragraphs, which close each other), is read.
+    const nested = fromText(`# Nested\n\n${'<div>'.repeat(2000)}${'<p>line'.repeat(2000)}`);
+    expect(nested.blocks).toHaveLength(2001);
   });
 
   it('reads TOML front matter; an address that is not http(s) is dropped', () => {

@@ -4,7 +4,7 @@ import { stopIfCancelled } from '../../operations';
 import { DocumentBuilder } from '../documentBuilder';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from '../html/appendHtmlBlocks';
-import { htmlBody, takeTitle } from '../markdown/convertedHtml';
+import { htmlRoot, takeTitle } from '../markdown/convertedHtml';
 import { RasterImages } from '../zip/rasterImages';
 import { openZip } from '../zip/readZip';
 import { readCoreProperties } from './readCoreProperties';
@@ -32,7 +32,7 @@ export async function extractDocx(
   const html = await convertToHtml(bytes, fileName);
   stopIfCancelled(signal, cancelled);
 
-  const root = htmlBody(html);
+  const root = htmlRoot(html, fileName);
   const title = takeTitle(root, core.title, fileName, 'h1, h2, h3, h4, h5, h6');
   const builder = new DocumentBuilder();
   builder.addBlock({ kind: 'title' }, [{ text: title }]);

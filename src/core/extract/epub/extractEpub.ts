@@ -3,7 +3,7 @@ import { stopIfCancelled, yieldToHost } from '../../operations';
 import { DocumentBuilder } from '../documentBuilder';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks, type HtmlNumbering } from '../html/appendHtmlBlocks';
-import { fileTitle, takeTitle } from '../markdown/convertedHtml';
+import { fileTitle, NestingBudget, takeTitle } from '../markdown/convertedHtml';
 import { RasterImages } from '../zip/rasterImages';
 import { openZip, type ZipArchive } from '../zip/readZip';
 import { readPackage } from './readPackage';
@@ -24,13 +24,14 @@ export async function extractEpub(
   const zip = openZip(bytes, fileName);
   const book = readPackage(zip, fileName);
   const images = bookImages(zip);
+  const nesting = new NestingBudget(fileName);
 
   const builder = new DocumentBuilder();
   let title: string | null = null;
   let numbering: HtmlNumbering = { nextFigure: 1, nextTable: 1 };
   for (const path of book.chapters) {
     stopIfCancelled(signal, `Import of ${fileName} was cancelled; nothing was kept.`);
-    const body = readChapter(zip, path);
+    const body = readChapter(zip, path, nesting);
     if (!body) continue;
     if (title === null) {
       // Else the first chapter's heading; a title page repeating the title does not keep it.
@@ -58,10 +59,11 @@ export async function extractEpub(
  * an empty element, not an open one) after HTML's named references are
  * replaced by their characters.
  */
-function readChapter(zip: ZipArchive, path: string): Element | null {
+function readChapter(zip: ZipArchive, path: string, nesting: NestingBudget): Element | null {
   const data = zip.read(path);
   if (!data) return null;
   const xhtml = decodeHtmlEntities(decodeXml(data));
+  nesting.check(xhtml, true);
   const document = new DOMParser().parseFromString(xhtml, 'text/xml');
   return (document.querySelector('body') ?? document.documentElement) as unknown as Element | null;
 }

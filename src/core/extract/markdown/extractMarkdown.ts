@@ -4,7 +4,7 @@ import { DocumentBuilder } from '../documentBuilder';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from '../html/appendHtmlBlocks';
 import { webAddress } from '../html/safeUrls';
-import { htmlBody, takeTitle } from './convertedHtml';
+import { htmlRoot, takeTitle } from './convertedHtml';
 import { readFrontMatter } from './frontMatter';
 
 export const MARKDOWN_EXTRACTOR = 'markdown@1';
@@ -25,7 +25,7 @@ markdown.validateLink = () => true;
  */
 export function extractMarkdown({ bytes, fileName, url }: ExtractionInput): ExtractedDocument {
   const { title: declared, metadata, body } = readFrontMatter(decodeTextFile(bytes, fileName));
-  const root = htmlBody(markdown.render(body));
+  const root = htmlRoot(markdown.render(body), fileName);
   const title = takeTitle(root, declared, fileName);
 
   const builder = new DocumentBuilder();

@@ -23,8 +23,9 @@ export const ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
   maxEntryBytes: 100 * 1024 * 1024,
   maxTotalBytes: 200 * 1024 * 1024,
-  maxRatio: 200,
-  ratioFreeBytes: 1024 * 1024,
+  // Prose and its markup pack 3–30 to 1; deflate cannot pass about 1,030 to 1.
+  maxRatio: 500,
+  ratioFreeBytes: 5 * 1024 * 1024,
 };
 
 /** An archive opened for reading single files; nothing is inflated until asked for. */
