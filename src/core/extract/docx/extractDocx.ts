@@ -26,7 +26,7 @@ export async function extractDocx(
   const zip = openZip(bytes, fileName);
   // Mammoth unpacks the parts it reads without limits: it gets the file only once all of them unpacked within ours.
   zip.verifyAll();
-  const core = readCoreProperties(zip);
+  const core = readCoreProperties(zip, fileName);
   const cancelled = `Import of ${fileName} was cancelled; nothing was kept.`;
   stopIfCancelled(signal, cancelled);
   const html = await convertToHtml(bytes, fileName);

@@ -3,7 +3,8 @@ import { stopIfCancelled, yieldToHost } from '../../operations';
 import { DocumentBuilder } from '../documentBuilder';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks, type HtmlNumbering } from '../html/appendHtmlBlocks';
-import { fileTitle, NestingBudget, takeTitle } from '../markdown/convertedHtml';
+import { fileTitle, takeTitle } from '../markdown/convertedHtml';
+import { NestingBudget } from '../markdown/nestingBudget';
 import { RasterImages } from '../zip/rasterImages';
 import { openZip, type ZipArchive } from '../zip/readZip';
 import { readPackage } from './readPackage';
@@ -22,9 +23,9 @@ export async function extractEpub(
   signal?: AbortSignal,
 ): Promise<ExtractedDocument> {
   const zip = openZip(bytes, fileName);
-  const book = readPackage(zip, fileName);
-  const images = bookImages(zip);
   const nesting = new NestingBudget(fileName);
+  const book = readPackage(zip, fileName, nesting);
+  const images = bookImages(zip);
 
   const builder = new DocumentBuilder();
   let title: string | null = null;

@@ -3,6 +3,7 @@ import { NO_METADATA, type DocumentMetadata } from '../../../shared/documentMode
 import { DossierError } from '../../../shared/errors';
 import { cleanField, MAX_EXCERPT } from '../html/oneLine';
 import { direction, isoDate, languageTag } from '../html/pageMetadata';
+import type { NestingBudget } from '../markdown/nestingBudget';
 import type { ZipArchive } from '../zip/readZip';
 import { attributeNamed, elementsNamed, parseXml, textsOf } from '../zip/xmlParts';
 import { findInZip, resolveInZip } from './zipPaths';
@@ -24,7 +25,11 @@ const HTML_TYPES = new Set(['application/xhtml+xml', 'text/html']);
  * navigation document that is not in the spine as linear is left out, as
  * are images, other non-HTML spine items and items missing from the zip).
  */
-export function readPackage(zip: ZipArchive, fileName: string): EpubPackage {
+export function readPackage(
+  zip: ZipArchive,
+  fileName: string,
+  nesting: NestingBudget,
+): EpubPackage {
   const container = zip.readText(CONTAINER);
   if (container === null) {
     throw new DossierError(
@@ -32,7 +37,7 @@ export function readPackage(zip: ZipArchive, fileName: string): EpubPackage {
       `${fileName} is not an EPUB book: it has no ${CONTAINER}. It may be another kind of zip archive.`,
     );
   }
-  const rootfile = elementsNamed(parseXml(container), 'rootfile')
+  const rootfile = elementsNamed(parseXml(container, nesting), 'rootfile')
     .map((element) => element.getAttribute('full-path'))
     .find((path) => path);
   const resolved = rootfile ? resolveInZip(rootfile, '') : null;
@@ -44,7 +49,7 @@ export function readPackage(zip: ZipArchive, fileName: string): EpubPackage {
       `${fileName} is a damaged EPUB book: its package document ${rootfile ?? '(not named)'} is missing.`,
     );
   }
-  const root = parseXml(opf);
+  const root = parseXml(opf, nesting);
   const chapters = readSpine(root, opfPath, zip);
   if (chapters.length === 0) {
     throw new DossierError(
@@ -105,9 +110,13 @@ function publicationDate(metadata: Element): string | null {
   return isoDate(published?.textContent);
 }
 
-/** Descriptions often hold escaped HTML; only their text is kept. */
+/**
+ * Descriptions often hold escaped HTML; only their text is kept. An excerpt
+ * is short, so only the description's beginning is parsed.
+ */
 function withoutMarkup(value: string | undefined): string | null {
   if (!value?.includes('<')) return cleanField(value, MAX_EXCERPT);
-  const { document } = parseHTML(`<!doctype html><html><body>${value}</body></html>`);
+  const beginning = value.slice(0, MAX_EXCERPT * 10);
+  const { document } = parseHTML(`<!doctype html><html><body>${beginning}</body></html>`);
   return cleanField(document.body.textContent, MAX_EXCERPT);
 }

@@ -1,5 +1,6 @@
 import { DOMParser } from 'linkedom';
 import { cleanField } from '../html/oneLine';
+import type { NestingBudget } from '../markdown/nestingBudget';
 
 /**
  * Reading the XML parts of zip-based documents (an EPUB's container and
@@ -7,7 +8,8 @@ import { cleanField } from '../html/oneLine';
  * names, so elements and attributes are matched by their local name, whatever
  * prefix a file gives them (`dc:title`, `opf:item`).
  */
-export function parseXml(xml: string): Element {
+export function parseXml(xml: string, nesting: NestingBudget): Element {
+  nesting.check(xml, true);
   const document = new DOMParser().parseFromString(xml, 'text/xml');
   return document.documentElement as unknown as Element;
 }
