@@ -1,6 +1,8 @@
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { createDeflate } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/shared/documentModel';
 import { DossierError } from '../../../src/shared/errors';
@@ -44,6 +46,47 @@ function kindOf(block: Block): string {
 
 function textOf(document: ExtractedDocument, block: Block): string {
   return document.text.slice(block.start, block.end);
+}
+
+/** `megabytes` of spaces, deflated a megabyte at a time. */
+async function deflatedSpaces(megabytes: number): Promise<Buffer> {
+  const deflate = createDeflate({ level: 9 });
+  const chunks: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(deflate, 'end');
+  const block = Buffer.alloc(1024 * 1024, ' ');
+  for (let written = 0; written < megabytes; written++) {
+    if (!deflate.write(block)) await once(deflate, 'drain');
+  }
+  deflate.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** A one-page PDF whose page content is this deflated stream. */
+function pdfWithContent(deflated: Buffer): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  const offsets: number[] = [];
+  const add = (part: Buffer | string) => parts.push(Buffer.from(part));
+  const length = () => parts.reduce((total, part) => total + part.length, 0);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+  ];
+  objects.forEach((object, index) => {
+    offsets.push(length());
+    add(`${index + 1} 0 obj\n${object}\nendobj\n`);
+  });
+  offsets.push(length());
+  add(`4 0 obj\n<< /Length ${deflated.length} /Filter /FlateDecode >>\nstream\n`);
+  add(deflated);
+  add('\nendstream\nendobj\n');
+  const xref = length();
+  add(`xref\n0 5\n0000000000 65535 f \n`);
+  add(offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join(''));
+  add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return Buffer.concat(parts);
 }
 
 async function refusal(run: () => Promise<unknown>): Promise<DossierError> {
@@ -203,6 +246,16 @@ describe('extractPdf refusals', () => {
     );
     expect(big.code).toBe('too_large');
     expect(big.message).toMatch(/^Reading paper\.pdf needed more than 4 MB of memory/);
+  });
+
+  it('stops a small PDF whose content inflates to more than the memory limit', async () => {
+    const bomb = pdfWithContent(await deflatedSpaces(256));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const error = await refusal(() =>
+      readPdfText(bomb, 'bomb.pdf', undefined, { timeMs: 60_000, memoryMb: 64 }),
+    );
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(/^Reading bomb\.pdf needed more than 64 MB of memory/);
   });
 
   it('stops at once when the import is cancelled', async () => {

@@ -8,7 +8,7 @@ export interface FlowLine extends PdfLine {
   flow: string;
 }
 
-export interface Gutter {
+interface Gutter {
   start: number;
   end: number;
 }
@@ -87,7 +87,7 @@ export function readingOrder(lines: readonly PdfLine[]): FlowLine[] {
  * lines cross, with enough lines on each side of it to be columns; null when
  * the page is not set in two columns.
  */
-export function findGutter(lines: readonly PdfLine[]): Gutter | null {
+function findGutter(lines: readonly PdfLine[]): Gutter | null {
   const visible = lines.map((line) => line.items.filter((item) => !item.blank));
   const all = visible.flat();
   if (lines.length < MIN_COLUMN_LINES || all.length === 0) return null;

@@ -1,7 +1,7 @@
 import { normalizePresentationForms, restoreNonJoiners } from './arabicShaping';
 import type { PlacedItem } from './pdfItems';
 
-export interface LineText {
+interface LineText {
   text: string;
   /** The line is mostly right-to-left script (Arabic, Persian, Hebrew…). */
   rtl: boolean;
@@ -53,7 +53,7 @@ export function lineText(items: readonly PlacedItem[]): LineText {
 }
 
 /** More letters of right-to-left scripts than of others. */
-export function isRightToLeft(text: string): boolean {
+function isRightToLeft(text: string): boolean {
   const rtl = text.match(RTL_LETTERS)?.length ?? 0;
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   return rtl > letters - rtl;

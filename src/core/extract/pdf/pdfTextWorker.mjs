@@ -5,7 +5,7 @@
 // run, drawn or fetched. Layout is left to the caller (pdfLayout*.ts).
 //
 // Messages out, in order: {kind:'info', info}, then {kind:'page', page} per
-// page, then {kind:'done'}; or {kind:'failed', reason:'password'|'damaged', detail}.
+// page, then {kind:'done'}; or {kind:'failed', reason:'password'|'damaged'|'memory', detail}.
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
@@ -13,6 +13,19 @@ import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.m
 
 // pdf.js runs its parser in this same thread instead of loading another worker.
 globalThis.pdfjsWorker = pdfjsWorker;
+
+// Decoded streams are ArrayBuffers, outside the heap that the thread's resourceLimits cap: a
+// small file can inflate to gigabytes. pdf.js yields between chunks of work, so a timer sees them grow.
+setInterval(() => {
+  if (process.memoryUsage().arrayBuffers > workerData.maxBufferBytes) {
+    parentPort.postMessage({
+      kind: 'failed',
+      reason: 'memory',
+      detail: 'decoded data over the limit',
+    });
+    process.exit(1);
+  }
+}, 100).unref();
 
 /** pdf.js's own character maps (local files), which CJK fonts without a mapping of their own need. */
 const CMAP_DIR = fileURLToPath(

@@ -6,6 +6,7 @@ import type { PdfContent, PdfInfo, PdfPageText } from './pdfContent';
 /** How long and how much memory reading one PDF may take before it is stopped. */
 export interface PdfReadLimits {
   timeMs: number;
+  /** The worker's heap, and apart from it the data it decodes. */
   memoryMb: number;
 }
 
@@ -22,7 +23,7 @@ type WorkerMessage =
   | { kind: 'info'; info: PdfInfo }
   | { kind: 'page'; page: PdfPageText }
   | { kind: 'done' }
-  | { kind: 'failed'; reason: 'password' | 'damaged'; detail: string };
+  | { kind: 'failed'; reason: 'password' | 'damaged' | 'memory'; detail: string };
 
 /**
  * Reads a PDF's text items in a worker thread with its own heap limit and a
@@ -40,7 +41,7 @@ export function readPdfText(
   // A copy of exactly these bytes (a Buffer's slice() would share them), handed over rather than cloned.
   const data = new Uint8Array(bytes);
   const worker = new Worker(WORKER_FILE, {
-    workerData: { bytes: data },
+    workerData: { bytes: data, maxBufferBytes: limits.memoryMb * 1024 * 1024 },
     transferList: [data.buffer],
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
   });
@@ -79,7 +80,9 @@ export function readPdfText(
           fail(
             message.reason === 'password'
               ? passwordProtected(fileName)
-              : damaged(fileName, message.detail),
+              : message.reason === 'memory'
+                ? tooBig(fileName, limits.memoryMb)
+                : damaged(fileName, message.detail),
           );
           break;
       }
