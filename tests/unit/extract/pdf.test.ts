@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/shared/documentModel';
 import { DossierError } from '../../../src/shared/errors';
 import { extractPdf, PDF_EXTRACTOR } from '../../../src/core/extract/pdf/extractPdf';
-import { readPdfText } from '../../../src/core/extract/pdf/readPdfText';
+import { PDF_READ_LIMITS, readPdfText } from '../../../src/core/extract/pdf/readPdfText';
 import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
 
 const root = path.resolve(__dirname, '../../..');
@@ -236,23 +236,34 @@ describe('extractPdf refusals', () => {
   it('stops a PDF that takes too long or needs too much memory', async () => {
     const bytes = fixture('two-column-paper.pdf');
     const slow = await refusal(() =>
-      readPdfText(bytes, 'paper.pdf', undefined, { timeMs: 1, memoryMb: 512 }),
+      readPdfText(bytes, 'paper.pdf', undefined, { ...PDF_READ_LIMITS, timeMs: 1 }),
     );
     expect(slow.code).toBe('too_large');
     expect(slow.message).toMatch(/^Reading paper\.pdf took longer than 1 ms, so it was stopped/);
 
     const big = await refusal(() =>
-      readPdfText(bytes, 'paper.pdf', undefined, { timeMs: 60_000, memoryMb: 4 }),
+      readPdfText(bytes, 'paper.pdf', undefined, { ...PDF_READ_LIMITS, memoryMb: 4 }),
     );
     expect(big.code).toBe('too_large');
     expect(big.message).toMatch(/^Reading paper\.pdf needed more than 4 MB of memory/);
+  });
+
+  it('stops a PDF with more text than it keeps for layout', async () => {
+    const error = await refusal(() =>
+      readPdfText(fixture('english-article.pdf'), 'long.pdf', undefined, {
+        ...PDF_READ_LIMITS,
+        textItems: 100,
+      }),
+    );
+    expect(error.code).toBe('too_large');
+    expect(error.message).toMatch(/^long\.pdf holds more text than Dossier imports at once/);
   });
 
   it('stops a small PDF whose content inflates to more than the memory limit', async () => {
     const bomb = pdfWithContent(await deflatedSpaces(256));
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const error = await refusal(() =>
-      readPdfText(bomb, 'bomb.pdf', undefined, { timeMs: 60_000, memoryMb: 64 }),
+      readPdfText(bomb, 'bomb.pdf', undefined, { ...PDF_READ_LIMITS, memoryMb: 64 }),
     );
     expect(error.code).toBe('too_large');
     expect(error.message).toMatch(/^Reading bomb\.pdf needed more than 64 MB of memory/);

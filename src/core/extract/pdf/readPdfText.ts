@@ -8,9 +8,15 @@ export interface PdfReadLimits {
   timeMs: number;
   /** The worker's heap, and apart from it the data it decodes. */
   memoryMb: number;
+  /** Text items kept in the calling thread for layout; a book of a thousand pages has a few hundred thousand. */
+  textItems: number;
 }
 
-export const PDF_READ_LIMITS: PdfReadLimits = { timeMs: 60_000, memoryMb: 512 };
+export const PDF_READ_LIMITS: PdfReadLimits = {
+  timeMs: 60_000,
+  memoryMb: 512,
+  textItems: 1_000_000,
+};
 
 /**
  * The worker is a plain ES module found beside this file: the TypeScript
@@ -49,6 +55,7 @@ export function readPdfText(
   return new Promise<PdfContent>((resolve, reject) => {
     let info: PdfInfo | undefined;
     const pages: PdfPageText[] = [];
+    let items = 0;
     let settled = false;
 
     const finish = (outcome: () => void) => {
@@ -71,6 +78,8 @@ export function readPdfText(
           break;
         case 'page':
           pages.push(message.page);
+          items += message.page.items.length;
+          if (items > limits.textItems) fail(tooMuchText(fileName, limits.textItems));
           break;
         case 'done':
           if (info) finish(() => resolve({ info: info!, pages }));
@@ -129,6 +138,14 @@ function tooBig(fileName: string, memoryMb: number): DossierError {
     'too_large',
     `Reading ${fileName} needed more than ${memoryMb} MB of memory, so it was stopped; ` +
       'the PDF is too large or too complex to import. Try importing a part of it (a few chapters saved as their own PDF).',
+  );
+}
+
+function tooMuchText(fileName: string, textItems: number): DossierError {
+  return new DossierError(
+    'too_large',
+    `${fileName} holds more text than Dossier imports at once (over ${textItems.toLocaleString('en')} pieces of text). ` +
+      'Try importing a part of it (a few chapters saved as their own PDF).',
   );
 }
 
