@@ -154,6 +154,7 @@ test('a PDF shows its page numbers; a scanned PDF is refused with a reason', asy
   const pageStarts = page.getByTestId('reader').locator('[data-page-start]');
   await expect(pageStarts.first()).toHaveAttribute('data-page-start', '1');
   expect(await pageStarts.count()).toBeGreaterThan(1);
+  await pageStarts.nth(1).scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(screenshots, 'pdf-pages.png') });
 
   await page.getByTestId('import-file-input').setInputFiles(fixture('pdf', 'scanned.pdf'));
