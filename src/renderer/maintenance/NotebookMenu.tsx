@@ -54,7 +54,11 @@ export function NotebookMenu() {
   };
 
   return (
-    <Popover className="menu-button notebook-menu" summary="Notebook" label="Notebook: backup and checks">
+    <Popover
+      className="menu-button notebook-menu"
+      summary="Notebook"
+      label="Notebook: backup and checks"
+    >
       <div className="notebook-menu-items">
         <button
           type="button"
