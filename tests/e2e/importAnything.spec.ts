@@ -144,6 +144,68 @@ test('a Persian web page reads right to left with its figure and metadata', asyn
   ).toHaveCount(1);
 });
 
+test('pasting part of a web page outside a text field imports its HTML as a web source, safely', async ({
+  page,
+  dossier,
+}) => {
+  await page.goto((await dossier.start()).url);
+  await page.evaluate(() => {
+    const clipboard = new DataTransfer();
+    clipboard.setData(
+      'text/html',
+      '<meta charset="utf-8"><h1>Copied harbour story</h1><p>The quay closed on <b>Monday</b> ' +
+        'after the storm, the harbour master said in a short statement to the press.</p>' +
+        '<img src="x" onerror="window.__dossierPwned = 1"><script>window.__dossierPwned = 2</script>',
+    );
+    clipboard.setData('text/plain', 'Copied harbour story\n\nThe quay closed on Monday.');
+    document.body.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }),
+    );
+  });
+  const item = page.getByTestId('source-item').filter({ hasText: 'Copied harbour story' });
+  await expect(item).toContainText('WEB', { ignoreCase: true });
+  await item.click();
+  await expect(page.getByTestId('reader').locator('strong')).toHaveText('Monday');
+  expect(await page.evaluate(() => (window as { __dossierPwned?: unknown }).__dossierPwned)).toBe(
+    undefined,
+  );
+});
+
+test('files of several types dropped on the window are imported, each by its own pipeline', async ({
+  page,
+  dossier,
+}) => {
+  await page.goto((await dossier.start()).url);
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(
+      new File(['# Dropped notes\n\nThe *quay* reopens in **May**.\n'], 'notes.md', {
+        type: 'text/markdown',
+      }),
+    );
+    transfer.items.add(
+      new File(
+        [
+          '<!DOCTYPE html><title>Dropped page</title><article><h1>Dropped page</h1>' +
+            '<p>The ferry timetable changes next week, the operator announced on its website.</p></article>',
+        ],
+        'page.html',
+        { type: 'text/html' },
+      ),
+    );
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+  });
+  const items = page.getByTestId('source-item');
+  await expect(items.filter({ hasText: 'Dropped notes' })).toContainText('Markdown', {
+    ignoreCase: true,
+  });
+  await expect(items.filter({ hasText: 'Dropped page' })).toContainText('WEB', {
+    ignoreCase: true,
+  });
+  await items.filter({ hasText: 'Dropped notes' }).click();
+  await expect(page.getByTestId('reader').locator('strong')).toHaveText('May');
+});
+
 test('a PDF shows its page numbers; a scanned PDF is refused with a reason', async ({
   page,
   dossier,
