@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './support/dossierServer';
+import { selectInReader } from './support/reader';
 
 const screenshots = path.join(repoRoot, 'screenshots');
 const fixture = (...parts: string[]) => path.join(repoRoot, 'tests', 'fixtures', ...parts);
@@ -217,6 +218,10 @@ test('a PDF shows its page numbers; a scanned PDF is refused with a reason', asy
   await expect(pageStarts.first()).toHaveAttribute('data-page-start', '1');
   expect(await pageStarts.count()).toBeGreaterThan(1);
   await pageStarts.nth(1).scrollIntoViewIfNeeded();
+  // A passage is cited by the page it is on.
+  await selectInReader(page, 'Radiocarbon dates on plant fragments');
+  await page.getByTestId('mark-passage').click();
+  await expect(page.getByTestId('passage-page')).toHaveText('p. 2');
   await page.screenshot({ path: path.join(screenshots, 'pdf-pages.png') });
 
   await page.getByTestId('import-file-input').setInputFiles(fixture('pdf', 'scanned.pdf'));

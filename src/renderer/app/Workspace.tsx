@@ -165,6 +165,7 @@ export function Workspace() {
                 notes={data.notes.data ?? []}
                 focusedPassageId={navigation.focus?.passageId ?? null}
                 currentText={source.text}
+                blocks={source.blocks}
                 corrections={passageCorrections}
                 onOpenPassage={(passage) => showPassage(passage.sourceId, passage.id)}
                 onOpenNote={openNote}

@@ -11,6 +11,8 @@ interface PassageItemProps {
   /** Notes that link to this passage. */
   backlinks: NoteSummary[];
   focused: boolean;
+  /** The PDF page the passage starts on, to cite it by. */
+  page: number | null;
   /** The source's current text (a moved or fuzzy passage's words there). */
   currentText: string;
   corrections: PassageCorrections;
@@ -29,6 +31,7 @@ export function PassageItem({
   passage,
   backlinks,
   focused,
+  page,
   currentText,
   corrections,
   onOpenPassage,
@@ -67,6 +70,11 @@ export function PassageItem({
         />
       )}
       <div className="passage-footer">
+        {page !== null && (
+          <span className="passage-page" data-testid="passage-page">
+            p. {page}
+          </span>
+        )}
         {backlinks.length > 0 && (
           <ul className="backlinks" aria-label="Notes linking here">
             {backlinks.map((note) => (

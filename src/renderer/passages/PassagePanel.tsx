@@ -1,4 +1,6 @@
 import type { NoteSummary, PassageView } from '../../shared/api';
+import type { Block } from '../../shared/documentModel';
+import { pageAt } from './pageAt';
 import { PassageItem } from './PassageItem';
 import type { PassageCorrections } from './usePassageCorrections';
 
@@ -8,6 +10,8 @@ interface PassagePanelProps {
   focusedPassageId: string | null;
   /** The source's current text. */
   currentText: string;
+  /** Its blocks, for the page a passage is on (PDF). */
+  blocks: readonly Block[];
   corrections: PassageCorrections;
   onOpenPassage: (passage: PassageView) => void;
   onOpenNote: (noteId: string) => void;
@@ -20,7 +24,13 @@ interface PassagePanelProps {
  * link to it. Orphans (their words are gone from the current version) come last,
  * with their old quote and their notes: never hidden.
  */
-export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: PassagePanelProps) {
+export function PassagePanel({
+  passages,
+  notes,
+  focusedPassageId,
+  blocks,
+  ...actions
+}: PassagePanelProps) {
   if (passages.length === 0) {
     return <p className="empty-state">Select text in the article and press M to mark a passage.</p>;
   }
@@ -37,6 +47,7 @@ export function PassagePanel({ passages, notes, focusedPassageId, ...actions }: 
           passage={passage}
           backlinks={backlinksOf(passage)}
           focused={passage.id === focusedPassageId}
+          page={passage.start === null ? null : pageAt(blocks, passage.start)}
           {...actions}
         />
       ))}
