@@ -3,25 +3,15 @@ import path from 'node:path';
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractDocx } from '../../../src/core/extract/docx/extractDocx';
-import { DossierError } from '../../../src/shared/errors';
 import { describeBlocks } from './convertedDocuments';
 import { deflatedZeros, writeRawZip } from './zipBombs';
+import { refusal } from '../support/refusal';
 
 const fixtures = path.join(__dirname, '..', '..', 'fixtures');
 /** Made by scripts/make-extract-fixtures.mjs. */
 const fieldReport = readFileSync(path.join(fixtures, 'docx', 'field-report.docx'));
 const untitled = readFileSync(path.join(fixtures, 'docx', 'untitled.docx'));
 const pixel = readFileSync(path.join(fixtures, 'pixel.png'));
-
-async function refusal(promise: Promise<unknown>): Promise<DossierError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error('expected a DossierError');
-}
 
 describe('extractDocx', () => {
   it('reads headings, lists, a table, marks, links and images, with the core properties', async () => {

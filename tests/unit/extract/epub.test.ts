@@ -3,24 +3,14 @@ import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { extractEpub } from '../../../src/core/extract/epub/extractEpub';
-import { DossierError } from '../../../src/shared/errors';
 import { describeBlocks } from './convertedDocuments';
 import { deflatedZeros, writeRawZip } from './zipBombs';
+import { refusal } from '../support/refusal';
 
 const fixtures = path.join(__dirname, '..', '..', 'fixtures');
 /** Made by scripts/make-extract-fixtures.mjs. */
 const twoRivers = readFileSync(path.join(fixtures, 'epub', 'two-rivers.epub'));
 const pixel = readFileSync(path.join(fixtures, 'pixel.png'));
-
-async function refusal(promise: Promise<unknown>): Promise<DossierError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error('expected a DossierError');
-}
 
 const CONTAINER = `<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">

@@ -5,10 +5,10 @@ import vm from 'node:vm';
 import { createDeflate } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/shared/documentModel';
-import { DossierError } from '../../../src/shared/errors';
 import { extractPdf, PDF_EXTRACTOR } from '../../../src/core/extract/pdf/extractPdf';
 import { PDF_READ_LIMITS, readPdfText } from '../../../src/core/extract/pdf/readPdfText';
 import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
+import { refusal } from '../support/refusal';
 
 const root = path.resolve(__dirname, '../../..');
 const fixtureDir = path.join(root, 'tests/fixtures/pdf');
@@ -87,16 +87,6 @@ function pdfWithContent(deflated: Buffer): Buffer {
   add(offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join(''));
   add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<DossierError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error('expected a DossierError');
 }
 
 describe('extractPdf on real PDFs', () => {

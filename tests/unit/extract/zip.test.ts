@@ -2,24 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { DossierError } from '../../../src/shared/errors';
 import { RasterImages } from '../../../src/core/extract/zip/rasterImages';
 import { openZip } from '../../../src/core/extract/zip/readZip';
 import { deflatedZeros, writeRawZip } from './zipBombs';
+import { syncRefusal } from '../support/refusal';
 
 const GIB = 1024 ** 3;
 /** Unpacking a whole gibibyte takes several seconds (and a gibibyte of memory); refusing must not. */
 const QUICKLY_MS = 1500;
-
-function refusal(run: () => unknown): DossierError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DossierError) return error;
-    throw error;
-  }
-  throw new Error('expected a DossierError');
-}
 
 describe('openZip', () => {
   it('reads the files it is asked for, stored or deflated', () => {
@@ -55,7 +45,7 @@ describe('openZip', () => {
       { name: 'word/document.xml', packed, method: 8, declaredSize: GIB },
     ]);
     const started = performance.now();
-    const error = refusal(() => openZip(bytes, 'report.docx'));
+    const error = syncRefusal(() => openZip(bytes, 'report.docx'));
     expect(performance.now() - started).toBeLessThan(QUICKLY_MS);
     expect(error.code).toBe('unsupported');
     expect(error.message).toMatch(
@@ -72,13 +62,13 @@ describe('openZip', () => {
     const zip = openZip(bytes, 'book.epub');
     expect(zip.readText('mimetype')).toBe('application/epub+zip');
     const started = performance.now();
-    const error = refusal(() => zip.read('OEBPS/chapter.xhtml'));
+    const error = syncRefusal(() => zip.read('OEBPS/chapter.xhtml'));
     expect(performance.now() - started).toBeLessThan(QUICKLY_MS);
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('looks like a zip bomb');
     expect(error.message).toContain('OEBPS/chapter.xhtml unpacks to more than the 4,000 bytes');
     // Checking the whole archive (as before Word files go to mammoth) finds it too.
-    expect(refusal(() => zip.verifyAll()).message).toContain('looks like a zip bomb');
+    expect(syncRefusal(() => zip.verifyAll()).message).toContain('looks like a zip bomb');
   });
 
   it('refuses a compression ratio no document reaches', () => {
@@ -86,7 +76,7 @@ describe('openZip', () => {
     const bytes = writeRawZip([
       { name: 'word/document.xml', packed, method: 8, declaredSize: 50 * 1024 * 1024 },
     ]);
-    expect(refusal(() => openZip(bytes, 'report.docx')).message).toMatch(
+    expect(syncRefusal(() => openZip(bytes, 'report.docx')).message).toMatch(
       /looks like a zip bomb \(word\/document\.xml is compressed [\d,]+ to 1/,
     );
   });
@@ -98,7 +88,7 @@ describe('openZip', () => {
       [{ name: 'OEBPS/chapter.xhtml', packed, method: 8, declaredSize: 1024 * 1024 }],
       aliases,
     );
-    expect(refusal(() => openZip(bytes, 'book.epub')).message).toContain(
+    expect(syncRefusal(() => openZip(bytes, 'book.epub')).message).toContain(
       'shares its bytes with another file inside',
     );
   });
@@ -108,7 +98,7 @@ describe('openZip', () => {
     const many = writeRawZip(
       Array.from({ length: 10_001 }, (_, index) => ({ name: `f${index}`, ...tiny })),
     );
-    expect(refusal(() => openZip(many, 'many.epub')).message).toBe(
+    expect(syncRefusal(() => openZip(many, 'many.epub')).message).toBe(
       'many.epub looks like a zip bomb (10,001 files inside; the limit is 10,000); it was not imported.',
     );
 
@@ -128,19 +118,19 @@ describe('openZip', () => {
       maxRatio: 2000,
       ratioFreeBytes: 0,
     };
-    expect(refusal(() => openZip(big, 'big.docx', limits)).message).toContain(
+    expect(syncRefusal(() => openZip(big, 'big.docx', limits)).message).toContain(
       'its files would unpack to 270 MiB; the limit is 200 MiB',
     );
   });
 
   it('says what is wrong with a file that is not a readable zip', () => {
-    expect(refusal(() => openZip(strToU8('just text'), 'notes.epub')).message).toBe(
+    expect(syncRefusal(() => openZip(strToU8('just text'), 'notes.epub')).message).toBe(
       'notes.epub is not a readable zip archive (no end of central directory); EPUB and Word files are zip archives, so it may be damaged.',
     );
     const encrypted = writeRawZip([
       { name: 'word/document.xml', packed: strToU8('????'), method: 8, declaredSize: 4, flags: 1 },
     ]);
-    expect(refusal(() => openZip(encrypted, 'secret.docx')).message).toContain(
+    expect(syncRefusal(() => openZip(encrypted, 'secret.docx')).message).toContain(
       'secret.docx is encrypted',
     );
     const garbage = writeRawZip([
@@ -151,9 +141,9 @@ describe('openZip', () => {
         declaredSize: 40,
       },
     ]);
-    expect(refusal(() => openZip(garbage, 'broken.docx').read('word/document.xml')).message).toBe(
-      'broken.docx is damaged: word/document.xml inside it cannot be unpacked.',
-    );
+    expect(
+      syncRefusal(() => openZip(garbage, 'broken.docx').read('word/document.xml')).message,
+    ).toBe('broken.docx is damaged: word/document.xml inside it cannot be unpacked.');
   });
 });
 
