@@ -120,27 +120,31 @@ const FLOW_BLOCKS = new Set([
   'summary',
 ]);
 
-const INLINE_MARKS: Record<string, RunMark> = {
-  strong: { kind: 'strong' },
-  b: { kind: 'strong' },
-  em: { kind: 'emphasis' },
-  i: { kind: 'emphasis' },
-  code: { kind: 'code' },
-  kbd: { kind: 'code' },
-  samp: { kind: 'code' },
-};
+// Maps, not object literals: a page may name an element `constructor` or `__proto__`.
+const INLINE_MARKS = new Map<string, RunMark>([
+  ['strong', { kind: 'strong' }],
+  ['b', { kind: 'strong' }],
+  ['em', { kind: 'emphasis' }],
+  ['i', { kind: 'emphasis' }],
+  ['code', { kind: 'code' }],
+  ['kbd', { kind: 'code' }],
+  ['samp', { kind: 'code' }],
+]);
 
-const HEADING_LEVELS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = {
-  h1: 1,
-  h2: 2,
-  h3: 3,
-  h4: 4,
-  h5: 5,
-  h6: 6,
-};
+const HEADING_LEVELS = new Map<string, 1 | 2 | 3 | 4 | 5 | 6>([
+  ['h1', 1],
+  ['h2', 2],
+  ['h3', 3],
+  ['h4', 4],
+  ['h5', 5],
+  ['h6', 6],
+]);
 
 /** Old elements that render their text as it is written. */
 const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+
+/** Quotes and lists nested deeper are kept at this depth: a reader draws every level. */
+const MAX_NESTING = 32;
 
 /** A table cell holding this much text is page layout, not data. */
 const LAYOUT_CELL_CHARACTERS = 1000;
@@ -218,7 +222,8 @@ function following(
 class BlockWriter {
   private pending: TextRun[] = [];
   private readonly owners: Owner[] = [{ kind: 'flow' }];
-  private readonly marks: RunMark[] = [];
+  /** The outermost open mark of each kind, and how many of that kind are open. */
+  private readonly openMarks = new Map<RunMark['kind'], { mark: RunMark; count: number }>();
   private markSnapshot: readonly RunMark[] | null = null;
   private readonly lists: ListFrame[] = [];
   private readonly tables: TableFrame[] = [];
@@ -261,10 +266,10 @@ class BlockWriter {
   private enterElement(element: Element): Visit {
     const tag = element.localName.toLowerCase();
     if (SKIPPED.has(tag) || isHidden(element, tag)) return SKIP;
-    const level = HEADING_LEVELS[tag];
+    const level = HEADING_LEVELS.get(tag);
     if (level) return this.leaf(() => ({ kind: 'heading', level }), 'space');
     if (PREFORMATTED.has(tag)) return this.leaf(() => ({ kind: 'preformatted' }), 'line');
-    const mark = INLINE_MARKS[tag];
+    const mark = INLINE_MARKS.get(tag);
     if (mark) return mark.kind === 'code' && this.inPreformatted ? DESCEND : this.mark(mark);
     switch (tag) {
       case 'a':
@@ -327,16 +332,25 @@ class BlockWriter {
   private addText(data: string): void {
     if (data === '') return;
     const marks = this.currentMarks();
+    const last = this.pending[this.pending.length - 1];
+    // Text under the same marks joins the run before it: a block is assembled from few runs.
+    if (last && 'text' in last && sameMarks(last.marks ?? [], marks)) {
+      last.text += data;
+      return;
+    }
     this.pending.push(marks.length > 0 ? { text: data, marks } : { text: data });
   }
 
   private mark(mark: RunMark): Visit {
-    this.marks.push(mark);
+    const open = this.openMarks.get(mark.kind);
+    if (open) open.count++;
+    else this.openMarks.set(mark.kind, { mark, count: 1 });
     this.markSnapshot = null;
     return {
       descend: true,
       leave: () => {
-        this.marks.pop();
+        const closing = this.openMarks.get(mark.kind)!;
+        if (--closing.count === 0) this.openMarks.delete(mark.kind);
         this.markSnapshot = null;
       },
     };
@@ -350,14 +364,7 @@ class BlockWriter {
 
   /** The marks open here, each kind once (the outermost link wins: links cannot nest). */
   private currentMarks(): readonly RunMark[] {
-    if (!this.markSnapshot) {
-      const seen = new Set<string>();
-      this.markSnapshot = this.marks.filter((mark) => {
-        if (seen.has(mark.kind)) return false;
-        seen.add(mark.kind);
-        return true;
-      });
-    }
+    this.markSnapshot ??= [...this.openMarks.values()].map((open) => open.mark);
     return this.markSnapshot;
   }
 
@@ -436,13 +443,14 @@ class BlockWriter {
   private quote(): Visit {
     if (this.inLeaf) return this.flowBlock();
     this.flush();
-    this.quoteDepth++;
+    const deeper = this.quoteDepth < MAX_NESTING;
+    if (deeper) this.quoteDepth++;
     this.owners.push({ kind: 'flow' });
     return {
       descend: true,
       leave: () => {
         this.closeOwner();
-        this.quoteDepth--;
+        if (deeper) this.quoteDepth--;
       },
     };
   }
@@ -468,7 +476,7 @@ class BlockWriter {
     if (this.inLeaf) return this.flowBlock();
     this.flush();
     const list = this.lists[this.lists.length - 1];
-    const depth = Math.max(1, this.lists.length);
+    const depth = Math.min(Math.max(1, this.lists.length), MAX_NESTING);
     let spec: ListItemSpec = { kind: 'listItem', ordered: false, depth };
     if (list?.ordered) {
       const ordinal = integerAttribute(element, 'value') ?? list.next;
@@ -602,6 +610,19 @@ function isHidden(element: Element, tag: string): boolean {
   );
 }
 
+function sameMarks(a: readonly RunMark[], b: readonly RunMark[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((mark, index) => {
+      const other = b[index]!;
+      return (
+        mark.kind === other.kind &&
+        (mark.kind !== 'link' || mark.href === (other as typeof mark).href)
+      );
+    })
+  );
+}
+
 function integerAttribute(element: Element, name: string): number | null {
   const value = element.getAttribute(name);
   if (value === null || !/^\s*[+-]?\d{1,9}\s*$/.test(value)) return null;
@@ -609,10 +630,7 @@ function integerAttribute(element: Element, name: string): number | null {
 }
 
 function countListItems(list: Element): number {
-  let count = 0;
-  for (const child of Array.from(list.children))
-    if (child.localName.toLowerCase() === 'li') count++;
-  return count;
+  return childElements(list).filter((child) => child.localName.toLowerCase() === 'li').length;
 }
 
 /** The address an image shows: `src`, else a lazy-loading `data-src`, else the first `srcset` candidate. */
@@ -631,41 +649,47 @@ function isTrackingPixel(image: Element): boolean {
 }
 
 /**
- * A table laid out to place parts of a page rather than to hold data: marked
- * so, holding another table, a single column, or cells with headings or
- * whole articles in them. Its cells are read as sections of the page.
+ * A table laid out to place parts of a page rather than to hold data. A
+ * caption or header cells make a data table; otherwise one marked as layout,
+ * holding another table, of a single column, or with headings or whole
+ * articles in its cells is layout. Its cells are then read as sections of the page.
  */
 function isLayoutTable(table: Element): boolean {
   const role = table.getAttribute('role')?.toLowerCase();
   if (role === 'presentation' || role === 'none' || table.getAttribute('datatable') === '0') {
     return true;
   }
-  if (table.querySelector('table')) return true;
   const rows = tableRows(table);
-  if (rows.length === 0) return false;
-  if (Math.max(...rows.map((row) => row.length)) <= 1) return true;
-  return rows.some((cells) =>
-    cells.some(
-      (cell) =>
-        (cell.textContent ?? '').length > LAYOUT_CELL_CHARACTERS ||
-        cell.querySelector('h1, h2, h3, h4, h5, h6') !== null,
-    ),
+  const cells = rows.flat();
+  const sections = childElements(table);
+  if (sections.some((child) => /^(?:caption|thead)$/.test(child.localName.toLowerCase()))) {
+    return false;
+  }
+  if (cells.some((cell) => cell.localName.toLowerCase() === 'th')) return false;
+  if (table.querySelector('table')) return true;
+  if (rows.every((row) => row.length <= 1)) return true;
+  return cells.some(
+    (cell) =>
+      (cell.textContent ?? '').length > LAYOUT_CELL_CHARACTERS ||
+      cell.querySelector('h1, h2, h3, h4, h5, h6') !== null,
   );
 }
 
 /** A table's own rows (not those of tables inside it), each as its cells. */
 function tableRows(table: Element): Element[][] {
-  const rows: Element[][] = [];
-  const addRow = (row: Element) =>
-    rows.push(Array.from(row.children).filter((cell) => /^t[dh]$/i.test(cell.localName)));
-  for (const child of Array.from(table.children)) {
+  const rowElements = childElements(table).flatMap((child) => {
     const tag = child.localName.toLowerCase();
-    if (tag === 'tr') addRow(child);
-    else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
-      for (const row of Array.from(child.children)) {
-        if (row.localName.toLowerCase() === 'tr') addRow(row);
-      }
+    if (tag === 'tr') return [child];
+    if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
+      return childElements(child).filter((row) => row.localName.toLowerCase() === 'tr');
     }
-  }
-  return rows;
+    return [];
+  });
+  return rowElements.map((row) =>
+    childElements(row).filter((cell) => /^t[dh]$/i.test(cell.localName)),
+  );
+}
+
+function childElements(element: Element): Element[] {
+  return Array.from(element.children);
 }

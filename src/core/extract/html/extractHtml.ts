@@ -7,7 +7,6 @@
 import path from 'node:path';
 
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 
 import { decodeHtml } from '../../text/decodeHtml';
 import { DocumentBuilder } from '../documentBuilder';
@@ -15,6 +14,7 @@ import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from './appendHtmlBlocks';
 import { cleanField, MAX_EXCERPT } from './oneLine';
 import { direction, isoDate, languageTag, readPageMetadata } from './pageMetadata';
+import { parsePage } from './parsePage';
 
 export const HTML_EXTRACTOR = 'html-readability@1';
 
@@ -30,17 +30,29 @@ const ARTICLE_MIN_CHARACTERS = 500;
 /** …or at least this share of the page's text: otherwise it found a scrap of a page that is no article. */
 const ARTICLE_MIN_SHARE = 0.5;
 
-/** Parts of a page around its content, left out when the whole page is read. */
-const PAGE_CHROME = 'nav, header, footer, aside';
+/**
+ * Readability's time grows with the square of a page's depth and it recurses:
+ * deeper pages (no real article comes near) are read whole instead…
+ */
+const MAX_READABLE_DEPTH = 400;
+/** …and so are pages with more elements than this, on which it would take many seconds. */
+const MAX_READABLE_ELEMENTS = 100_000;
+
+/** Navigation, asides and footers: left out of an article wherever Readability kept them… */
+const ARTICLE_CHROME = 'nav, aside, footer';
+/** …and, with the header, out of a page read whole. */
+const PAGE_CHROME = 'nav, aside, footer, header';
 
 export function extractHtml(
   input: ExtractionInput,
   options: HtmlExtractionOptions = {},
 ): ExtractedDocument {
   const html = decodeHtml(input.bytes, input.fileName, input.declaredCharset);
-  const { document } = parseHTML(html);
+  const document = parsePage(html);
   const page = readPageMetadata(document, input.url);
-  const article = readArticle(document);
+  const article = deeperThan(document.documentElement, MAX_READABLE_DEPTH)
+    ? null
+    : readArticle(document);
   const content = articleOrPage(article, document);
 
   const builder = new DocumentBuilder();
@@ -78,16 +90,38 @@ function readArticle(document: Document): Article | null {
   try {
     // Readability takes apart the document it reads: it gets a copy.
     const copy = document.cloneNode(true) as Document;
-    const reader = new Readability<Element>(copy, { serializer: (node) => node as Element });
+    const reader = new Readability<Element>(copy, {
+      serializer: (node) => node as Element,
+      maxElemsToParse: MAX_READABLE_ELEMENTS,
+    });
     keepMathJax(reader);
     return reader.parse();
   } catch {
-    // It recurses, so a pathologically deep page overflows its stack: the page is then read whole.
+    // Too many elements, or anything else it cannot cope with: the page is then read whole.
     return null;
   }
 }
 
-/** Readability's article when it holds the page's text; else the whole page, so no text is lost. */
+/** Whether any element lies more than `limit` levels below `root` (walked without recursion). */
+function deeperThan(root: Element, limit: number): boolean {
+  let depth = 0;
+  let element: Element | null = root;
+  while (element) {
+    const child: Element | null = element.firstElementChild;
+    if (child) {
+      if (++depth > limit) return true;
+      element = child;
+      continue;
+    }
+    while (element && element !== root && !element.nextElementSibling) {
+      element = element.parentElement;
+      depth--;
+    }
+    element = element && element !== root ? element.nextElementSibling : null;
+  }
+  return false;
+}
+
 /**
  * MathJax's containers carry a class with "Menu" in it, which Readability
  * takes for page furniture and removes with the formulas; its later versions
@@ -103,13 +137,16 @@ function keepMathJax(reader: Readability<Element>): void {
   };
 }
 
+/** Readability's article when it holds the page's text; else the whole page, so no text is lost. */
 function articleOrPage(article: Article | null, document: Document): Element {
   const articleLength = (article?.textContent ?? '').trim().length;
-  if (article?.content && articleLength >= ARTICLE_MIN_CHARACTERS) return article.content;
+  if (article?.content && articleLength >= ARTICLE_MIN_CHARACTERS) {
+    return withoutAll(article.content, ARTICLE_CHROME);
+  }
   const page = pageContent(document);
   const pageLength = (page.textContent ?? '').trim().length;
   if (article?.content && articleLength > 0 && articleLength >= pageLength * ARTICLE_MIN_SHARE) {
-    return article.content;
+    return withoutAll(article.content, ARTICLE_CHROME);
   }
   return page;
 }
@@ -117,9 +154,13 @@ function articleOrPage(article: Article | null, document: Document): Element {
 /** The page's body without navigation, header, footer and asides (unless they are all it has). */
 function pageContent(document: Document): Element {
   const body = document.body ?? document.documentElement;
-  const trimmed = body.cloneNode(true) as Element;
-  for (const chrome of Array.from(trimmed.querySelectorAll(PAGE_CHROME))) chrome.remove();
+  const trimmed = withoutAll(body.cloneNode(true) as Element, PAGE_CHROME);
   return (trimmed.textContent ?? '').trim() === '' ? body : trimmed;
+}
+
+function withoutAll(root: Element, selector: string): Element {
+  for (const element of Array.from(root.querySelectorAll(selector))) element.remove();
+  return root;
 }
 
 /**

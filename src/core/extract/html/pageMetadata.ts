@@ -40,8 +40,8 @@ export function readPageMetadata(document: Document, pageUrl?: string | null): P
     ),
     publishedAt:
       [
-        meta.get('article:published_time'),
         jsonLd.datePublished,
+        meta.get('article:published_time'),
         meta.get('datepublished'),
         meta.get('dc.date.issued'),
         meta.get('dcterms.created'),
