@@ -332,7 +332,7 @@ describe('extractHtml', () => {
        <meta property="og:site_name" content="Coast News">
        <meta property="article:published_time" content="2024-02-03T10:15:00+01:00">
        <meta name="description" content="The quay closes for repairs.">
-       <link rel="canonical" href="/2024/harbour">
+       <link rel="canonical" href="https://coast.example.org/2024/harbour">
        <base href="https://cdn.example.net/assets/">
        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"x"},
          {"@type":"NewsArticle","headline":"Harbour closes","author":[{"@type":"Person","name":"Mira Stone"},{"name":"Jon Bell"}],"datePublished":"2024-02-03"}]}</script>
@@ -376,7 +376,7 @@ describe('extractHtml', () => {
     });
   });
 
-  it('reads a page that is not an article whole, without its navigation, so no text is lost', () => {
+  it('keeps every line of a page of lists and tables, but not its navigation, header or footer', () => {
     const document = importPage(
       `<html><head><title>Links</title></head><body><header><nav>Home · About</nav></header>
        <div><p>Ferry times.</p><ul><li>North quay 8:00</li><li>South quay 9:30</li></ul></div>
@@ -408,6 +408,20 @@ describe('extractHtml', () => {
     expect(document.title).toBe('Saved notes');
     expect(document.text).toBe('Saved notes\n\nOnly a line of text.');
     expect(document.metadata.canonicalUrl).toBe('https://example.org/notes');
+  });
+
+  it('resolves a relative canonical address against the page address, and links against the canonical one when that is all there is', () => {
+    const fetched = importPage(
+      `<html><head><link rel="canonical" href="/story"></head><body><p><a href="other">Other</a></p></body></html>`,
+      'https://example.org/section/page?id=2',
+    );
+    expect(fetched.metadata.canonicalUrl).toBe('https://example.org/story');
+    const saved = importPage(
+      `<html><head><link rel="canonical" href="https://example.org/section/story"></head><body><p><a href="other">Other</a></p></body></html>`,
+    );
+    expect(saved.metadata.canonicalUrl).toBe('https://example.org/section/story');
+    const link = saved.blocks.flatMap((block) => ('marks' in block ? (block.marks ?? []) : []))[0];
+    expect(link).toMatchObject({ kind: 'link', href: 'https://example.org/section/other' });
   });
 
   it('drops a site name after a spaced dash from a <title>, not from a headline the page gives', () => {

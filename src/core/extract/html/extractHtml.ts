@@ -25,11 +25,6 @@ export interface HtmlExtractionOptions {
 
 type Article = NonNullable<ReturnType<Readability<Element>['parse']>>;
 
-/** Readability's article is trusted when it holds this much text (its own threshold)… */
-const ARTICLE_MIN_CHARACTERS = 500;
-/** …or at least this share of the page's text: otherwise it found a scrap of a page that is no article. */
-const ARTICLE_MIN_SHARE = 0.5;
-
 /**
  * Readability's time grows with the square of a page's depth and it recurses:
  * deeper pages (no real article comes near) are read whole instead…
@@ -137,18 +132,12 @@ function keepMathJax(reader: Readability<Element>): void {
   };
 }
 
-/** Readability's article when it holds the page's text; else the whole page, so no text is lost. */
+/** Readability's article; the whole page when it finds none (the page is no article), so no text is lost. */
 function articleOrPage(article: Article | null, document: Document): Element {
-  const articleLength = (article?.textContent ?? '').trim().length;
-  if (article?.content && articleLength >= ARTICLE_MIN_CHARACTERS) {
+  if (article?.content && /\S/.test(article.textContent ?? '')) {
     return withoutAll(article.content, ARTICLE_CHROME);
   }
-  const page = pageContent(document);
-  const pageLength = (page.textContent ?? '').trim().length;
-  if (article?.content && articleLength > 0 && articleLength >= pageLength * ARTICLE_MIN_SHARE) {
-    return withoutAll(article.content, ARTICLE_CHROME);
-  }
-  return page;
+  return pageContent(document);
 }
 
 /** The page's body without navigation, header, footer and asides (unless they are all it has). */
@@ -183,7 +172,8 @@ function articleTitle(
   if (title === null || title !== documentTitle || title === headline) return title;
   const separators = [...title.matchAll(/ [–—] /g)];
   const head = title.slice(0, separators.at(-1)?.index ?? 0).trim();
-  return head.split(' ').length >= 3 ? head : title;
+  // Like Readability, a headline of four words or fewer keeps the site name: it may be the name.
+  return head.split(' ').length > 4 ? head : title;
 }
 
 function untitled(fileName: string): string {

@@ -22,9 +22,11 @@ export function readPageMetadata(document: Document, pageUrl?: string | null): P
   const jsonLd = readJsonLd(document);
   const root = document.documentElement;
   const address = webAddress(pageUrl, null);
-  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  // As in a browser, the page's <base> (itself relative to the page's address) wins.
+  const base =
+    webAddress(document.querySelector('base[href]')?.getAttribute('href'), address) ?? address;
   const canonicalUrl =
-    webAddress(canonicalHref(document), address) ?? webAddress(meta.get('og:url'), address);
+    webAddress(canonicalHref(document), base) ?? webAddress(meta.get('og:url'), base);
 
   return {
     headline: cleanField(jsonLd.headline ?? meta.get('og:title') ?? meta.get('twitter:title')),
@@ -67,7 +69,7 @@ export function readPageMetadata(document: Document, pageUrl?: string | null): P
         jsonLd.description,
       MAX_EXCERPT,
     ),
-    baseUrl: webAddress(baseHref, address) ?? address ?? canonicalUrl,
+    baseUrl: base ?? canonicalUrl,
   };
 }
 
