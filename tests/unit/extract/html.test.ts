@@ -584,6 +584,20 @@ describe('hostile pages', () => {
     ]);
   }, 60_000);
 
+  it('reads JSON-LD nested 200,000 deep or naming 300,000 authors, keeping a bounded byline', () => {
+    const withJsonLd = (json: string) =>
+      importPage(
+        `<html><head><script type="application/ld+json">${json}</script></head><body><p>Text.</p></body></html>`,
+      );
+    expect(withJsonLd('['.repeat(200_000) + ']'.repeat(200_000)).metadata.byline).toBeNull();
+    const authors = Array.from({ length: 300_000 }, (_, index) => ({ name: `Author ${index}` }));
+    const crowded = withJsonLd(
+      JSON.stringify({ '@type': 'NewsArticle', author: authors, datePublished: '2020-01-01' }),
+    );
+    expect(crowded.metadata.publishedAt).toBe('2020-01-01');
+    expect(crowded.metadata.byline!.length).toBeLessThanOrEqual(500);
+  });
+
   it('imports a paragraph of 1,000,000 characters on one line', () => {
     const line = 'lorem ipsum '.repeat(83_334).trim();
     const document = importPage(`<html><body><p>${line}</p></body></html>`);

@@ -141,13 +141,17 @@ function readJsonLd(document: Document): Partial<JsonLdArticle> {
   };
 }
 
+/** How many values of a page's JSON-LD are looked at: a description is a few objects, a page may hold anything. */
+const MAX_JSON_LD_VALUES = 10_000;
+
+/** The objects of a JSON-LD value, its arrays and `@graph`s opened (with a queue: nesting cannot overflow the stack). */
 function collectObjects(value: unknown, into: Record<string, unknown>[]): void {
   const pending = [value];
-  // JSON.parse output is a tree; a queue keeps a deeply nested document from overflowing the stack.
-  for (let index = 0; index < pending.length && into.length < 1000; index++) {
+  for (let index = 0; index < pending.length && index < MAX_JSON_LD_VALUES; index++) {
     const item = pending[index];
-    if (Array.isArray(item)) pending.push(...item);
-    else if (item && typeof item === 'object') {
+    if (Array.isArray(item)) {
+      for (const element of item) pending.push(element);
+    } else if (item && typeof item === 'object') {
       const object = item as Record<string, unknown>;
       into.push(object);
       if (object['@graph']) pending.push(object['@graph']);
