@@ -1,16 +1,15 @@
 /** The `dossier` subcommands: each parses its own arguments and prints JSON or a readable text. */
-import type { ImportedSource, SearchHit } from '../shared/api';
-import { DossierError, isDossierError } from '../shared/errors';
-import { ID_PATTERN } from '../shared/ids';
+import type { SearchHit } from '../shared/api';
+import { DossierError } from '../shared/errors';
 import { integerOption, lastOption, usage } from './argv';
 import { callCore } from './callCore';
-import { noOptions, print, type Command, type CommandContext } from './command';
+import { noOptions, print, type Command } from './command';
 import { maintenanceCommands } from './maintenanceCommands';
 import { importCommand } from './importCommand';
 import { originalCommand } from './originalCommand';
 import { serve } from './serve';
 import { tagCommands } from './tagCommand';
-import { formatReport, versionCommands } from './versionCommands';
+import { versionCommands } from './versionCommands';
 
 const listCommand: Command = {
   spec: noOptions,

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerWith, at, engine, orphan, type Reanchored } from './support/scriptedEngine';
-import { expectDossierError, expectDossierRejection, useTempCore } from './support/tempCore';
+import { expectDossierRejection, useTempCore } from './support/tempCore';
 
 vi.mock('../../src/core/anchoring/reanchor', () => import('./support/scriptedEngine'));
 

@@ -18,8 +18,10 @@ export type ImageSpec = Omit<ImageBlock, 'kind' | 'start' | 'end'>;
 
 const BLOCK_SEPARATOR = '\n\n';
 /** Controls other than tab and line feed never reach the stored text. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 /** Whitespace collapsed to one space outside preformatted text (not NBSP: authors mean it). */
+// eslint-disable-next-line no-control-regex -- the vertical tab is whitespace here
 const COLLAPSIBLE_WHITESPACE = /[ \t\n\r\f\u000b]+/g;
 
 /**
@@ -88,32 +90,55 @@ interface Assembled {
 }
 
 function assemble(runs: readonly TextRun[], preserveWhitespace: boolean): Assembled {
-  let content = '';
+  // Pieces are joined once at the end: testing the end of a growing string would flatten it on every run.
+  const pieces: string[] = [];
+  let length = 0;
+  let lastChar = '';
   const open = new Map<string, { mark: RunMark; start: number }>();
   const marks: InlineMark[] = [];
+  const append = (piece: string) => {
+    pieces.push(piece);
+    length += piece.length;
+    lastChar = piece[piece.length - 1] ?? lastChar;
+  };
+
+  // Spaces before a line break are dropped (they may end more than one piece).
+  const dropTrailingSpaces = () => {
+    while (pieces.length > 0) {
+      const last = pieces[pieces.length - 1]!;
+      const kept = last.replace(/ +$/, '');
+      length -= last.length - kept.length;
+      if (kept !== '') {
+        pieces[pieces.length - 1] = kept;
+        break;
+      }
+      pieces.pop();
+    }
+    lastChar = pieces.at(-1)?.at(-1) ?? '';
+    for (const mark of marks) mark.end = Math.min(mark.end, length);
+  };
 
   const closeMarksNotIn = (current: readonly RunMark[]) => {
     const keys = new Set(current.map(markKey));
     for (const [key, { mark, start }] of open) {
       if (keys.has(key)) continue;
       open.delete(key);
-      pushMark(marks, mark, start, content.length);
+      pushMark(marks, mark, start, length);
     }
   };
 
   for (const run of runs) {
     if ('lineBreak' in run) {
       closeMarksNotIn([]);
-      content = content.replace(/ +$/, '') + '\n';
+      dropTrailingSpaces();
+      append('\n');
       continue;
     }
     let piece = run.text.normalize('NFC').replace(CONTROL_CHARACTERS, '');
     if (!preserveWhitespace) {
       piece = piece.replace(COLLAPSIBLE_WHITESPACE, ' ');
       // No space at the start of the block or of a line, nor twice in a row.
-      if (content === '' || content.endsWith('\n') || content.endsWith(' ')) {
-        piece = piece.replace(/^ /, '');
-      }
+      if (length === 0 || lastChar === '\n' || lastChar === ' ') piece = piece.replace(/^ /, '');
     } else {
       piece = piece.replace(/\r\n?/g, '\n');
     }
@@ -122,12 +147,12 @@ function assemble(runs: readonly TextRun[], preserveWhitespace: boolean): Assemb
     closeMarksNotIn(runMarks);
     for (const mark of runMarks) {
       const key = markKey(mark);
-      if (!open.has(key)) open.set(key, { mark, start: content.length });
+      if (!open.has(key)) open.set(key, { mark, start: length });
     }
-    content += piece;
+    append(piece);
   }
   closeMarksNotIn([]);
-  return trimBlock(content, marks, preserveWhitespace);
+  return trimBlock(pieces.join(''), marks, preserveWhitespace);
 }
 
 /** Trims the block's edges, keeping marks on their words (a preformatted block keeps its indentation). */
