@@ -4,7 +4,7 @@ import { stopIfCancelled } from '../../operations';
 import { DocumentBuilder } from '../documentBuilder';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from '../html/appendHtmlBlocks';
-import { htmlRoot, takeTitle } from '../markdown/convertedHtml';
+import { htmlRoot, takeTitle } from '../convertedHtml';
 import { RasterImages } from '../zip/rasterImages';
 import { openZip } from '../zip/readZip';
 import { readCoreProperties } from './readCoreProperties';

@@ -1,6 +1,6 @@
 import { NO_METADATA, type DocumentMetadata } from '../../../shared/documentModel';
 import { isoDate, languageTag } from '../html/pageMetadata';
-import { NestingBudget } from '../markdown/nestingBudget';
+import { NestingBudget } from '../nestingBudget';
 import type { ZipArchive } from '../zip/readZip';
 import { parseXml, textsOf } from '../zip/xmlParts';
 

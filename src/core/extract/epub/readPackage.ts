@@ -3,7 +3,7 @@ import { NO_METADATA, type DocumentMetadata } from '../../../shared/documentMode
 import { DossierError } from '../../../shared/errors';
 import { cleanField, MAX_EXCERPT } from '../html/oneLine';
 import { direction, isoDate, languageTag } from '../html/pageMetadata';
-import type { NestingBudget } from '../markdown/nestingBudget';
+import type { NestingBudget } from '../nestingBudget';
 import type { ZipArchive } from '../zip/readZip';
 import { attributeNamed, elementsNamed, parseXml, textsOf } from '../zip/xmlParts';
 import { findInZip, resolveInZip } from './zipPaths';

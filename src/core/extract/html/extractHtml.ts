@@ -4,12 +4,12 @@
  * walked into blocks by appendHtmlBlocks, with what the page says about
  * itself. Nothing is fetched: remote images stay addresses.
  */
-import path from 'node:path';
 
 import { Readability } from '@mozilla/readability';
 
 import { decodeHtml } from '../../text/decodeHtml';
 import { DocumentBuilder } from '../documentBuilder';
+import { fileTitle } from '../fileTitle';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from './appendHtmlBlocks';
 import { cleanField, MAX_EXCERPT } from './oneLine';
@@ -52,7 +52,7 @@ export function extractHtml(
 
   const builder = new DocumentBuilder();
   builder.addBlock({ kind: 'title' }, [
-    { text: articleTitle(article, page.headline, document) ?? untitled(input.fileName) },
+    { text: articleTitle(article, page.headline, document) ?? fileTitle(input.fileName) },
   ]);
   const title = builder.textSoFar;
   dropRepeatedTitle(content, title);
@@ -174,10 +174,6 @@ function articleTitle(
   const head = title.slice(0, separators.at(-1)?.index ?? 0).trim();
   // Like Readability, a headline of four words or fewer keeps the site name: it may be the name.
   return head.split(' ').length > 4 ? head : title;
-}
-
-function untitled(fileName: string): string {
-  return path.parse(fileName).name.trim() || 'Untitled page';
 }
 
 /** The content's first heading is left out when it only repeats the title the document starts with. */

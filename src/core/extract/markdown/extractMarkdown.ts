@@ -4,7 +4,7 @@ import { DocumentBuilder } from '../documentBuilder';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from '../html/appendHtmlBlocks';
 import { webAddress } from '../html/safeUrls';
-import { htmlRoot, takeTitle } from './convertedHtml';
+import { htmlRoot, takeTitle } from '../convertedHtml';
 import { readFrontMatter } from './frontMatter';
 
 export const MARKDOWN_EXTRACTOR = 'markdown@1';

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { NO_METADATA } from '../../../shared/documentModel';
 import { DossierError } from '../../../shared/errors';
 import { DocumentBuilder, type BlockSpec } from '../documentBuilder';
+import { fileTitle } from '../fileTitle';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import type { PdfContent } from './pdfContent';
 import { layoutPdf } from './pdfLayout';
@@ -121,8 +121,7 @@ function takeTitle(
       rest: drafts.filter((_, at) => at !== index),
     };
   }
-  const name = path.basename(fileName).replace(/\.pdf$/i, '') || fileName;
-  return { title: name, page: firstPage, rest: [...drafts] };
+  return { title: fileTitle(fileName), page: firstPage, rest: [...drafts] };
 }
 
 /** Letters and digits only: a /Title and its line on the page compare equal despite spacing and joiners. */

@@ -1,6 +1,6 @@
 import { DOMParser } from 'linkedom';
 import { cleanField } from '../html/oneLine';
-import type { NestingBudget } from '../markdown/nestingBudget';
+import type { NestingBudget } from '../nestingBudget';
 
 /**
  * Reading the XML parts of zip-based documents (an EPUB's container and

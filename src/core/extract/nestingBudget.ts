@@ -1,4 +1,4 @@
-import { DossierError } from '../../../shared/errors';
+import { DossierError } from '../../shared/errors';
 
 /**
  * The parser (htmlparser2, under linkedom) keeps its open elements at the

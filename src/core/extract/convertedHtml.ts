@@ -1,6 +1,6 @@
-import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { cleanField } from '../html/oneLine';
+import { fileTitle } from './fileTitle';
+import { cleanField } from './html/oneLine';
 import { NestingBudget } from './nestingBudget';
 
 const DOCUMENT_TYPE_NODE = 10;
@@ -42,9 +42,4 @@ export function takeTitle(
   const title = cleanField(declared) ?? headingText ?? fileTitle(fileName);
   if (heading && headingText?.toLowerCase() === title.toLowerCase()) heading.remove();
   return title;
-}
-
-/** A file's name without its extension, for a document that names itself nowhere. */
-export function fileTitle(fileName: string): string {
-  return path.parse(fileName).name.trim() || fileName;
 }
