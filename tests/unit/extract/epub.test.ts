@@ -161,7 +161,7 @@ describe('extractEpub', () => {
   });
 
   it('refuses chapters nested too deeply to parse, counting all chapters together', async () => {
-    const chapter = `<html><body>${'<div>'.repeat(12_000)}deep${'</div>'.repeat(12_000)}</body></html>`;
+    const chapter = `<html><body>${'<div>'.repeat(80_000)}deep${'</div>'.repeat(80_000)}</body></html>`;
     const manifest = [1, 2]
       .map((n) => `<item id="c${n}" href="c${n}.xhtml" media-type="application/xhtml+xml"/>`)
       .join('');

@@ -10,6 +10,7 @@ import {
 import { extractHtml } from '../../../src/core/extract/html/extractHtml';
 import { isoDate } from '../../../src/core/extract/html/pageMetadata';
 import { parsePage } from '../../../src/core/extract/html/parsePage';
+import { syncRefusal } from '../support/refusal';
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -583,6 +584,12 @@ describe('hostile pages', () => {
       ['item', 32, 32],
     ]);
   }, 60_000);
+
+  it('refuses, before parsing, markup so deeply nested that parsing it would not end (20 MB of unclosed divs)', () => {
+    const error = syncRefusal(() => importPage('<div>'.repeat(4_000_000)));
+    expect(error.code).toBe('unsupported');
+    expect(error.message).toMatch(/nests its elements too deeply/);
+  });
 
   it('reads JSON-LD nested 200,000 deep or naming 300,000 authors, keeping a bounded byline', () => {
     const withJsonLd = (json: string) =>

@@ -10,6 +10,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHtml } from '../../text/decodeHtml';
 import { DocumentBuilder } from '../documentBuilder';
 import { fileTitle } from '../fileTitle';
+import { NestingBudget } from '../nestingBudget';
 import type { ExtractedDocument, ExtractionInput } from '../extractedDocument';
 import { appendHtmlBlocks } from './appendHtmlBlocks';
 import { cleanField, MAX_EXCERPT } from './oneLine';
@@ -43,6 +44,7 @@ export function extractHtml(
   options: HtmlExtractionOptions = {},
 ): ExtractedDocument {
   const html = decodeHtml(input.bytes, input.fileName, input.declaredCharset);
+  new NestingBudget(input.fileName).check(html, false);
   const document = parsePage(html);
   const page = readPageMetadata(document, input.url);
   const article = deeperThan(document.documentElement, MAX_READABLE_DEPTH)
