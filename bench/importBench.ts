@@ -14,7 +14,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../src/core/createCore';
-import { corpusDir, corpusPageNames, hasCorpus } from '../tests/unit/support/corpusPages';
+import {
+  corpusDir,
+  corpusPageNames,
+  corpusPageText,
+  hasCorpus,
+} from '../tests/unit/support/corpusPages';
 import { hasSampleArticle, repoRoot, sampleArticleFile } from '../tests/support/sharedData';
 
 const ROUNDS = Number(process.env.DOSSIER_BENCH_ROUNDS ?? 3);
@@ -30,6 +35,11 @@ function textFiles(): ImportFile[] {
     files.push({ fileName: 'sample.txt', bytes: fs.readFileSync(sampleArticleFile) });
   }
   files.push(fixtureFile('persian-article.txt'), fixtureFile('river-delta.txt'));
+  if (hasCorpus) {
+    for (const name of corpusPageNames()) {
+      files.push({ fileName: `${name}.txt`, bytes: Buffer.from(corpusPageText(name)) });
+    }
+  }
   return files;
 }
 
