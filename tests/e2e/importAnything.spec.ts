@@ -3,7 +3,7 @@
  * real reader: hostile markup never runs and nothing leaves the machine; the
  * main screens are saved in screenshots/ for a person to look at.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -116,6 +116,14 @@ test('a news article shows its byline, site, date, figure and structure; its evi
   await page.getByTestId('source-evidence').locator('summary').click();
   await expect(page.getByTestId('source-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   await page.screenshot({ path: path.join(screenshots, 'web-article-evidence.png') });
+  // The original is saved byte for byte, under its own name.
+  const saving = page.waitForEvent('download');
+  await page.getByTestId('save-original').click();
+  const saved = await saving;
+  expect(saved.suggestedFilename()).toBe('english-news.html');
+  expect(
+    readFileSync(await saved.path()).equals(readFileSync(fixture('web', 'english-news.html'))),
+  ).toBe(true);
 
   // A passage in a list item and a search by site work on the block text.
   await page.getByTestId('search-input').fill('site:"The Coastal Herald" southern');

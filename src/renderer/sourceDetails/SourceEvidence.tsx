@@ -1,11 +1,15 @@
 import type { SourceDetail } from '../../shared/api';
 import { CopyButton } from './CopyButton';
+import { SaveOriginalButton } from './SaveOriginalButton';
 import { formatByteCount, formatMoment } from './formatMetadata';
 import { sourceKindLabel } from './sourceKindLabel';
 
-type EvidenceSource = Pick<SourceDetail, 'kind' | 'capturedAt' | 'original'>;
+type EvidenceSource = Pick<
+  SourceDetail,
+  'id' | 'versionNumber' | 'kind' | 'capturedAt' | 'original'
+>;
 
-/** "Details": the original the shown version was made from — name or address, when, what, how big, its SHA-256. */
+/** "Details": the original the shown version was made from — name or address, when, what, how big, its SHA-256 — and a way to save it. */
 export function SourceEvidence({ source }: { source: EvidenceSource }) {
   const { original } = source;
   return (
@@ -52,6 +56,14 @@ export function SourceEvidence({ source }: { source: EvidenceSource }) {
             <dd className="source-evidence-hash">
               <code data-testid="source-sha256">{original.sha256}</code>
               <CopyButton text={original.sha256} label="Copy SHA-256" />
+            </dd>
+            <dt>Original</dt>
+            <dd>
+              <SaveOriginalButton
+                sourceId={source.id}
+                versionNumber={source.versionNumber}
+                original={original}
+              />
             </dd>
           </>
         )}

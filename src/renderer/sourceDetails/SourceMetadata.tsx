@@ -6,7 +6,16 @@ import './sourceDetails.css';
 
 type MetadataSource = Pick<
   SourceDetail,
-  'kind' | 'byline' | 'siteName' | 'publishedAt' | 'url' | 'lang' | 'capturedAt' | 'original'
+  | 'id'
+  | 'versionNumber'
+  | 'kind'
+  | 'byline'
+  | 'siteName'
+  | 'publishedAt'
+  | 'url'
+  | 'lang'
+  | 'capturedAt'
+  | 'original'
 >;
 
 /**
