@@ -141,14 +141,13 @@ describe('importing bad and hostile files', () => {
     },
   );
 
-  // Known gap: decodeHtml decodes any bytes (as windows-1252 at worst) and nothing on the
-  // web page path checks for a binary file, so these are stored as pages of mojibake.
-  it.fails('refuses random bytes named .html', async () => {
+  // A web page's decoder takes any bytes, so a binary file is told apart before decoding.
+  it('refuses random bytes named .html', async () => {
     const error = refusalOf(await importHostile('noise.html', randomBytes(4096)));
     expect(error.code).toBe('unsupported');
   });
 
-  it.fails('refuses a PNG image named .html', async () => {
+  it('refuses a PNG image named .html', async () => {
     const error = refusalOf(await importHostile('pixel.html', pixelPng));
     expect(error.code).toBe('unsupported');
     expect(error.message).toContain('pixel.html looks like a PNG image');

@@ -64,21 +64,8 @@ function decodeBytes(bytes: Uint8Array, fileName: string, declaredCharset?: stri
     return decodeUtf16(bytes, utf16, fileName, bom ? 'byte order mark' : 'declared charset');
   }
 
-  const signature = SIGNATURES.find((candidate) => startsWith(bytes, candidate.bytes));
-  if (signature) {
-    throw new DossierError(
-      'unsupported',
-      `${fileName} looks like ${signature.looksLike}, not text.`,
-    );
-  }
   // Checked before guessing an encoding so a binary file is called binary, not badly encoded.
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw new DossierError(
-      'unsupported',
-      `${fileName} contains a NUL byte at offset ${nul}; it looks like a binary file, not text.`,
-    );
-  }
+  refuseBinary(bytes, fileName);
   const encoding = chooseEncoding(bytes, [declaredCharset]);
   if (!encoding) {
     throw new DossierError(
@@ -91,7 +78,29 @@ function decodeBytes(bytes: Uint8Array, fileName: string, declaredCharset?: stri
   return decodeAs(bytes, encoding);
 }
 
-function utf16Encoding(encoding: string | null): 'utf-16le' | 'utf-16be' | null {
+/**
+ * Refuses bytes that are not text in an 8-bit or multi-byte encoding: a
+ * known file signature (an image, an archive…) or a NUL byte. (UTF-16 text
+ * holds NULs: it is told by its byte order mark first.)
+ */
+export function refuseBinary(bytes: Uint8Array, fileName: string): void {
+  const signature = SIGNATURES.find((candidate) => startsWith(bytes, candidate.bytes));
+  if (signature) {
+    throw new DossierError(
+      'unsupported',
+      `${fileName} looks like ${signature.looksLike}, not text.`,
+    );
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new DossierError(
+      'unsupported',
+      `${fileName} contains a NUL byte at offset ${nul}; it looks like a binary file, not text.`,
+    );
+  }
+}
+
+export function utf16Encoding(encoding: string | null): 'utf-16le' | 'utf-16be' | null {
   return encoding === 'utf-16le' || encoding === 'utf-16be' ? encoding : null;
 }
 
@@ -112,7 +121,8 @@ function decodeUtf16(
   }
 }
 
-function refuseControlCharacters(text: string, fileName: string): void {
+/** Refuses decoded text that is mostly control characters: a binary file that happened to decode. */
+export function refuseControlCharacters(text: string, fileName: string): void {
   // Only UTF-16 text can still hold NULs here; UTF-8 bytes were checked already.
   if (text.includes('\0')) {
     throw new DossierError(

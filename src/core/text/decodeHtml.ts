@@ -1,5 +1,6 @@
 import { decodeAs } from './decodeAs';
-import { chooseEncoding, usableEncoding } from './detectEncoding';
+import { refuseBinary, refuseControlCharacters, utf16Encoding } from './decode';
+import { chooseEncoding, encodingOfBom, usableEncoding } from './detectEncoding';
 
 /** How far into a page its `<meta charset>` is looked for (the HTML standard's prescan reads 1024 bytes). */
 const PRESCAN_BYTES = 1024;
@@ -10,19 +11,24 @@ const PRESCAN_BYTES = 1024;
  * `<meta charset>` (a declaration the bytes are invalid in is passed over),
  * then UTF-8 when the bytes are valid UTF-8, then the encoding the detector
  * recognises; only when nothing fits, the declaration or else windows-1252
- * (what browsers assume). Every page decodes, at worst with replacement
- * characters, so the file's name is not needed.
+ * (what browsers assume). A binary file (an image, an archive, bytes with
+ * NULs or mostly control characters) is refused, whatever its name says.
  */
-export function decodeHtml(bytes: Uint8Array, _fileName: string, declaredCharset?: string): string {
+export function decodeHtml(bytes: Uint8Array, fileName: string, declaredCharset?: string): string {
   const declarations = [
     usableEncoding(declaredCharset),
     usableEncoding(metaDeclaration(prescanMetaCharset(bytes))),
   ];
+  if (!utf16Encoding(encodingOfBom(bytes)) && !utf16Encoding(declarations[0] ?? null)) {
+    refuseBinary(bytes, fileName);
+  }
   const encoding =
     chooseEncoding(bytes, declarations, { markup: true }) ??
     declarations.find((declared) => declared !== null) ??
     'windows-1252';
-  return decodeAs(bytes, encoding);
+  const html = decodeAs(bytes, encoding);
+  refuseControlCharacters(html, fileName);
+  return html;
 }
 
 /** The charset a page declares in its first kilobyte: `<meta charset>` or `<meta http-equiv content="…; charset=…">`. */
