@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -6,7 +7,12 @@ import { createDeflate } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/shared/documentModel';
 import { extractPdf, PDF_EXTRACTOR } from '../../../src/core/extract/pdf/extractPdf';
-import { PDF_READ_LIMITS, readPdfText } from '../../../src/core/extract/pdf/readPdfText';
+import type { PdfContent } from '../../../src/core/extract/pdf/pdfContent';
+import {
+  PDF_READ_LIMITS,
+  readPdfText,
+  type PdfReadLimits,
+} from '../../../src/core/extract/pdf/readPdfText';
 import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
 import { refusal } from '../support/refusal';
 
@@ -270,5 +276,99 @@ describe('extractPdf refusals', () => {
 
     const error2 = await refusal(() => extract('english-article.pdf', AbortSignal.abort()));
     expect(error2.code).toBe('cancelled');
+  });
+});
+
+describe('one worker reading PDF after PDF', () => {
+  /** Every fixture, and a damaged file, as an import of a folder would bring them. */
+  const files: [string, Buffer][] = [
+    ...[
+      'english-article.pdf',
+      'two-column-paper.pdf',
+      'persian-article.pdf',
+      'javascript-action.pdf',
+      'encrypted.pdf',
+      'scanned.pdf',
+    ].map((name): [string, Buffer] => [name, fixture(name)]),
+    ['truncated.pdf', fixture('english-article.pdf').subarray(0, 5000)],
+  ];
+
+  /** What reading gives: the content, or the refusal's kind and message. */
+  function outcome(
+    name: string,
+    bytes: Buffer,
+    limits?: PdfReadLimits,
+    signal?: AbortSignal,
+  ): Promise<PdfContent | string> {
+    return readPdfText(bytes, name, signal, limits).catch(
+      (error: Error & { code?: string }) => `${error.code}: ${error.message}`,
+    );
+  }
+
+  it('gives each PDF read in a row, refusals among them, what a worker of its own gives', async () => {
+    const alone: (PdfContent | string)[] = [];
+    for (const [index, [name, bytes]] of files.entries()) {
+      // A heap limit of its own starts a fresh worker, as every PDF had before workers were reused.
+      alone.push(await outcome(name, bytes, { ...PDF_READ_LIMITS, memoryMb: 400 + index }));
+    }
+    expect(alone.filter((read) => typeof read !== 'string')).toHaveLength(5);
+
+    // Twice over, all asked at once: each waits its turn on the one worker.
+    const together = await Promise.all(
+      [...files, ...files].map(([name, bytes]) => outcome(name, bytes)),
+    );
+    expect(together).toEqual([...alone, ...alone]);
+  });
+
+  it('reads the next PDFs as usual after one stopped by its time limit or cancelled in the queue', async () => {
+    const slow = pdfWithContent(await deflatedSpaces(64));
+    const english = fixture('english-article.pdf');
+    const expected = await outcome('english-article.pdf', english);
+    expect(typeof expected).not.toBe('string');
+
+    const running = new AbortController();
+    const waiting = new AbortController();
+    const reads = [
+      outcome('first.pdf', fixture('two-column-paper.pdf')),
+      outcome('slow.pdf', slow, { ...PDF_READ_LIMITS, timeMs: 200 }),
+      outcome('english-article.pdf', english),
+      outcome('cancelled.pdf', slow, undefined, running.signal),
+      outcome('english-article.pdf', english),
+      outcome('waiting.pdf', slow, undefined, waiting.signal),
+      outcome('english-article.pdf', english),
+    ];
+    waiting.abort();
+    // The slow file takes over half a second: cancelled while the worker reads it.
+    void reads[2]!.then(() => setTimeout(() => running.abort(), 150));
+
+    const results = await Promise.all(reads);
+    expect(results[1]).toMatch(/^too_large: Reading slow\.pdf took longer than 200 ms/);
+    expect(results[3]).toMatch(/^cancelled: Reading cancelled\.pdf was cancelled/);
+    expect(results[5]).toMatch(/^cancelled: Reading waiting\.pdf was cancelled/);
+    expect([results[2], results[4], results[6]]).toEqual([expected, expected, expected]);
+  });
+
+  it('lets the process exit as soon as its work is done, without waiting for the idle worker', async () => {
+    const script = `
+      const { readFileSync } = require('node:fs');
+      const { readPdfText } = require('./src/core/extract/pdf/readPdfText.ts');
+      const read = (name) => readPdfText(readFileSync('tests/fixtures/pdf/' + name), name);
+      read('english-article.pdf')
+        .then(() => read('persian-article.pdf'))
+        .then((content) => console.log(JSON.stringify({ title: content.info.title, at: Date.now() })));
+    `;
+    const { stdout, exitedAt } = await new Promise<{ stdout: string; exitedAt: number }>(
+      (resolve, reject) =>
+        execFile(
+          process.execPath,
+          ['--require', 'tsx/cjs', '--eval', script],
+          { cwd: root, timeout: 30_000 },
+          (error, out) => (error ? reject(error) : resolve({ stdout: out, exitedAt: Date.now() })),
+        ),
+    );
+    const { title, at } = JSON.parse(stdout) as { title: string; at: number };
+    expect(title).toBe('کتابخانه‌های کهن');
+    // The worker waits 10 seconds for another PDF; the process does not wait with it.
+    expect(exitedAt - at).toBeLessThan(2000);
   });
 });

@@ -4,10 +4,15 @@
 // starts it by path with no transpiler. It only reads: nothing in the file is
 // run, drawn or fetched. Layout is left to the caller (pdfLayout*.ts).
 //
-// Messages out, in order: {kind:'info', info}, then {kind:'page', page} per
-// page, then {kind:'done'}; or {kind:'failed', reason:'password'|'damaged'|'memory', detail}.
+// One thread serves PDF after PDF, one at a time: the caller sends a job
+// {job, bytes, maxBufferBytes} only once the previous one has ended. Each
+// document is destroyed before its job ends, so nothing of one file is kept
+// for the next. Messages out, each tagged with the job's number: {kind:'info',
+// info}, then {kind:'page', page} per page, then {kind:'done'}; or
+// {kind:'failed', reason:'password'|'damaged'|'memory', detail}. After a
+// 'memory' failure the thread exits; after the others it waits for the next job.
 import { fileURLToPath } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -16,23 +21,22 @@ globalThis.pdfjsWorker = pdfjsWorker;
 
 // Decoded streams are ArrayBuffers, outside the heap that the thread's resourceLimits cap: a
 // small file can inflate to gigabytes. pdf.js yields between chunks of work, so a timer sees them grow.
-setInterval(() => {
-  if (process.memoryUsage().arrayBuffers > workerData.maxBufferBytes) {
-    parentPort.postMessage({
-      kind: 'failed',
-      reason: 'memory',
-      detail: 'decoded data over the limit',
-    });
-    process.exit(1);
-  }
-}, 100).unref();
+function watchDecodedData(maxBufferBytes, post) {
+  return setInterval(() => {
+    if (process.memoryUsage().arrayBuffers > maxBufferBytes) {
+      post({ kind: 'failed', reason: 'memory', detail: 'decoded data over the limit' });
+      process.exit(1);
+    }
+  }, 100);
+}
 
 /** pdf.js's own character maps (local files), which CJK fonts without a mapping of their own need. */
 const CMAP_DIR = fileURLToPath(
   new URL('../../cmaps/', import.meta.resolve('pdfjs-dist/legacy/build/pdf.mjs')),
 ).replace(/[\\/]?$/, '/');
 
-async function read(bytes) {
+/** Posts the document's description, then its pages; destroys the document whatever happens. */
+async function read(bytes, post) {
   const loading = getDocument({
     data: bytes,
     isEvalSupported: false,
@@ -46,14 +50,15 @@ async function read(bytes) {
     cMapPacked: true,
     verbosity: VerbosityLevel.ERRORS,
   });
-  const document = await loading.promise;
   try {
-    parentPort.postMessage({ kind: 'info', info: await documentInfo(document) });
+    const document = await loading.promise;
+    post({ kind: 'info', info: await documentInfo(document) });
     for (let number = 1; number <= document.numPages; number++) {
-      parentPort.postMessage({ kind: 'page', page: await pageText(document, number) });
+      post({ kind: 'page', page: await pageText(document, number) });
     }
   } finally {
-    await loading.destroy();
+    // A document left behind would stay in memory for every later file: end the thread instead.
+    await loading.destroy().catch(() => process.exit(1));
   }
 }
 
@@ -83,7 +88,9 @@ async function pageText(document, number) {
         transform: Util.transform(viewport.transform, item.transform),
         width: item.width,
         dir: item.dir,
-        fontName: item.fontName,
+        // pdf.js numbers fonts after the documents the thread has opened (g_d7_f2): without that
+        // number a font's name depends on this file alone, not on the files read before it.
+        fontName: item.fontName.replace(/^g_d\d+_/, 'g_'),
       });
     }
     page.cleanup();
@@ -93,10 +100,16 @@ async function pageText(document, number) {
   }
 }
 
-try {
-  await read(workerData.bytes);
-  parentPort.postMessage({ kind: 'done' });
-} catch (error) {
-  const reason = error?.name === 'PasswordException' ? 'password' : 'damaged';
-  parentPort.postMessage({ kind: 'failed', reason, detail: String(error?.message ?? error) });
-}
+parentPort.on('message', async ({ job, bytes, maxBufferBytes }) => {
+  const post = (message) => parentPort.postMessage({ job, ...message });
+  const watch = watchDecodedData(maxBufferBytes, post);
+  try {
+    await read(bytes, post);
+    post({ kind: 'done' });
+  } catch (error) {
+    const reason = error?.name === 'PasswordException' ? 'password' : 'damaged';
+    post({ kind: 'failed', reason, detail: String(error?.message ?? error) });
+  } finally {
+    clearInterval(watch);
+  }
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DossierError } from '../../../shared/errors';
 import type { PdfContent, PdfInfo, PdfPageText } from './pdfContent';
+import { ReusableWorker, type WorkerLease } from './reusableWorker';
 
 /** How long and how much memory reading one PDF may take before it is stopped. */
 export interface PdfReadLimits {
@@ -25,32 +25,57 @@ export const PDF_READ_LIMITS: PdfReadLimits = {
  */
 const WORKER_FILE = path.join(__dirname, 'pdfTextWorker.mjs');
 
-type WorkerMessage =
+/** How long the worker waits for the next PDF: a folder's files follow each other closely. */
+const IDLE_MS = 10_000;
+
+const pdfWorker = new ReusableWorker(WORKER_FILE, IDLE_MS);
+let lastJob = 0;
+
+/** What the worker says about a job, tagged with the job's number. */
+type WorkerMessage = { job: number } & (
   | { kind: 'info'; info: PdfInfo }
   | { kind: 'page'; page: PdfPageText }
   | { kind: 'done' }
-  | { kind: 'failed'; reason: 'password' | 'damaged' | 'memory'; detail: string };
+  | { kind: 'failed'; reason: 'password' | 'damaged' | 'memory'; detail: string }
+);
 
 /**
  * Reads a PDF's text items in a worker thread with its own heap limit and a
  * time limit; stopping it (limit reached, `signal` aborted) ends the thread at
  * once, wherever pdf.js was. Refuses with a message naming `fileName` what it
  * cannot read: a password, a damaged file, a file over the limits.
+ *
+ * One worker serves PDF after PDF, one at a time: later calls wait their
+ * turn, and each PDF's time limit counts from its own turn. A PDF stopped by
+ * a limit, a cancellation or a crash takes its worker down with it, and the
+ * next one gets a fresh worker.
  */
-export function readPdfText(
+export async function readPdfText(
   bytes: Uint8Array,
   fileName: string,
   signal?: AbortSignal,
   limits: PdfReadLimits = PDF_READ_LIMITS,
 ): Promise<PdfContent> {
-  if (signal?.aborted) return Promise.reject(readingCancelled(fileName));
+  if (signal?.aborted) throw readingCancelled(fileName);
   // A copy of exactly these bytes (a Buffer's slice() would share them), handed over rather than cloned.
   const data = new Uint8Array(bytes);
-  const worker = new Worker(WORKER_FILE, {
-    workerData: { bytes: data, maxBufferBytes: limits.memoryMb * 1024 * 1024 },
-    transferList: [data.buffer],
-    resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
-  });
+  const lease = await pdfWorker.acquire(limits.memoryMb, signal);
+  if (!lease || signal?.aborted) {
+    lease?.release(true);
+    throw readingCancelled(fileName);
+  }
+  return readOn(lease, data, fileName, signal, limits);
+}
+
+function readOn(
+  lease: WorkerLease,
+  data: Uint8Array<ArrayBuffer>,
+  fileName: string,
+  signal: AbortSignal | undefined,
+  limits: PdfReadLimits,
+): Promise<PdfContent> {
+  const { worker } = lease;
+  const job = ++lastJob;
 
   return new Promise<PdfContent>((resolve, reject) => {
     let info: PdfInfo | undefined;
@@ -58,20 +83,24 @@ export function readPdfText(
     let items = 0;
     let settled = false;
 
-    const finish = (outcome: () => void) => {
+    /** `reusable`: the worker finished the job itself and is ready for the next. */
+    const finish = (reusable: boolean, outcome: () => void) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      lease.release(reusable);
       outcome();
     };
-    const fail = (error: unknown) => finish(() => reject(error));
+    const fail = (error: unknown) => finish(false, () => reject(error));
+    const refuse = (error: unknown) => finish(true, () => reject(error));
     const onAbort = () => fail(readingCancelled(fileName));
     const timer = setTimeout(() => fail(tooSlow(fileName, limits.timeMs)), limits.timeMs);
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    worker.on('message', (message: WorkerMessage) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.job !== job) return;
       switch (message.kind) {
         case 'info':
           info = message.info;
@@ -82,26 +111,28 @@ export function readPdfText(
           if (items > limits.textItems) fail(tooMuchText(fileName, limits.textItems));
           break;
         case 'done':
-          if (info) finish(() => resolve({ info: info!, pages }));
+          if (info) finish(true, () => resolve({ info: info!, pages }));
           else fail(new Error('the PDF worker ended without describing the document'));
           break;
         case 'failed':
-          fail(
-            message.reason === 'password'
-              ? passwordProtected(fileName)
-              : message.reason === 'memory'
-                ? tooBig(fileName, limits.memoryMb)
-                : damaged(fileName, message.detail),
-          );
+          if (message.reason === 'memory') fail(tooBig(fileName, limits.memoryMb));
+          else if (message.reason === 'password') refuse(passwordProtected(fileName));
+          else refuse(damaged(fileName, message.detail));
           break;
       }
-    });
-    worker.on('error', (error: Error & { code?: string }) =>
-      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(fileName, limits.memoryMb) : error),
-    );
-    worker.on('exit', (code) =>
-      fail(new Error(`the PDF worker stopped early (exit code ${code})`)),
-    );
+    };
+    const onError = (error: Error & { code?: string }) =>
+      fail(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig(fileName, limits.memoryMb) : error);
+    const onExit = (code: number) =>
+      fail(new Error(`the PDF worker stopped early (exit code ${code})`));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+
+    try {
+      const maxBufferBytes = limits.memoryMb * 1024 * 1024;
+      worker.postMessage({ job, bytes: data, maxBufferBytes }, [data.buffer]);
+    } catch (error) {
+      fail(error);
+    }
   });
 }
 
