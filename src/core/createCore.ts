@@ -18,6 +18,7 @@ import { getPassage, listPassagesOfSource } from './passages/passageViews';
 import { isSearchIndexStale, rebuildSearchIndex } from './search/reindex';
 import { searchAll } from './search/search';
 import { importFile, importFiles, importText } from './sources/importSource';
+import { editSource } from './sources/editSource';
 import { importUrl } from './sources/importUrl';
 import { getSource, listSources } from './sources/sourceQueries';
 import { readOriginal } from './originals/originals';
@@ -116,6 +117,7 @@ function mutations(db: WritableDB): MutationMethods {
       return { restored: true };
     },
 
+    editSource: (args) => editSource(db, args),
     setSourceTags: ({ sourceId, tags }) => setTags(db, taggedSources, Number(sourceId), tags),
     setNoteTags: ({ noteId, tags }) => setTags(db, taggedNotes, Number(noteId), tags),
 

@@ -13,6 +13,15 @@ import { z } from 'zod';
 import type { ApiMethodName, LongMethodName } from './apiMethods';
 import type { ErrorInfo } from './errors';
 import { ID_PATTERN } from './ids';
+import {
+  sourceByline,
+  sourceDir,
+  sourceLang,
+  sourcePublishedAt,
+  sourceSiteName,
+  sourceTitle,
+  sourceUrl,
+} from './sourceFields';
 import type { Block, SourceKind } from './documentModel';
 import type { NotebookEvent } from './notebookEvents';
 import {
@@ -158,6 +167,21 @@ export const apiArgs = {
   saveNote: z.object({ noteId: id, title: title, body: noteBody }),
   deleteNote: z.object({ noteId: id }),
   restoreNote: z.object({ noteId: id }),
+  /**
+   * Renames a source or corrects its metadata. A field left out stays as it is;
+   * null (or an empty string) clears it. The versions' texts never change: the
+   * title the document gives itself stays in its text.
+   */
+  editSource: z.object({
+    sourceId: id,
+    title: sourceTitle.optional(),
+    byline: sourceByline.optional(),
+    siteName: sourceSiteName.optional(),
+    url: sourceUrl.optional(),
+    publishedAt: sourcePublishedAt.optional(),
+    lang: sourceLang.optional(),
+    dir: sourceDir.optional(),
+  }),
   setSourceTags: z.object({ sourceId: id, tags: tagList }),
   setNoteTags: z.object({ noteId: id, tags: tagList }),
   listTags: z.object({}),
@@ -551,6 +575,8 @@ export interface ApiResults {
   saveNote: { updatedAt: string };
   deleteNote: { deleted: true };
   restoreNote: { restored: true };
+  /** The source as it stands now, with its current version. */
+  editSource: SourceDetail;
   setSourceTags: { tags: string[] };
   setNoteTags: { tags: string[] };
   listTags: TagSummary[];

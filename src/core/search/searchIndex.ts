@@ -29,12 +29,33 @@ export function indexCurrentVersionAsOld(db: WritableDB, sourceId: number): void
        WHERE s.id = ?`,
     )
     .get(sourceId) as { id: number; title: string; text: string } | undefined;
-  if (!current) return;
+  if (current) indexOldVersion(db, current.id, current.title, current.text);
+}
+
+function indexOldVersion(db: WritableDB, versionId: number, title: string, text: string): void {
   db.prepare('INSERT OR REPLACE INTO old_versions_fts (rowid, title, body) VALUES (?, ?, ?)').run(
-    current.id,
-    searchKey(current.title),
-    searchKey(current.text),
+    versionId,
+    searchKey(title),
+    searchKey(text),
   );
+}
+
+/**
+ * Re-indexes every version of a source under the source's title as it is now
+ * (after a rename), so that neither `version:all` nor the current text is found
+ * by the old title.
+ */
+export function reindexSourceTitle(db: WritableDB, sourceId: number): void {
+  const versions = db
+    .prepare(
+      `SELECT v.id, v.text, s.title, v.id = s.current_version_id AS current
+       FROM source_versions v JOIN sources s ON s.id = v.source_id WHERE s.id = ?`,
+    )
+    .all(sourceId) as Array<{ id: number; text: string; title: string; current: 0 | 1 }>;
+  for (const version of versions) {
+    if (version.current) indexSource(db, sourceId, version.title, version.text);
+    else indexOldVersion(db, version.id, version.title, version.text);
+  }
 }
 
 export function indexPassage(db: WritableDB, passageId: number, exact: string): void {

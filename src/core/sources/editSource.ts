@@ -1,0 +1,52 @@
+import type { SourceDetail, ValidArgs } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
+import type { WritableDB } from '../db/openDatabase';
+import { reindexSourceTitle } from '../search/searchIndex';
+import { getSource } from './sourceQueries';
+
+type SourceEdits = Omit<ValidArgs<'editSource'>, 'sourceId'>;
+
+/** The `sources` column each editable field is stored in. */
+const columnOf: Record<keyof SourceEdits, string> = {
+  title: 'title',
+  byline: 'byline',
+  siteName: 'site',
+  url: 'url',
+  publishedAt: 'published_at',
+  lang: 'lang',
+  dir: 'dir',
+};
+
+/**
+ * Renames a source or corrects its metadata, in one transaction: the fields
+ * given are written (null clears one), the others stay. Only the source's row
+ * changes, never a version's text; a new title is re-indexed at once so that
+ * search finds the source by it, and no longer by the old one. The search
+ * filters (`site:`, `lang:`, `before:`/`after:`) read these columns directly.
+ */
+export function editSource(db: WritableDB, args: ValidArgs<'editSource'>): SourceDetail {
+  const { sourceId: id, ...edits } = args;
+  const sourceId = Number(id);
+  const given = (Object.keys(columnOf) as Array<keyof SourceEdits>).filter(
+    (field) => edits[field] !== undefined,
+  );
+  return db
+    .transaction(() => {
+      const row = db.prepare('SELECT title FROM sources WHERE id = ?').get(sourceId) as
+        | { title: string }
+        | undefined;
+      if (!row) throw new DossierError('not_found', `No source with id ${sourceId}.`);
+      if (given.length > 0) {
+        const assignments = given.map((field) => `${columnOf[field]} = ?`).join(', ');
+        db.prepare(`UPDATE sources SET ${assignments} WHERE id = ?`).run(
+          ...given.map((field) => edits[field] ?? null),
+          sourceId,
+        );
+      }
+      if (edits.title !== undefined && edits.title !== row.title) {
+        reindexSourceTitle(db, sourceId);
+      }
+      return getSource(db, sourceId);
+    })
+    .immediate();
+}
