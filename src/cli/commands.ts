@@ -8,6 +8,7 @@ import { maintenanceCommands } from './maintenanceCommands';
 import { importCommand } from './importCommand';
 import { originalCommand } from './originalCommand';
 import { serve } from './serve';
+import { sourceCommands } from './sourceCommand';
 import { tagCommands } from './tagCommand';
 import { versionCommands } from './versionCommands';
 
@@ -128,6 +129,7 @@ export const commands: Record<string, Command> = {
   original: originalCommand,
   list: listCommand,
   ...versionCommands,
+  ...sourceCommands,
   mark: markCommand,
   note: noteCommand,
   notes: notesCommand,

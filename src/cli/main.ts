@@ -23,6 +23,10 @@ Usage: dossier [--db FILE] COMMAND [--json]
                                        write out the file a source was imported from, unchanged
   show SOURCE_ID [--version N]         print a source's text and passages (an older version's
                                        text and the passages marked on it with --version)
+  source edit SOURCE_ID [--title T] [--author A] [--site S] [--url U]
+         [--published YYYY-MM-DD] [--lang L] [--dir ltr|rtl]
+                                       rename a source or correct its metadata
+                                       (an empty value clears one: --site "")
   diff SOURCE_ID [A B]                 what changed between versions A and B (default: the
                                        previous and the current), word by word:
                                        [-removed-] {+added+}

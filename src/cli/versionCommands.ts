@@ -22,19 +22,36 @@ const showCommand: Command = {
   },
 };
 
-function formatSource(source: SourceDetail): string {
+/** What `show` prints: the title, the metadata known, the text and the passages. */
+export function formatSource(source: SourceDetail): string {
   const latest = source.versions.at(-1)?.number ?? source.versionNumber;
   const version =
     source.versionNumber === latest
       ? `version ${source.versionNumber}`
       : `version ${source.versionNumber} of ${latest}, an older version`;
+  const metadata = formatMetadata(source);
   return [
     `#${source.id}  ${source.title}  (${version})`,
+    ...(metadata === '' ? [] : [metadata]),
     '',
     source.text,
     '',
     ...source.passages.map(formatPassage),
   ].join('\n');
+}
+
+/** "by A · Site · 2024-03-26 · fa, rtl · https://…", the fields the source has. */
+function formatMetadata(source: SourceDetail): string {
+  const language = [source.lang, source.dir].filter((part) => part !== null).join(', ');
+  return [
+    source.byline === null ? '' : `by ${source.byline}`,
+    source.siteName ?? '',
+    source.publishedAt ?? '',
+    language,
+    source.url ?? '',
+  ]
+    .filter((part) => part !== '')
+    .join(' · ');
 }
 
 function formatPassage(p: PassageView): string {
