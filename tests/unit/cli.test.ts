@@ -382,6 +382,61 @@ describe('dossier tag and tags', () => {
   });
 });
 
+describe('dossier source edit', () => {
+  it('renames a source and corrects its metadata; show reports it; bad values and no option are refused', () => {
+    const article = path.join(repoRoot, 'tests/fixtures/river-delta.txt');
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', article);
+    const sourceId = imported!.sourceId;
+    const textBefore = dossierJson<{ text: string }>('show', sourceId).text;
+
+    const edited = dossier(
+      'source',
+      'edit',
+      sourceId,
+      '--title',
+      'Delta crossings',
+      '--author',
+      'Ann Lee',
+      '--site',
+      'Harbour News',
+      '--url',
+      'https://example.com/delta',
+      '--published',
+      '2024-03-26',
+      '--lang',
+      'fa',
+      '--dir',
+      'rtl',
+    );
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toContain(`#${sourceId}  Delta crossings  (version 1)\n`);
+    expect(edited.stdout).toContain(
+      'by Ann Lee · Harbour News · 2024-03-26 · fa, rtl · https://example.com/delta',
+    );
+
+    dossierJson('source', 'edit', sourceId, '--site', '', '--dir', '');
+    const shown = dossierJson<Record<string, unknown>>('show', sourceId);
+    expect(shown).toMatchObject({
+      title: 'Delta crossings',
+      byline: 'Ann Lee',
+      siteName: null,
+      url: 'https://example.com/delta',
+      publishedAt: '2024-03-26',
+      lang: 'fa',
+      dir: null,
+      text: textBefore,
+    });
+
+    const badDate = dossier('source', 'edit', sourceId, '--published', '2026-02-30');
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/publishedAt: must be a real day written YYYY-MM-DD/);
+    const noOption = dossier('source', 'edit', sourceId);
+    expect(noOption.code).toBe(2);
+    expect(noOption.stderr).toMatch(/source edit needs at least one option/);
+    expect(dossierJson('show', sourceId)).toEqual(shown);
+  });
+});
+
 describe('dossier backup, check and reindex', () => {
   const article = path.join(repoRoot, 'tests/fixtures/river-delta.txt');
 

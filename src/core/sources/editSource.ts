@@ -35,7 +35,7 @@ export function editSource(db: WritableDB, args: ValidArgs<'editSource'>): Sourc
       const row = db.prepare('SELECT title FROM sources WHERE id = ?').get(sourceId) as
         | { title: string }
         | undefined;
-      if (!row) throw new DossierError('not_found', `No source with id ${sourceId}.`);
+      if (!row) throw new DossierError('not_found', `No source with id ${sourceId}`);
       if (given.length > 0) {
         const assignments = given.map((field) => `${columnOf[field]} = ?`).join(', ');
         db.prepare(`UPDATE sources SET ${assignments} WHERE id = ?`).run(
