@@ -85,12 +85,12 @@ export function ImportUrlDialog({ open, onClose, onImport }: ImportUrlDialogProp
           />
         </label>
         {!online && (
-          <p className="import-url-message" role="status">
+          <p className="dialog-message" role="status">
             {offlineMessage}
           </p>
         )}
         {error && (
-          <p className="import-url-message" role="alert" data-testid="import-url-error">
+          <p className="dialog-message" role="alert" data-testid="import-url-error">
             {error}
           </p>
         )}

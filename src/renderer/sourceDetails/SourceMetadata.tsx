@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import type { SourceDetail } from '../../shared/api';
 import { safeLinkHref } from '../reader/safeLinkHref';
 import { formatPublishedDate, languageName } from './formatMetadata';
+import { EditSourceDialog } from './EditSourceDialog';
 import { SourceEvidence } from './SourceEvidence';
 import './sourceDetails.css';
 
@@ -8,6 +10,8 @@ type MetadataSource = Pick<
   SourceDetail,
   | 'id'
   | 'versionNumber'
+  | 'title'
+  | 'dir'
   | 'kind'
   | 'byline'
   | 'siteName'
@@ -20,11 +24,12 @@ type MetadataSource = Pick<
 
 /**
  * Under the article's title: who wrote it, where and when it was published,
- * its address and language (each only when known), and the evidence of where
- * the shown version came from, folded away.
+ * its address and language (each only when known), the evidence of where
+ * the shown version came from, folded away, and a way to correct the details.
  */
 export function SourceMetadata({ source }: { source: MetadataSource }) {
   const href = source.url ? safeLinkHref(source.url) : null;
+  const [editing, setEditing] = useState(false);
   return (
     <div className="source-metadata" data-testid="source-metadata">
       <p className="source-metadata-line">
@@ -69,6 +74,17 @@ export function SourceMetadata({ source }: { source: MetadataSource }) {
         </p>
       )}
       <SourceEvidence source={source} />
+      <p className="source-actions">
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="edit-source-button"
+          onClick={() => setEditing(true)}
+        >
+          Edit details…
+        </button>
+      </p>
+      <EditSourceDialog source={source} open={editing} onClose={() => setEditing(false)} />
     </div>
   );
 }

@@ -1,0 +1,142 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ApiArgs } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import { api } from '../api/client';
+import type { EditableSource } from './editableSource';
+import { changedFields, formFields, type SourceForm } from './editableSource';
+
+interface EditSourceDialogProps {
+  source: EditableSource;
+  open: boolean;
+  onClose: () => void;
+}
+
+/**
+ * "Edit details…": the source's title and what is known of it (author, site,
+ * address, date, language, direction). Only what changed is sent; an empty
+ * field clears it. The article's text is never changed.
+ */
+export function EditSourceDialog({ source, open, onClose }: EditSourceDialogProps) {
+  const headingId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const [form, setForm] = useState<SourceForm>(() => formFields(source));
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (open && !dialog?.open) {
+      setForm(formFields(source));
+      setError(null);
+      dialog?.showModal();
+    }
+    if (!open && dialog?.open) dialog.close();
+  }, [open, source]);
+
+  async function save() {
+    const changes = changedFields(source, form);
+    if (Object.keys(changes).length === 0) {
+      onClose();
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      await api.editSource({ sourceId: source.id, ...changes } satisfies ApiArgs<'editSource'>);
+      onClose();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const field = (name: keyof SourceForm) => ({
+    value: form[name],
+    onChange: (event: { target: { value: string } }) =>
+      setForm((now) => ({ ...now, [name]: event.target.value })),
+  });
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="dialog edit-source"
+      aria-labelledby={headingId}
+      data-testid="edit-source-dialog"
+      onClose={onClose}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <h2 id={headingId}>Edit details</h2>
+        <label className="field">
+          <span>Title</span>
+          <input dir="auto" required {...field('title')} data-testid="edit-source-title" />
+        </label>
+        <label className="field">
+          <span>Author</span>
+          <input dir="auto" {...field('byline')} data-testid="edit-source-byline" />
+        </label>
+        <label className="field">
+          <span>Site</span>
+          <input dir="auto" {...field('siteName')} data-testid="edit-source-site" />
+        </label>
+        <label className="field">
+          <span>Address</span>
+          <input
+            type="url"
+            dir="ltr"
+            placeholder="https://"
+            {...field('url')}
+            data-testid="edit-source-url"
+          />
+        </label>
+        <div className="edit-source-row">
+          <label className="field">
+            <span>Published</span>
+            <input type="date" {...field('publishedDate')} data-testid="edit-source-published" />
+          </label>
+          <label className="field">
+            <span>Language</span>
+            <input
+              dir="ltr"
+              placeholder="e.g. en, fa, ar"
+              {...field('lang')}
+              data-testid="edit-source-lang"
+            />
+          </label>
+          <label className="field">
+            <span>Direction</span>
+            <select {...field('dir')} data-testid="edit-source-dir">
+              <option value="">Automatic</option>
+              <option value="ltr">Left to right</option>
+              <option value="rtl">Right to left</option>
+            </select>
+          </label>
+        </div>
+        {error && (
+          <p className="dialog-message" role="alert" data-testid="edit-source-error">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={saving || form.title.trim() === ''}
+            data-testid="edit-source-save"
+          >
+            {saving ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
