@@ -168,6 +168,11 @@ export const apiArgs = {
   deleteNote: z.object({ noteId: id }),
   restoreNote: z.object({ noteId: id }),
   /**
+   * What is in the trash, newest deletion first (notes only, for now). A window
+   * reads it under the `notes` topic, which deleteNote and restoreNote change.
+   */
+  listTrash: z.object({}),
+  /**
    * Renames a source or corrects its metadata. A field left out stays as it is;
    * null (or an empty string) clears it. The versions' texts never change: the
    * title the document gives itself stays in its text.
@@ -481,6 +486,16 @@ export interface NoteDetail extends NoteSummary {
   body: string;
 }
 
+/** Something in the trash: hidden from lists and search until restored, never lost. */
+export interface TrashItem {
+  /** Only notes go to the trash today; sources will join them. */
+  kind: 'source' | 'note';
+  id: string;
+  title: string;
+  /** When it was moved to the trash (ISO 8601, UTC). */
+  deletedAt: string;
+}
+
 export interface TagSummary {
   name: string;
   sourceCount: number;
@@ -575,6 +590,7 @@ export interface ApiResults {
   saveNote: { updatedAt: string };
   deleteNote: { deleted: true };
   restoreNote: { restored: true };
+  listTrash: TrashItem[];
   /** The source as it stands now, with its current version. */
   editSource: SourceDetail;
   setSourceTags: { tags: string[] };

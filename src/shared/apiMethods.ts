@@ -53,6 +53,8 @@ export const apiMethods = {
   saveNote: mutation('notes'),
   deleteNote: mutation('notes'),
   restoreNote: mutation('notes'),
+  // Read under `notes`: deleting and restoring a note change what the trash holds.
+  listTrash: query,
   // A new title is searched at once (the source's index entry is rewritten in the same transaction).
   editSource: mutation('sources'),
   setSourceTags: mutation('sources', 'tags'),
