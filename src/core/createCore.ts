@@ -10,6 +10,7 @@ import {
   type WritableDB,
 } from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
+import { listTrash } from './notes/trash';
 import { cancelOperation, quietOperation } from './operations';
 import { reattachPassage, reviewPassage } from './passages/correctPassage';
 import { deletePassage } from './passages/deletePassage';
@@ -83,6 +84,7 @@ function queries(db: ReadableDB): QueryMethods {
     listPassages: ({ sourceId }) => listPassagesOfSource(db, Number(sourceId)),
     listNotes: () => listNotes(db),
     getNote: ({ noteId }) => getNote(db, Number(noteId)),
+    listTrash: () => listTrash(db),
     diffVersions: ({ sourceId, from, to }) => diffVersions(db, Number(sourceId), from, to),
     listTags: () => listTags(db),
     search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),

@@ -38,6 +38,7 @@ const bridge = {
   saveNote: invoker('saveNote'),
   deleteNote: invoker('deleteNote'),
   restoreNote: invoker('restoreNote'),
+  listTrash: invoker('listTrash'),
   editSource: invoker('editSource'),
   setSourceTags: invoker('setSourceTags'),
   setNoteTags: invoker('setNoteTags'),
