@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { plural } from '../../shared/text';
 import { api } from '../api/client';
 import { newOperationId } from '../operations/newOperationId';
+import { TrashDialog } from '../trash/TrashDialog';
 import { isolate } from '../ui/bidi';
 import { Popover } from '../ui/Popover';
 import { useToast } from '../ui/toastContext';
@@ -9,14 +10,15 @@ import { useAction } from '../ui/useAction';
 import './notebookMenu.css';
 
 /**
- * Keeping the notebook safe from the window: a verified backup to a new file,
- * a check for damage, a rebuild of the search index. Each runs as a long
+ * Keeping the notebook safe from the window: the trash, a verified backup to
+ * a new file, a check for damage, a rebuild of the search index. Each runs as a long
  * operation, shown (and cancellable) in the operations bar.
  */
 export function NotebookMenu() {
   const run = useAction();
   const toast = useToast();
   const [destination, setDestination] = useState('');
+  const [showingTrash, setShowingTrash] = useState(false);
 
   const check = async () => {
     const report = await run('Could not check the notebook', () =>
@@ -54,50 +56,61 @@ export function NotebookMenu() {
   };
 
   return (
-    <Popover
-      className="menu-button notebook-menu"
-      summary="Notebook"
-      label="Notebook: backup and checks"
-    >
-      <div className="notebook-menu-items">
-        <button
-          type="button"
-          className="button"
-          data-testid="check-notebook"
-          onClick={() => void check()}
-        >
-          Check for problems
-        </button>
-        <button
-          type="button"
-          className="button"
-          data-testid="rebuild-search-index"
-          onClick={() => void rebuild()}
-        >
-          Rebuild the search index
-        </button>
-        <form
-          className="notebook-backup"
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (destination.trim() !== '') void backUp();
-          }}
-        >
-          <label className="field">
-            <span>Back up to a new file on this computer</span>
-            <input
-              dir="auto"
-              data-testid="backup-destination"
-              placeholder="/path/to/notebook-backup.db"
-              value={destination}
-              onChange={(event) => setDestination(event.target.value)}
-            />
-          </label>
-          <button type="submit" className="button" disabled={destination.trim() === ''}>
-            Back up
+    <>
+      <Popover
+        className="menu-button notebook-menu"
+        summary="Notebook"
+        label="Notebook: backup and checks"
+      >
+        <div className="notebook-menu-items">
+          <button
+            type="button"
+            className="button"
+            data-testid="open-trash"
+            onClick={() => setShowingTrash(true)}
+          >
+            Trash…
           </button>
-        </form>
-      </div>
-    </Popover>
+          <button
+            type="button"
+            className="button"
+            data-testid="check-notebook"
+            onClick={() => void check()}
+          >
+            Check for problems
+          </button>
+          <button
+            type="button"
+            className="button"
+            data-testid="rebuild-search-index"
+            onClick={() => void rebuild()}
+          >
+            Rebuild the search index
+          </button>
+          <form
+            className="notebook-backup"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (destination.trim() !== '') void backUp();
+            }}
+          >
+            <label className="field">
+              <span>Back up to a new file on this computer</span>
+              <input
+                dir="auto"
+                data-testid="backup-destination"
+                placeholder="/path/to/notebook-backup.db"
+                value={destination}
+                onChange={(event) => setDestination(event.target.value)}
+              />
+            </label>
+            <button type="submit" className="button" disabled={destination.trim() === ''}>
+              Back up
+            </button>
+          </form>
+        </div>
+      </Popover>
+      <TrashDialog open={showingTrash} onClose={() => setShowingTrash(false)} />
+    </>
   );
 }
