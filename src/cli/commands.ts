@@ -6,6 +6,7 @@ import { callCore } from './callCore';
 import { noOptions, print, type Command } from './command';
 import { maintenanceCommands } from './maintenanceCommands';
 import { importCommand } from './importCommand';
+import { noteCommands } from './noteCommands';
 import { originalCommand } from './originalCommand';
 import { serve } from './serve';
 import { sourceCommands } from './sourceCommand';
@@ -42,38 +43,6 @@ const markCommand: Command = {
       throw usage('mark needs --quote TEXT (or --start N --end N)');
     }
     print(context, marked, () => `passage #${marked.passageId} [${marked.start}, ${marked.end})`);
-    return 0;
-  },
-};
-
-const noteCommand: Command = {
-  spec: { valued: ['title', 'text', 'link'], flags: [] },
-  async run(context, [action, ...rest], parsed) {
-    if (action !== 'add' || rest.length > 0)
-      throw usage('usage: note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...');
-    const title = lastOption(parsed, 'title');
-    if (title === undefined) throw usage('note add needs --title TITLE');
-    const created = await callCore(context.core(), 'createNote', {
-      title,
-      text: lastOption(parsed, 'text'),
-      passageIds: parsed.options.get('link'),
-    });
-    print(context, created, () => `note #${created.noteId}`);
-    return 0;
-  },
-};
-
-const notesCommand: Command = {
-  spec: noOptions,
-  async run(context) {
-    const notes = await callCore(context.core(), 'listNotes', {});
-    print(context, notes, () =>
-      notes.length === 0
-        ? 'No notes yet: dossier note add --title TITLE'
-        : notes
-            .map((n) => `#${n.id}  ${n.title}  (${n.passageIds.length} linked passages)`)
-            .join('\n'),
-    );
     return 0;
   },
 };
@@ -131,8 +100,7 @@ export const commands: Record<string, Command> = {
   ...versionCommands,
   ...sourceCommands,
   mark: markCommand,
-  note: noteCommand,
-  notes: notesCommand,
+  ...noteCommands,
   search: searchCommand,
   serve: serveCommand,
   ...maintenanceCommands,

@@ -34,7 +34,10 @@ Usage: dossier [--db FILE] COMMAND [--json]
                                        mark a passage (or --start N --end N, UTF-16 offsets)
   note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...
                                        write a note, optionally linking passages
+  note delete NOTE_ID                  move a note to the trash
+  note restore NOTE_ID                 bring a note back from the trash (text and links)
   notes                                list notes
+  trash                                list what is in the trash, newest deletion first
   search QUERY [--limit N]             search sources, passages and notes
   tag source SOURCE_ID [TAG]...        replace a source's tags (no TAG clears them)
   tag note NOTE_ID [TAG]...            replace a note's tags

@@ -382,6 +382,33 @@ describe('dossier tag and tags', () => {
   });
 });
 
+describe('dossier note delete, note restore and trash', () => {
+  it('moves a note to the trash and brings it back', () => {
+    expect(dossier('trash').stdout).toBe('The trash is empty.\n');
+    const { noteId } = dossierJson<{ noteId: string }>('note', 'add', '--title', 'Ferry times');
+
+    expect(dossierJson('note', 'delete', noteId)).toEqual({ deleted: true });
+    const trash = dossierJson<Array<Record<string, string>>>('trash');
+    expect(trash).toEqual([
+      { kind: 'note', id: noteId, title: 'Ferry times', deletedAt: expect.any(String) },
+    ]);
+    expect(dossier('trash').stdout).toBe(
+      `note #${noteId}  Ferry times  (deleted ${trash[0]!.deletedAt})\n`,
+    );
+    expect(dossierJson('notes')).toEqual([]);
+
+    expect(dossierJson('note', 'restore', noteId)).toEqual({ restored: true });
+    expect(dossierJson('trash')).toEqual([]);
+    expect(dossierJson<Array<{ id: string }>>('notes').map((note) => note.id)).toEqual([noteId]);
+
+    const unknown = dossier('note', 'delete', '99');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toBe('dossier: No note with id 99\n');
+    expect(dossier('note', 'restore').code).toBe(2);
+    expect(dossier('note', 'delete', noteId, '--title', 'x').code).toBe(2);
+  });
+});
+
 describe('dossier source edit', () => {
   it('renames a source and corrects its metadata; show reports it; bad values and no option are refused', () => {
     const article = path.join(repoRoot, 'tests/fixtures/river-delta.txt');
