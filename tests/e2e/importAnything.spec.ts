@@ -103,7 +103,9 @@ test('a news article shows its byline, site, date, figure and structure; its evi
   const reader = page.getByTestId('reader');
   await expect(reader.locator('figure img')).toHaveAttribute('src', /^data:image\/png;base64,/);
   await expect(reader.locator('figcaption')).toContainText('seen from the breakwater');
-  await expect(reader.locator('h2')).toHaveText('What changes for passengers');
+  await expect(
+    reader.getByRole('heading', { level: 2, name: 'What changes for passengers' }),
+  ).toBeVisible();
   await expect(reader.locator('ol li')).toHaveCount(3);
   await expect(reader.locator('table td').first()).toHaveText('Northern');
   await expect(reader.locator('blockquote')).toContainText('Safety comes first');
