@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { plural } from '../../shared/text';
 import type { ImportSummary } from './useBulkImport';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** What became of every file of a folder import; Escape or Close dismisses it. */
 export function ImportSummaryDialog({
@@ -11,12 +12,7 @@ export function ImportSummaryDialog({
   onClose: () => void;
 }) {
   const headingId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const dialogRef = useModalDialog();
 
   return (
     <dialog

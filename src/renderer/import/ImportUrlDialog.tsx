@@ -1,7 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
 import { api } from '../api/client';
 import { newOperationId } from '../operations/newOperationId';
+import { useModalDialog } from '../ui/useModalDialog';
+import { DialogButtons } from '../ui/DialogButtons';
 
 interface ImportUrlDialogProps {
   open: boolean;
@@ -16,17 +18,11 @@ const offlineMessage =
 /** "Import from URL…": the page is fetched by Dossier (no cookies, size and time limits) and imported like a saved page. */
 export function ImportUrlDialog({ open, onClose, onImport }: ImportUrlDialogProps) {
   const headingId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [operationId, setOperationId] = useState<string | null>(null);
   const online = useOnline();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && !dialog?.open) dialog?.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
 
   async function submit() {
     if (url.trim() === '' || operationId) return;
@@ -94,19 +90,13 @@ export function ImportUrlDialog({ open, onClose, onImport }: ImportUrlDialogProp
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={url.trim() === '' || operationId !== null}
-            data-testid="import-url-submit"
-          >
-            {operationId ? 'Fetching…' : 'Import'}
-          </button>
-        </div>
+        <DialogButtons
+          onCancel={close}
+          disabled={url.trim() === '' || operationId !== null}
+          submitTestId="import-url-submit"
+        >
+          {operationId ? 'Fetching…' : 'Import'}
+        </DialogButtons>
       </form>
     </dialog>
   );

@@ -1,6 +1,8 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { usePastedHtml } from './usePastedHtml';
 import { hasPrimaryModifier } from '../ui/dom';
+import { useModalDialog } from '../ui/useModalDialog';
+import { DialogButtons } from '../ui/DialogButtons';
 
 interface PasteTextDialogProps {
   open: boolean;
@@ -43,17 +45,11 @@ export function PasteTextDialog({
 }: PasteTextDialogProps) {
   const headingId = useId();
   const asksTitle = purpose === newArticle;
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
   const pastedHtml = usePastedHtml(text);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && !dialog?.open) dialog?.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
 
   async function submit() {
     if (text.trim() === '' || busy) return;
@@ -120,20 +116,14 @@ export function PasteTextDialog({
             </button>
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={text.trim() === '' || busy}
-            data-testid="paste-text-submit"
-          >
-            {busy ? 'Saving…' : purpose.submitLabel}
-            <kbd className="shortcut">Ctrl+Enter</kbd>
-          </button>
-        </div>
+        <DialogButtons
+          onCancel={onClose}
+          disabled={text.trim() === '' || busy}
+          submitTestId="paste-text-submit"
+        >
+          {busy ? 'Saving…' : purpose.submitLabel}
+          <kbd className="shortcut">Ctrl+Enter</kbd>
+        </DialogButtons>
       </form>
     </dialog>
   );

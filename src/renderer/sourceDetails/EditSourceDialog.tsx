@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ApiArgs } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { api } from '../api/client';
 import type { EditableSource } from './editableSource';
 import { changedFields, formFields, type SourceForm } from './editableSource';
+import { useModalDialog } from '../ui/useModalDialog';
+import { DialogButtons } from '../ui/DialogButtons';
 
 interface EditSourceDialogProps {
   source: EditableSource;
@@ -18,19 +20,16 @@ interface EditSourceDialogProps {
  */
 export function EditSourceDialog({ source, open, onClose }: EditSourceDialogProps) {
   const headingId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const [form, setForm] = useState<SourceForm>(() => formFields(source));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
+  // Each opening starts from the source as it is now.
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && !dialog?.open) {
-      setForm(formFields(source));
-      setError(null);
-      dialog?.showModal();
-    }
-    if (!open && dialog?.open) dialog.close();
+    if (!open) return;
+    setForm(formFields(source));
+    setError(null);
   }, [open, source]);
 
   async function save() {
@@ -123,19 +122,13 @@ export function EditSourceDialog({ source, open, onClose }: EditSourceDialogProp
             {error}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            className="button button-primary"
-            disabled={saving || form.title.trim() === ''}
-            data-testid="edit-source-save"
-          >
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-        </div>
+        <DialogButtons
+          onCancel={onClose}
+          disabled={saving || form.title.trim() === ''}
+          submitTestId="edit-source-save"
+        >
+          {saving ? 'Saving…' : 'Save'}
+        </DialogButtons>
       </form>
     </dialog>
   );

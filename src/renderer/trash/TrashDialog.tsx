@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { api } from '../api/client';
 import { useLiveQuery } from '../app/useLiveQuery';
 import { formatMoment } from '../sourceDetails/formatMetadata';
@@ -7,6 +7,7 @@ import { isolate } from '../ui/bidi';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
 import './trash.css';
+import { useModalDialog } from '../ui/useModalDialog';
 
 interface TrashDialogProps {
   open: boolean;
@@ -19,16 +20,10 @@ interface TrashDialogProps {
  */
 export function TrashDialog({ open, onClose }: TrashDialogProps) {
   const headingId = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const trash = useLiveQuery(['notes'], open ? 'trash' : null, () => api.listTrash({}));
   const run = useAction();
   const toast = useToast();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (open && !dialog?.open) dialog?.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
 
   const items = trash.data ?? [];
   return (

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { RevisedPassage, RevisionReport, VersionSummary } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { anchorStatusHeadings, anchorStatusLabels, matchPercent } from '../passages/anchorStatus';
 import { isolate } from '../ui/bidi';
 import { versionDate, versionOrigin } from './versionText';
+import { useModalDialog } from '../ui/useModalDialog';
 
 /** A revision report to show, and the version it was written for (unknown for a moment after an update). */
 export interface ShownReport {
@@ -32,12 +33,8 @@ export function RevisionReportDialog({
   onClose,
   onShowPassage,
 }: RevisionReportDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog();
   const headingId = useId();
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   const total = statusOrder.reduce((sum, status) => sum + report[status], 0);
 
   return (
