@@ -188,6 +188,21 @@ describe('editSource', () => {
     expect(notebook.core.getSource({ sourceId })).toEqual(before);
   });
 
+  it('refuses an address another source already has (a page imported again goes by it), and keeps its own', async () => {
+    const first = await importArticle();
+    const second = await importArticle('Market\n\nStalls opened at dawn.');
+    await editSource({ sourceId: first, url: 'https://example.com/delta' });
+    const error = await expectDossierRejection(
+      () => editSource({ sourceId: second, url: 'https://EXAMPLE.com/delta', title: 'Renamed' }),
+      'conflict',
+    );
+    expect(error.message).toContain(`Source #${first}`);
+    expect(metadataOf(second)).toMatchObject({ title: 'Market', url: null });
+    // A source may be given its own address again.
+    await editSource({ sourceId: first, url: 'https://example.com/delta' });
+    expect(metadataOf(first).url).toBe('https://example.com/delta');
+  });
+
   it('says not_found for a source that does not exist, and a bad id is an invalid argument', async () => {
     await importArticle();
     const missing = await expectDossierRejection(

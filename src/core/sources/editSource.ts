@@ -36,6 +36,7 @@ export function editSource(db: WritableDB, args: ValidArgs<'editSource'>): Sourc
         | { title: string }
         | undefined;
       if (!row) throw new DossierError('not_found', `No source with id ${sourceId}`);
+      if (edits.url) refuseAddressOfAnother(db, sourceId, edits.url);
       if (given.length > 0) {
         const assignments = given.map((field) => `${columnOf[field]} = ?`).join(', ');
         db.prepare(`UPDATE sources SET ${assignments} WHERE id = ?`).run(
@@ -49,4 +50,20 @@ export function editSource(db: WritableDB, args: ValidArgs<'editSource'>): Sourc
       return getSource(db, sourceId);
     })
     .immediate();
+}
+
+/**
+ * A page imported again from its address becomes a new version of the source
+ * that has it: two sources with one address would send it to the wrong one.
+ */
+function refuseAddressOfAnother(db: WritableDB, sourceId: number, url: string): void {
+  const other = db
+    .prepare('SELECT id, title FROM sources WHERE url = ? AND id != ? ORDER BY id LIMIT 1')
+    .get(url, sourceId) as { id: number; title: string } | undefined;
+  if (other) {
+    throw new DossierError(
+      'conflict',
+      `Source #${other.id} (“${other.title}”) already has the address ${url}; a page imported again from it becomes a new version of that source.`,
+    );
+  }
 }
