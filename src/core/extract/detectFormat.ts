@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SourceKind } from '../../shared/documentModel';
+import { ascii, startsWithBytes } from '../text/magicBytes';
 
 /** The formats Dossier reads; each has one extractor. */
 export type DocumentFormat = 'text' | 'html' | 'mhtml' | 'markdown' | 'pdf' | 'epub' | 'docx';
@@ -62,10 +63,10 @@ export function detectFormat(
 ): FormatInfo {
   const byName =
     BY_EXTENSION[path.extname(fileName).toLowerCase()] ?? byMediaType(declaredMediaType);
-  if (startsWithAscii(bytes, '%PDF-')) return FORMATS.pdf;
+  if (startsWithBytes(bytes, ascii('%PDF-'))) return FORMATS.pdf;
   // Word and EPUB files are zips: the name says which (their extractors check the inside);
   // another zip goes to the text decoder, which says what it looks like.
-  if (startsWithAscii(bytes, 'PK\u0003\u0004')) {
+  if (startsWithBytes(bytes, ascii('PK\u0003\u0004'))) {
     return FORMATS[byName === 'epub' || byName === 'docx' ? byName : 'text'];
   }
   if (byName && byName !== 'text') return FORMATS[byName];
@@ -97,15 +98,4 @@ function byMediaType(mediaType: string | null | undefined): DocumentFormat | und
 function asciiHead(bytes: Uint8Array): string {
   const start = startsWithBytes(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   return Buffer.from(bytes.subarray(start, start + 1024)).toString('latin1');
-}
-
-function startsWithAscii(bytes: Uint8Array, prefix: string): boolean {
-  return startsWithBytes(
-    bytes,
-    Array.from(prefix, (char) => char.charCodeAt(0)),
-  );
-}
-
-function startsWithBytes(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte);
 }

@@ -2,12 +2,13 @@ import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { decodeAs } from './decodeAs';
 import { chooseEncoding, encodingOfBom, usableEncoding } from './detectEncoding';
+import { ascii, startsWithBytes, type BytePattern } from './magicBytes';
 
 /** More control characters than this share of the text means it is not prose. */
 const MAX_CONTROL_CHAR_SHARE = 0.1;
 
 interface Signature {
-  bytes: ReadonlyArray<number | null>; // null matches any byte
+  bytes: BytePattern;
   looksLike: string;
 }
 
@@ -84,7 +85,7 @@ function decodeBytes(bytes: Uint8Array, fileName: string, declaredCharset?: stri
  * holds NULs: it is told by its byte order mark first.)
  */
 export function refuseBinary(bytes: Uint8Array, fileName: string): void {
-  const signature = SIGNATURES.find((candidate) => startsWith(bytes, candidate.bytes));
+  const signature = SIGNATURES.find((candidate) => startsWithBytes(bytes, candidate.bytes));
   if (signature) {
     throw new DossierError(
       'unsupported',
@@ -178,15 +179,4 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
     i += length;
   }
   return -1;
-}
-
-function startsWith(bytes: Uint8Array, prefix: ReadonlyArray<number | null>): boolean {
-  return (
-    bytes.length >= prefix.length &&
-    prefix.every((byte, index) => byte === null || bytes[index] === byte)
-  );
-}
-
-function ascii(text: string): number[] {
-  return Array.from(text, (char) => char.charCodeAt(0));
 }

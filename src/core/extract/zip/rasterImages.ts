@@ -1,7 +1,8 @@
 import { MAX_IMPORT_BYTES } from '../../../shared/importLimits';
+import { ascii, startsWithBytes, type BytePattern } from '../../text/magicBytes';
 
 /** Raster formats the reader shows, known by their first bytes (never by a name or a declared type). */
-const SIGNATURES: ReadonlyArray<{ type: string; bytes: ReadonlyArray<number | null> }> = [
+const SIGNATURES: ReadonlyArray<{ type: string; bytes: BytePattern }> = [
   { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
   { type: 'image/gif', bytes: ascii('GIF87a') },
@@ -37,14 +38,6 @@ export class RasterImages {
 }
 
 export function rasterType(bytes: Uint8Array): string | null {
-  const match = SIGNATURES.find(
-    ({ bytes: signature }) =>
-      bytes.length >= signature.length &&
-      signature.every((byte, index) => byte === null || bytes[index] === byte),
-  );
+  const match = SIGNATURES.find((signature) => startsWithBytes(bytes, signature.bytes));
   return match?.type ?? null;
-}
-
-function ascii(text: string): number[] {
-  return Array.from(text, (char) => char.charCodeAt(0));
 }
