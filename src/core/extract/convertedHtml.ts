@@ -1,9 +1,7 @@
-import { parseHTML } from 'linkedom';
 import { fileTitle } from './fileTitle';
 import { cleanField } from './html/oneLine';
+import { parsePage } from './html/parsePage';
 import { NestingBudget } from './nestingBudget';
-
-const DOCUMENT_TYPE_NODE = 10;
 
 /**
  * What Markdown, EPUB and Word import share: a file converted to HTML, read
@@ -11,19 +9,13 @@ const DOCUMENT_TYPE_NODE = 10;
  */
 
 /**
- * HTML as the root element of a document, to be walked whole. Markup that
- * closes the body or the document early leaves what follows outside them:
- * it is moved back in, so no text is lost. (A body's innerHTML is not used:
- * linkedom overflows its stack setting it past ~100,000 nodes.)
+ * HTML as the root element of a document, to be walked whole. It is all body:
+ * markup that closes the body or the document early leaves nothing outside
+ * it (parsePage places it back), so no text is lost.
  */
 export function htmlRoot(html: string, fileName: string): Element {
   new NestingBudget(fileName).check(html, false);
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
-  const root = document.documentElement;
-  for (const node of Array.from(document.childNodes)) {
-    if (node !== root && node.nodeType !== DOCUMENT_TYPE_NODE) root.appendChild(node);
-  }
-  return root;
+  return parsePage(`<body>${html}</body>`).documentElement;
 }
 
 /**
