@@ -1,7 +1,7 @@
 /** The `dossier` subcommands: each parses its own arguments and prints JSON or a readable text. */
 import type { SearchHit } from '../shared/api';
 import { DossierError } from '../shared/errors';
-import { integerOption, lastOption, usage } from './argv';
+import { integerOption, usage } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command } from './command';
 import { maintenanceCommands } from './maintenanceCommands';
@@ -11,6 +11,9 @@ import { originalCommand } from './originalCommand';
 import { serve } from './serve';
 import { sourceCommands } from './sourceCommand';
 import { tagCommands } from './tagCommand';
+import { trashCommands } from './trashCommands';
+import { collectionCommands } from './collectionCommands';
+import { passageCommands } from './passageCommands';
 import { versionCommands } from './versionCommands';
 
 const listCommand: Command = {
@@ -22,27 +25,6 @@ const listCommand: Command = {
         ? 'No sources yet: dossier import FILE'
         : sources.map((s) => `#${s.id}  ${s.title}  (${s.passageCount} passages)`).join('\n'),
     );
-    return 0;
-  },
-};
-
-const markCommand: Command = {
-  spec: { valued: ['quote', 'occurrence', 'start', 'end'], flags: [] },
-  async run(context, [sourceId, ...rest], parsed) {
-    if (sourceId === undefined || rest.length > 0) throw usage('mark needs exactly one SOURCE_ID');
-    const quote = lastOption(parsed, 'quote');
-    const start = integerOption(parsed, 'start');
-    const end = integerOption(parsed, 'end');
-    const occurrence = integerOption(parsed, 'occurrence');
-    let marked;
-    if (quote !== undefined) {
-      marked = await callCore(context.core(), 'markPassage', { sourceId, quote, occurrence });
-    } else if (start !== undefined && end !== undefined) {
-      marked = await callCore(context.core(), 'markPassage', { sourceId, start, end });
-    } else {
-      throw usage('mark needs --quote TEXT (or --start N --end N)');
-    }
-    print(context, marked, () => `passage #${marked.passageId} [${marked.start}, ${marked.end})`);
     return 0;
   },
 };
@@ -99,8 +81,10 @@ export const commands: Record<string, Command> = {
   list: listCommand,
   ...versionCommands,
   ...sourceCommands,
-  mark: markCommand,
+  ...passageCommands,
   ...noteCommands,
+  ...trashCommands,
+  ...collectionCommands,
   search: searchCommand,
   serve: serveCommand,
   ...maintenanceCommands,

@@ -27,17 +27,30 @@ Usage: dossier [--db FILE] COMMAND [--json]
          [--published YYYY-MM-DD] [--lang L] [--dir ltr|rtl]
                                        rename a source or correct its metadata
                                        (an empty value clears one: --site "")
+  source delete SOURCE_ID              move a source to the trash (its passages stay for the
+                                       notes that cite them)
+  source restore SOURCE_ID             bring a source back from the trash
   diff SOURCE_ID [A B]                 what changed between versions A and B (default: the
                                        previous and the current), word by word:
                                        [-removed-] {+added+}
-  mark SOURCE_ID --quote TEXT [--occurrence N]
-                                       mark a passage (or --start N --end N, UTF-16 offsets)
+  mark SOURCE_ID --quote TEXT [--occurrence N] [--color C] [--comment TEXT]
+                                       mark a passage (or --start N --end N, UTF-16 offsets);
+                                       at least 3 letters or digits (2 in CJK)
+  passage edit PASSAGE_ID [--color C] [--comment TEXT]
+                                       recolour a passage or comment on it (colours: yellow,
+                                       green, blue, pink, purple; --comment "" clears it)
   note add --title TITLE [--text TEXT] [--link PASSAGE_ID]...
                                        write a note, optionally linking passages
   note delete NOTE_ID                  move a note to the trash
   note restore NOTE_ID                 bring a note back from the trash (text and links)
   notes                                list notes
   trash                                list what is in the trash, newest deletion first
+  trash empty --yes                    delete what is in the trash for good (a source whose
+                                       passages a note still cites stays)
+  collections                          list collections
+  collection create NAME | rename COLLECTION_ID NAME | delete COLLECTION_ID
+  collection add|remove COLLECTION_ID [--source SOURCE_ID]... [--note NOTE_ID]...
+                                       put sources and notes in a collection, or take them out
   search QUERY [--limit N]             search sources, passages and notes
   tag source SOURCE_ID [TAG]...        replace a source's tags (no TAG clears them)
   tag note NOTE_ID [TAG]...            replace a note's tags

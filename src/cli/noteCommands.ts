@@ -1,7 +1,8 @@
-/** `dossier note add|delete|restore`, `dossier notes` and `dossier trash`. */
+/** `dossier note add|delete|restore` and `dossier notes`. */
 import { lastOption, usage, type ParsedArgv } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command, type CommandContext } from './command';
+import { isTrashAction, moveThroughTrash } from './trashCommands';
 
 const addOptions = ['title', 'text', 'link'];
 const usageLine =
@@ -12,22 +13,12 @@ const noteCommand: Command = {
   async run(context, [action, ...rest], parsed) {
     if (action === 'add' && rest.length === 0) return addNote(context, parsed);
     const [noteId, ...extra] = rest;
-    if ((action !== 'delete' && action !== 'restore') || noteId === undefined || extra.length > 0) {
+    if (!isTrashAction(action) || noteId === undefined || extra.length > 0) {
       throw usage(usageLine);
     }
     const misplaced = addOptions.find((option) => parsed.options.has(option));
     if (misplaced !== undefined) throw usage(`note ${action} does not take --${misplaced}`);
-    if (action === 'delete') {
-      const deleted = await callCore(context.core(), 'deleteNote', { noteId });
-      print(
-        context,
-        deleted,
-        () => `note #${noteId} moved to the trash (dossier note restore ${noteId} brings it back)`,
-      );
-    } else {
-      const restored = await callCore(context.core(), 'restoreNote', { noteId });
-      print(context, restored, () => `note #${noteId} restored`);
-    }
+    return moveThroughTrash(context, 'note', action, noteId);
     return 0;
   },
 };
@@ -59,20 +50,4 @@ const notesCommand: Command = {
   },
 };
 
-const trashCommand: Command = {
-  spec: noOptions,
-  async run(context, rest) {
-    if (rest.length > 0) throw usage('trash takes no positional arguments');
-    const items = await callCore(context.core(), 'listTrash', {});
-    print(context, items, () =>
-      items.length === 0
-        ? 'The trash is empty.'
-        : items
-            .map((item) => `${item.kind} #${item.id}  ${item.title}  (deleted ${item.deletedAt})`)
-            .join('\n'),
-    );
-    return 0;
-  },
-};
-
-export const noteCommands = { note: noteCommand, notes: notesCommand, trash: trashCommand };
+export const noteCommands = { note: noteCommand, notes: notesCommand };

@@ -10,7 +10,19 @@ import {
   type WritableDB,
 } from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
-import { listTrash } from './notes/trash';
+import { listTrash } from './trash/listTrash';
+import { emptyTrash } from './trash/emptyTrash';
+import { deleteSource, restoreSource } from './trash/sourceTrash';
+import {
+  addToCollection,
+  createCollection,
+  deleteCollection,
+  listCollections,
+  removeFromCollection,
+  renameCollection,
+} from './collections/collections';
+import { annotatePassage } from './passages/annotatePassage';
+import { listHighlightColors, setHighlightColorLabel } from './passages/highlightColors';
 import { cancelOperation, quietOperation } from './operations';
 import { reattachPassage, reviewPassage } from './passages/correctPassage';
 import { deletePassage } from './passages/deletePassage';
@@ -85,6 +97,8 @@ function queries(db: ReadableDB): QueryMethods {
     listNotes: () => listNotes(db),
     getNote: ({ noteId }) => getNote(db, Number(noteId)),
     listTrash: () => listTrash(db),
+    listHighlightColors: () => listHighlightColors(db),
+    listCollections: () => listCollections(db),
     diffVersions: ({ sourceId, from, to }) => diffVersions(db, Number(sourceId), from, to),
     listTags: () => listTags(db),
     search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
@@ -101,6 +115,8 @@ function mutations(db: WritableDB): MutationMethods {
     importUrl: (args, operation) => importUrl(db, args, operation),
 
     markPassage: (args) => markPassage(db, args),
+    annotatePassage: (args) => annotatePassage(db, args),
+    setHighlightColorLabel: ({ color, label }) => setHighlightColorLabel(db, color, label),
     deletePassage: ({ passageId }) => {
       deletePassage(db, Number(passageId));
       return { deleted: true };
@@ -120,6 +136,24 @@ function mutations(db: WritableDB): MutationMethods {
     },
 
     editSource: (args) => editSource(db, args),
+    deleteSource: ({ sourceId }) => {
+      deleteSource(db, Number(sourceId));
+      return { deleted: true };
+    },
+    restoreSource: ({ sourceId }) => {
+      restoreSource(db, Number(sourceId));
+      return { restored: true };
+    },
+    emptyTrash: () => emptyTrash(db),
+
+    createCollection: ({ name }) => createCollection(db, name),
+    renameCollection: ({ collectionId, name }) => renameCollection(db, Number(collectionId), name),
+    deleteCollection: ({ collectionId }) => {
+      deleteCollection(db, Number(collectionId));
+      return { deleted: true };
+    },
+    addToCollection: (args) => addToCollection(db, args),
+    removeFromCollection: (args) => removeFromCollection(db, args),
     setSourceTags: ({ sourceId, tags }) => setTags(db, taggedSources, Number(sourceId), tags),
     setNoteTags: ({ noteId, tags }) => setTags(db, taggedNotes, Number(noteId), tags),
 

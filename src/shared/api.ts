@@ -23,6 +23,7 @@ import {
   sourceUrl,
 } from './sourceFields';
 import type { Block, SourceKind } from './documentModel';
+import { highlightColors, type HighlightColor } from './passages';
 import type { NotebookEvent } from './notebookEvents';
 import {
   MAX_TAG_LENGTH,
@@ -58,6 +59,31 @@ const fileToImport = z.object({
   /** The file's bytes, base64-encoded, so the core can reject binary or badly encoded input. */
   contentBase64: z.string().max(80_000_000),
 });
+/** The analyst's comment on a passage; an empty one clears it. */
+const passageComment = z
+  .string()
+  .max(20_000)
+  .transform((comment) => comment.trim())
+  .nullable();
+const highlightColor = z.enum(highlightColors);
+/** What a passage may carry besides its words. */
+const passageAnnotation = {
+  color: highlightColor.optional(),
+  comment: passageComment.optional(),
+};
+const collectionName = z.string().trim().min(1).max(200);
+/** Sources and notes to put in (or take out of) a collection. */
+const collectionItems = z
+  .object({
+    collectionId: id,
+    sourceIds: z.array(id).max(10_000).optional(),
+    noteIds: z.array(id).max(10_000).optional(),
+  })
+  .refine(
+    ({ sourceIds = [], noteIds = [] }) => sourceIds.length + noteIds.length > 0,
+    'name at least one source or note',
+  );
+
 /** Names a long operation so its progress can be followed and it can be cancelled. */
 const operationId = z
   .string()
@@ -117,14 +143,18 @@ export const apiArgs = {
       /** Offsets into the current version's text, in UTF-16 code units. */
       start: z.number().int().nonnegative(),
       end: z.number().int().positive(),
+      ...passageAnnotation,
     }),
     z.object({
       sourceId: id,
       quote: z.string().min(1).max(100_000),
       /** 1-based; required when the quote occurs more than once. */
       occurrence: z.number().int().positive().optional(),
+      ...passageAnnotation,
     }),
   ]),
+  /** Sets a passage's colour or comment (a field left out stays; a null or empty comment clears it). */
+  annotatePassage: z.object({ passageId: id, ...passageAnnotation }),
   deletePassage: z.object({ passageId: id }),
   /**
    * Attaches a passage (an orphan, or any other) to a range of its source's current
@@ -167,11 +197,34 @@ export const apiArgs = {
   saveNote: z.object({ noteId: id, title: title, body: noteBody }),
   deleteNote: z.object({ noteId: id }),
   restoreNote: z.object({ noteId: id }),
-  /**
-   * What is in the trash, newest deletion first (notes only, for now). A window
-   * reads it under the `notes` topic, which deleteNote and restoreNote change.
-   */
+  /** What is in the trash (sources and notes), newest deletion first. */
   listTrash: z.object({}),
+  /**
+   * Moves a source to the trash: out of the library and search; its passages
+   * stay for the notes that cite them until the trash is emptied.
+   */
+  deleteSource: z.object({ sourceId: id }),
+  restoreSource: z.object({ sourceId: id }),
+  /**
+   * Deletes for good the notes and sources in the trash, except a source a note
+   * outside the trash still cites (it stays, and is reported).
+   */
+  emptyTrash: z.object({}),
+  /** Every highlight colour with the name the analyst gave it (null when unnamed). */
+  listHighlightColors: z.object({}),
+  /** Names a colour ("claim", "evidence", …); an empty label clears the name. */
+  setHighlightColorLabel: z.object({
+    color: highlightColor,
+    label: z.string().trim().max(60),
+  }),
+  /** Every collection, by name, with how many sources and notes (outside the trash) it holds. */
+  listCollections: z.object({}),
+  createCollection: z.object({ name: collectionName }),
+  renameCollection: z.object({ collectionId: id, name: collectionName }),
+  /** Deletes the collection only: its sources and notes stay where else they are. */
+  deleteCollection: z.object({ collectionId: id }),
+  addToCollection: collectionItems,
+  removeFromCollection: collectionItems,
   /**
    * Renames a source or corrects its metadata. A field left out stays as it is;
    * null (or an empty string) clears it. The versions' texts never change: the
@@ -317,6 +370,10 @@ export interface SourceSummary {
   charCount: number;
   /** Sorted ignoring case. */
   tags: string[];
+  /** The collections the source is in. */
+  collectionIds: string[];
+  /** When it was moved to the trash; null for a source in the library (listSources lists no other). */
+  deletedAt: string | null;
 }
 
 /**
@@ -382,6 +439,11 @@ export interface PassageView {
   createdAt: string;
   /** Notes whose body links to this passage (backlinks), newest first. */
   noteIds: string[];
+  color: HighlightColor;
+  /** The analyst's comment; null when there is none. */
+  comment: string | null;
+  /** Its source is in the trash: the passage stays for the notes that cite it until the trash is emptied. */
+  sourceInTrash: boolean;
 }
 
 /** A candidate place for an orphan in the source's current text. */
@@ -477,6 +539,8 @@ export interface NoteSummary {
   passageIds: string[];
   /** Sorted ignoring case. */
   tags: string[];
+  /** The collections the note is in. */
+  collectionIds: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -488,12 +552,33 @@ export interface NoteDetail extends NoteSummary {
 
 /** Something in the trash: hidden from lists and search until restored, never lost. */
 export interface TrashItem {
-  /** Only notes go to the trash today; sources will join them. */
   kind: 'source' | 'note';
   id: string;
   title: string;
   /** When it was moved to the trash (ISO 8601, UTC). */
   deletedAt: string;
+}
+
+/** What emptying the trash did. */
+export interface EmptiedTrash {
+  deletedNotes: number;
+  deletedSources: number;
+  /** Sources left in the trash because notes outside it cite their passages. */
+  keptSources: Array<{ id: string; title: string; citingNotes: number }>;
+}
+
+export interface HighlightColorLabel {
+  color: HighlightColor;
+  /** The analyst's name for it; null when unnamed. */
+  label: string | null;
+}
+
+export interface CollectionSummary {
+  id: string;
+  name: string;
+  /** Sources and notes in it, not counting those in the trash. */
+  sourceCount: number;
+  noteCount: number;
 }
 
 export interface TagSummary {
@@ -541,6 +626,9 @@ export interface PassageHit extends SearchHitFields {
   sourceId: string;
   /** The notes (not in the trash) that link to (quote) the passage, newest first. */
   noteIds: string[];
+  color: HighlightColor;
+  /** The analyst's comment on the passage (searched with its words); null when there is none. */
+  comment: string | null;
 }
 
 export interface NoteHit extends SearchHitFields {
@@ -577,6 +665,8 @@ export interface ApiResults {
   getSource: SourceDetail;
   getRevisionReport: VersionReport;
   markPassage: MarkedPassage;
+  /** The passage as it stands now. */
+  annotatePassage: PassageView;
   deletePassage: { deleted: true };
   /** The passage as it stands now. */
   reattachPassage: PassageView;
@@ -591,6 +681,17 @@ export interface ApiResults {
   deleteNote: { deleted: true };
   restoreNote: { restored: true };
   listTrash: TrashItem[];
+  deleteSource: { deleted: true };
+  restoreSource: { restored: true };
+  emptyTrash: EmptiedTrash;
+  listHighlightColors: HighlightColorLabel[];
+  setHighlightColorLabel: HighlightColorLabel[];
+  listCollections: CollectionSummary[];
+  createCollection: CollectionSummary;
+  renameCollection: CollectionSummary;
+  deleteCollection: { deleted: true };
+  addToCollection: CollectionSummary;
+  removeFromCollection: CollectionSummary;
   /** The source as it stands now, with its current version. */
   editSource: SourceDetail;
   setSourceTags: { tags: string[] };

@@ -7,7 +7,15 @@
  */
 
 /** The kinds of data a window shows; a mutation names the ones it changes. */
-export const topics = ['sources', 'passages', 'notes', 'tags', 'searchIndex'] as const;
+export const topics = [
+  'sources',
+  'passages',
+  'notes',
+  'tags',
+  'collections',
+  'highlightColors',
+  'searchIndex',
+] as const;
 export type Topic = (typeof topics)[number];
 
 export interface MethodSpec {
@@ -41,6 +49,8 @@ export const apiMethods = {
   getSource: query,
   getRevisionReport: query,
   markPassage: mutation('passages'),
+  // A comment is searched at once (the passage's index entry is rewritten in the same transaction).
+  annotatePassage: mutation('passages'),
   deletePassage: mutation('passages'),
   reattachPassage: mutation('passages'),
   reviewPassage: mutation('passages'),
@@ -53,8 +63,21 @@ export const apiMethods = {
   saveNote: mutation('notes'),
   deleteNote: mutation('notes'),
   restoreNote: mutation('notes'),
-  // Read under `notes`: deleting and restoring a note change what the trash holds.
+  // Read under `sources` and `notes`: what moves either in or out of the trash changes them.
   listTrash: query,
+  // Passages: a note's link says when the source it cites is in the trash.
+  deleteSource: mutation('sources', 'passages'),
+  restoreSource: mutation('sources', 'passages'),
+  emptyTrash: mutation('sources', 'passages', 'notes', 'tags', 'collections'),
+  listHighlightColors: query,
+  setHighlightColorLabel: mutation('highlightColors'),
+  listCollections: query,
+  createCollection: mutation('collections'),
+  renameCollection: mutation('collections'),
+  // Sources and notes list the collections they are in.
+  deleteCollection: mutation('collections', 'sources', 'notes'),
+  addToCollection: mutation('collections', 'sources', 'notes'),
+  removeFromCollection: mutation('collections', 'sources', 'notes'),
   // A new title is searched at once (the source's index entry is rewritten in the same transaction).
   editSource: mutation('sources'),
   setSourceTags: mutation('sources', 'tags'),

@@ -84,7 +84,7 @@ function addPassage(sourceId: number, exact: string, createdAt = '2024-05-02T10:
       )
       .run(sourceId, version.id, exact, start, start + exact.length, createdAt).lastInsertRowid,
   );
-  indexPassage(db, passageId, exact);
+  indexPassage(db, passageId, exact, null);
   return passageId;
 }
 

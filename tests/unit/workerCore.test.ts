@@ -10,6 +10,7 @@ import { createCore } from '../../src/core/createCore';
 import type { CoreChannel } from '../../src/coreProcess/channel';
 import { startWorkerCore } from '../../src/coreProcess/workerThread';
 import type { ApiResponse } from '../../src/shared/api';
+import { topics } from '../../src/shared/apiMethods';
 import type { NotebookEvent, ProgressEvent } from '../../src/shared/notebookEvents';
 
 /** Long enough for a slow machine; a condition that holds resolves the wait at once. */
@@ -132,7 +133,7 @@ describe('the worker-thread core', () => {
     }
     expect(await changed).toEqual({
       type: 'changed',
-      changed: ['sources', 'passages', 'notes', 'tags', 'searchIndex'],
+      changed: [...topics],
     });
     expect(valueOf<unknown[]>(await core.call('listSources', {}))).toHaveLength(1);
   });

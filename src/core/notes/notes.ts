@@ -6,6 +6,7 @@ import { timestamp } from '../db/timestamp';
 import { getPassage } from '../passages/passageViews';
 import { indexNote, unindexNote } from '../search/searchIndex';
 import { parseTagNames, taggedNotes, tagNamesJsonSql } from '../tags/taggedKinds';
+import { collectionIdsJsonSql, parseCollectionIds } from '../collections/collections';
 import { buildNoteBody, extractNoteContent, type NoteContent } from './noteBody';
 
 interface NoteRow {
@@ -20,13 +21,16 @@ interface NoteRow {
   passage_ids: string;
   /** JSON array of tag names. */
   tag_names: string;
+  /** JSON array of collection ids. */
+  collection_ids: string;
 }
 
 const SELECT_NOTE = `
   SELECT n.*, (SELECT json_group_array(passage_id) FROM
                  (SELECT passage_id FROM note_links WHERE note_id = n.id ORDER BY passage_id))
               AS passage_ids,
-         ${tagNamesJsonSql(taggedNotes, 'n.id')} AS tag_names
+         ${tagNamesJsonSql(taggedNotes, 'n.id')} AS tag_names,
+         ${collectionIdsJsonSql('collection_notes', 'note_id', 'n.id')} AS collection_ids
   FROM notes n`;
 
 /** Creates a note from a Lexical body, or from plain text plus passages to quote. */
@@ -158,6 +162,7 @@ function toNoteSummary(row: NoteRow): NoteSummary {
     text: row.plain_text,
     passageIds: (JSON.parse(row.passage_ids) as number[]).map(String),
     tags: parseTagNames(row.tag_names),
+    collectionIds: parseCollectionIds(row.collection_ids),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

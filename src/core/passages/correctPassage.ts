@@ -9,7 +9,7 @@ import { timestamp } from '../db/timestamp';
 import { indexPassage } from '../search/searchIndex';
 import { readCurrentVersion } from '../sources/sourceQueries';
 import { describeQuote } from './describeQuote';
-import { tidyRange } from './locateRange';
+import { passageRange } from './locateRange';
 import { getPassage } from './passageViews';
 
 /**
@@ -29,11 +29,18 @@ export function reattachPassage(
   return db
     .transaction((): PassageView => {
       const row = db
-        .prepare('SELECT source_id, exact, original_exact FROM passages WHERE id = ?')
-        .get(id) as { source_id: number; exact: string; original_exact: string | null } | undefined;
+        .prepare('SELECT source_id, exact, original_exact, comment FROM passages WHERE id = ?')
+        .get(id) as
+        | {
+            source_id: number;
+            exact: string;
+            original_exact: string | null;
+            comment: string | null;
+          }
+        | undefined;
       if (!row) throw new DossierError('not_found', `No passage with id ${id}`);
       const version = readCurrentVersion(db, row.source_id);
-      const [from, to] = tidyRange(version.text, start, end);
+      const [from, to] = passageRange(version.text, start, end);
       const quote = describeQuote(version.text, from, to);
       const firstWords = row.original_exact ?? row.exact;
       db.prepare(
@@ -57,7 +64,7 @@ export function reattachPassage(
         firstWords === quote.exact ? null : firstWords,
         id,
       );
-      indexPassage(db, id, quote.exact);
+      indexPassage(db, id, quote.exact, row.comment);
       return getPassage(db, id);
     })
     .immediate();

@@ -1,4 +1,5 @@
 import { DossierError } from '../../shared/errors';
+import { passageTooShort } from '../../shared/passages';
 import { plural, truncate } from '../../shared/text';
 import { foldString, foldText, toOriginalRange } from '../text/fold';
 
@@ -26,6 +27,14 @@ export function tidyRange(text: string, start: number, end: number): [number, nu
   if (from === to) {
     throw new DossierError('invalid_argument', 'The selected text is only whitespace.');
   }
+  return [from, to];
+}
+
+/** A range tidied (`tidyRange`) and long enough to be a passage (src/shared/passages.ts). */
+export function passageRange(text: string, start: number, end: number): [number, number] {
+  const [from, to] = tidyRange(text, start, end);
+  const tooShort = passageTooShort(text.slice(from, to));
+  if (tooShort !== null) throw new DossierError('invalid_argument', tooShort);
   return [from, to];
 }
 

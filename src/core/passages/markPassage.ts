@@ -4,11 +4,13 @@ import { timestamp } from '../db/timestamp';
 import { indexPassage } from '../search/searchIndex';
 import { readCurrentVersion } from '../sources/sourceQueries';
 import { describeQuote } from './describeQuote';
-import { findQuote, tidyRange } from './locateRange';
+import { findQuote, passageRange } from './locateRange';
+import { defaultHighlightColor } from '../../shared/passages';
 
 /**
- * Marks a passage of a source's current version, by offsets or by quote.
- * Marking a range that is already a passage returns that passage.
+ * Marks a passage of a source's current version, by offsets or by quote, with
+ * a colour and a comment when given. Marking a range that is already a passage
+ * returns that passage, unchanged.
  */
 export function markPassage(db: WritableDB, args: ValidArgs<'markPassage'>): MarkedPassage {
   const sourceId = Number(args.sourceId);
@@ -17,8 +19,8 @@ export function markPassage(db: WritableDB, args: ValidArgs<'markPassage'>): Mar
       const version = readCurrentVersion(db, sourceId);
       const [start, end] =
         'quote' in args
-          ? tidyRange(version.text, ...findQuote(version.text, args.quote, args.occurrence))
-          : tidyRange(version.text, args.start, args.end);
+          ? passageRange(version.text, ...findQuote(version.text, args.quote, args.occurrence))
+          : passageRange(version.text, args.start, args.end);
 
       const existing = db
         .prepare(
@@ -30,12 +32,14 @@ export function markPassage(db: WritableDB, args: ValidArgs<'markPassage'>): Mar
       if (existing !== undefined) return { passageId: String(existing), start, end };
 
       const quote = describeQuote(version.text, start, end);
+      const comment = args.comment || null;
       const passageId = Number(
         db
           .prepare(
             `INSERT INTO passages (source_id, version_id, exact, prefix, suffix, start_utf16, end_utf16,
-               anchor_version_id, anchor_start_utf16, anchor_end_utf16, status, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?)`,
+               anchor_version_id, anchor_start_utf16, anchor_end_utf16, status, created_at,
+               color, comment)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', ?, ?, ?)`,
           )
           .run(
             sourceId,
@@ -49,9 +53,11 @@ export function markPassage(db: WritableDB, args: ValidArgs<'markPassage'>): Mar
             start,
             end,
             timestamp(),
+            args.color ?? defaultHighlightColor,
+            comment,
           ).lastInsertRowid,
       );
-      indexPassage(db, passageId, quote.exact);
+      indexPassage(db, passageId, quote.exact, comment);
       return { passageId: String(passageId), start, end };
     })
     .immediate();

@@ -1,4 +1,5 @@
 import type { AnchorStatus, PassageView } from '../../shared/api';
+import type { HighlightColor } from '../../shared/passages';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn } from '../db/sql';
@@ -27,6 +28,9 @@ interface PassageRow {
   confirmed_at: string | null;
   original_exact: string | null;
   created_at: string;
+  color: HighlightColor;
+  comment: string | null;
+  source_in_trash: 0 | 1;
   /** JSON array of the ids of notes (not in the trash) linking here, newest first. */
   note_ids: string;
 }
@@ -36,7 +40,8 @@ const SELECT_PASSAGE_VIEW = `
          v.version_number, p.anchor_start_utf16, p.anchor_end_utf16, p.anchor_version_id,
          p.anchor_version_id IS s.current_version_id AS anchored_on_current,
          p.status, p.anchor_score, p.suggestion_start_utf16, p.suggestion_end_utf16,
-         p.suggestion_score, p.confirmed_at, p.original_exact, p.created_at,
+         p.suggestion_score, p.confirmed_at, p.original_exact, p.created_at, p.color, p.comment,
+         s.deleted_at IS NOT NULL AS source_in_trash,
          (SELECT json_group_array(note_id) FROM (
             SELECT l.note_id FROM note_links l JOIN notes n ON n.id = l.note_id
             WHERE l.passage_id = p.id AND n.deleted_at IS NULL
@@ -140,6 +145,9 @@ function toPassageView(row: PassageRow, texts: ReadonlyMap<number, string>): Pas
     confirmed: row.status === 'fuzzy' && row.confirmed_at !== null,
     createdAt: row.created_at,
     noteIds: (JSON.parse(row.note_ids) as number[]).map(String),
+    color: row.color,
+    comment: row.comment,
+    sourceInTrash: row.source_in_trash === 1,
   };
   if (hasSuggestion(row)) {
     const start = row.suggestion_start_utf16!;

@@ -47,7 +47,7 @@ export interface RebuildCounts {
 /**
  * What the index holds, the same rows searchIndex.ts's callers index: a source
  * under its title and current text, each of its older versions under its title
- * and that version's text, a passage under its quote, a note not in the
+ * and that version's text, a passage under its quote and comment, a note not in the
  * trash under its title and plain text. `texts` are the texts to key for the FTS
  * table's `columns`, in the same order.
  */
@@ -73,10 +73,10 @@ const indexedKinds = [
   {
     kind: 'passages',
     fts: 'passages_fts',
-    columns: ['exact'],
+    columns: ['exact', 'comment'],
     from: 'passages',
     id: 'id',
-    texts: 'exact',
+    texts: "exact, COALESCE(comment, '')",
     where: 'TRUE',
   },
   {

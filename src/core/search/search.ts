@@ -1,4 +1,5 @@
-import type { SearchHit, SearchHitKind } from '../../shared/api';
+import type { PassageView, SearchHit, SearchHitKind } from '../../shared/api';
+import { defaultHighlightColor } from '../../shared/passages';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn, type SqlCondition } from '../db/sql';
 import { getPassagesById } from '../passages/passageViews';
@@ -164,15 +165,29 @@ function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): Sea
         const passage = passages.get(row.id);
         return {
           kind: 'passage',
-          ...fields(row, passage?.exact),
+          ...fields(row, passageText(passage, phrases)),
           sourceId: String(row.sourceId),
           noteIds: passage?.noteIds ?? [],
+          color: passage?.color ?? defaultHighlightColor,
+          comment: passage?.comment ?? null,
         };
       }
       case 'note':
         return { kind: 'note', ...fields(row, noteTexts.get(row.id)) };
     }
   });
+}
+
+/**
+ * What a passage hit's snippet is cut from: its quote, unless only the analyst's
+ * comment holds the words searched for.
+ */
+function passageText(passage: PassageView | undefined, phrases: QueryToken[][]): string {
+  if (!passage) return '';
+  if (passage.comment === null) return passage.exact;
+  const inQuote = makeSnippet(passage.exact, phrases).highlights.length > 0;
+  const inComment = makeSnippet(passage.comment, phrases).highlights.length > 0;
+  return inComment && !inQuote ? passage.comment : passage.exact;
 }
 
 function textOf(texts: Map<number, string>, id: number | null): string | undefined {

@@ -58,10 +58,17 @@ export function reindexSourceTitle(db: WritableDB, sourceId: number): void {
   }
 }
 
-export function indexPassage(db: WritableDB, passageId: number, exact: string): void {
-  db.prepare('INSERT OR REPLACE INTO passages_fts (rowid, exact) VALUES (?, ?)').run(
+/** Indexes a passage under its quote and the analyst's comment on it. */
+export function indexPassage(
+  db: WritableDB,
+  passageId: number,
+  exact: string,
+  comment: string | null,
+): void {
+  db.prepare('INSERT OR REPLACE INTO passages_fts (rowid, exact, comment) VALUES (?, ?, ?)').run(
     passageId,
     searchKey(exact),
+    searchKey(comment ?? ''),
   );
 }
 

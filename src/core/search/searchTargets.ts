@@ -18,7 +18,7 @@ export interface SearchTarget {
   relevance: string;
   /** The rows searched; `s` is the source (of a passage), `n` the note. */
   from: string;
-  /** Rows that may be shown at all. */
+  /** Rows that may be shown at all: not in the trash (a passage's source neither). */
   visible: string;
   /** The id of the hit. */
   id: string;
@@ -47,7 +47,7 @@ const olderVersionTarget: SearchTarget = {
   fts: 'old_versions_fts',
   relevance: '-bm25(old_versions_fts, 5.0, 1.0)',
   from: 'source_versions v JOIN sources s ON s.id = v.source_id',
-  visible: 'v.id IS NOT s.current_version_id',
+  visible: 'v.id IS NOT s.current_version_id AND s.deleted_at IS NULL',
   id: 's.id',
   ftsRowid: 'v.id',
   sourceId: 's.id',
@@ -62,7 +62,7 @@ const sourceTarget: SearchTarget = {
   fts: 'sources_fts',
   relevance: '-bm25(sources_fts, 5.0, 1.0)',
   from: 'sources s',
-  visible: '1',
+  visible: 's.deleted_at IS NULL',
   id: 's.id',
   ftsRowid: 's.id',
   sourceId: 's.id',
@@ -78,7 +78,7 @@ const passageTarget: SearchTarget = {
   fts: 'passages_fts',
   relevance: '-bm25(passages_fts)',
   from: 'passages p JOIN sources s ON s.id = p.source_id',
-  visible: '1',
+  visible: 's.deleted_at IS NULL',
   id: 'p.id',
   ftsRowid: 'p.id',
   sourceId: 'p.source_id',

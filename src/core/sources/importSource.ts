@@ -15,6 +15,7 @@ import type { ExtractedDocument, ExtractionInput } from '../extract/extractedDoc
 import { extractDocument } from '../extract/extractDocument';
 import { plainTextDocument } from '../extract/plainText/extractPlainText';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
+import { takeOutOfTrash } from '../trash/sourceTrash';
 import { indexSource } from '../search/searchIndex';
 import { addRevision } from '../versions/addRevision';
 import { contentHash, insertVersion, type VersionSource } from '../versions/storeVersion';
@@ -134,7 +135,8 @@ export async function importBytes(
 /**
  * Stores a document: as a new version of `revisionOf`; else as a `duplicate`
  * of the source that already holds exactly this text; else as a new version of
- * the source saved from the same canonical address; else as a new source.
+ * the source saved from the same canonical address; else as a new source. A
+ * source in the trash that the document lands on comes back from it.
  */
 function store(
   db: WritableDB,
@@ -152,6 +154,7 @@ function store(
         )
         .get(contentHash(document.text)) as { id: number; title: string } | undefined;
       if (existing) {
+        takeOutOfTrash(db, existing.id);
         const sourceId = String(existing.id);
         return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
       }

@@ -6,6 +6,7 @@ import type { ReadableDB } from '../db/openDatabase';
 import { listPassageViews, listPassageViewsOnVersion } from '../passages/passageViews';
 import { listVersions, readVersion } from '../versions/versionQueries';
 import { parseTagNames, taggedSources, tagNamesJsonSql } from '../tags/taggedKinds';
+import { collectionIdsJsonSql, parseCollectionIds } from '../collections/collections';
 
 interface SourceRow {
   id: number;
@@ -23,20 +24,26 @@ interface SourceRow {
   char_count: number;
   /** JSON array of tag names. */
   tag_names: string;
+  /** JSON array of collection ids. */
+  collection_ids: string;
+  deleted_at: string | null;
 }
 
 // char_count is SQLite's length(): characters (code points) of the current version.
 const SELECT_SOURCE_SUMMARY = `
   SELECT s.id, s.title, s.kind, s.byline, s.site, s.url, s.published_at, s.lang, s.dir,
-         s.excerpt, s.captured_at, length(v.text) AS char_count,
+         s.excerpt, s.captured_at, s.deleted_at, length(v.text) AS char_count,
          (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS passage_count,
-         ${tagNamesJsonSql(taggedSources, 's.id')} AS tag_names
+         ${tagNamesJsonSql(taggedSources, 's.id')} AS tag_names,
+         ${collectionIdsJsonSql('collection_sources', 'source_id', 's.id')} AS collection_ids
   FROM sources s JOIN source_versions v ON v.id = s.current_version_id`;
 
-/** Every source, newest first. */
+/** Every source outside the trash, newest first. */
 export function listSources(db: ReadableDB): SourceSummary[] {
   const rows = db
-    .prepare(`${SELECT_SOURCE_SUMMARY} ORDER BY s.captured_at DESC, s.id DESC`)
+    .prepare(
+      `${SELECT_SOURCE_SUMMARY} WHERE s.deleted_at IS NULL ORDER BY s.captured_at DESC, s.id DESC`,
+    )
     .all() as SourceRow[];
   return rows.map(toSourceSummary);
 }
@@ -94,5 +101,7 @@ function toSourceSummary(row: SourceRow): SourceSummary {
     passageCount: row.passage_count,
     charCount: row.char_count,
     tags: parseTagNames(row.tag_names),
+    collectionIds: parseCollectionIds(row.collection_ids),
+    deletedAt: row.deleted_at,
   };
 }

@@ -5,6 +5,7 @@ import { timestamp } from '../db/timestamp';
 import { indexCurrentVersionAsOld, indexSource } from '../search/searchIndex';
 import type { ExtractedDocument } from '../extract/extractedDocument';
 import { fillMissingMetadata } from '../sources/sourceMetadata';
+import { takeOutOfTrash } from '../trash/sourceTrash';
 import { planReanchoring, storeAnchors } from './reanchorSource';
 import { contentHash, insertVersion, type VersionSource } from './storeVersion';
 
@@ -16,7 +17,7 @@ import { contentHash, insertVersion, type VersionSource } from './storeVersion';
  * every passage of the source is re-anchored on it; metadata the source lacks
  * is taken from the new version (what it has, the analyst may have set). One transaction: the
  * version, its report, the passages' new anchors and the search index change
- * together or not at all.
+ * together or not at all. A source in the trash comes back: the analyst wants it again.
  */
 export function addRevision(
   db: WritableDB,
@@ -38,6 +39,7 @@ export function addRevision(
         | { title: string; lastNumber: number; holdsText: 0 | 1 }
         | undefined;
       if (!existing) throw new DossierError('not_found', `No source with id ${sourceId}`);
+      takeOutOfTrash(db, sourceId);
       const { title } = existing;
       if (existing.holdsText) {
         return { status: 'duplicate', sourceId: String(sourceId), title, kind: parsed.kind };

@@ -3,6 +3,7 @@ import { migration002SearchKeyVersion } from './002-search-key-version';
 import { migration003SourceRevisions } from './003-source-revisions';
 import { migration004OldVersionsSearch } from './004-old-versions-search';
 import { migration005OriginalsAndMetadata } from './005-originals-and-metadata';
+import { migration006Workspace } from './006-workspace';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration003SourceRevisions,
   migration004OldVersionsSearch,
   migration005OriginalsAndMetadata,
+  migration006Workspace,
 ]);
 
 export const latestSchemaVersion = migrations.length;
