@@ -24,9 +24,15 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
   );
   const notes = useLiveQuery(['notes', 'tags'], 'notes', () => api.listNotes({}));
 
+  // A source in the trash can still be opened (from a note's link), and says where it is.
+  const trash = useLiveQuery(['sources', 'notes'], 'trash', () => api.listTrash({}));
+
   // A source or note remembered from the last visit may be gone (another database, deleted).
+  const sourceExists = (sourceId: string | null) =>
+    sources.data?.some((item) => item.id === sourceId) ||
+    trash.data?.some((item) => item.kind === 'source' && item.id === sourceId);
   const openSourceId =
-    sources.settled && !sources.data?.some((item) => item.id === navigation.sourceId)
+    sources.settled && trash.settled && !sourceExists(navigation.sourceId)
       ? null
       : navigation.sourceId;
   const openNoteId =

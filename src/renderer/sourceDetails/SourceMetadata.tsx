@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { SourceDetail } from '../../shared/api';
 import { safeLinkHref } from '../reader/safeLinkHref';
-import { formatPublishedDate, languageName } from './formatMetadata';
+import { useTrashActions } from '../trash/useTrashActions';
+import { AsyncButton } from '../ui/AsyncButton';
+import { formatMoment, formatPublishedDate, languageName } from './formatMetadata';
 import { EditSourceDialog } from './EditSourceDialog';
 import { SourceEvidence } from './SourceEvidence';
 import './sourceDetails.css';
@@ -20,6 +22,7 @@ type MetadataSource = Pick<
   | 'lang'
   | 'capturedAt'
   | 'original'
+  | 'deletedAt'
 >;
 
 /**
@@ -30,8 +33,22 @@ type MetadataSource = Pick<
 export function SourceMetadata({ source }: { source: MetadataSource }) {
   const href = source.url ? safeLinkHref(source.url) : null;
   const [editing, setEditing] = useState(false);
+  const trash = useTrashActions();
   return (
     <div className="source-metadata" data-testid="source-metadata">
+      {source.deletedAt && (
+        <p className="source-in-trash" role="status" data-testid="source-in-trash">
+          This article is in the trash (since {formatMoment(source.deletedAt)}): it is not in the
+          library or in search; its passages stay for the notes that cite them.
+          <AsyncButton
+            className="button button-small"
+            data-testid="restore-source-button"
+            onClick={() => trash.restore('source', source.id, source.title)}
+          >
+            Restore
+          </AsyncButton>
+        </p>
+      )}
       <p className="source-metadata-line">
         {source.byline && (
           <span className="source-byline" data-testid="source-byline" dir="auto">
@@ -83,6 +100,16 @@ export function SourceMetadata({ source }: { source: MetadataSource }) {
         >
           Edit details…
         </button>
+        {!source.deletedAt && (
+          <AsyncButton
+            className="button button-small"
+            data-testid="trash-source-button"
+            title="Move this article to the trash (Notebook → Trash… brings it back)"
+            onClick={() => trash.moveToTrash('source', source.id, source.title)}
+          >
+            Move to trash
+          </AsyncButton>
+        )}
       </p>
       <EditSourceDialog source={source} open={editing} onClose={() => setEditing(false)} />
     </div>

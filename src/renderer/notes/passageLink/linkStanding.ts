@@ -8,8 +8,8 @@ import { anchorStatusLabels, matchPercent } from '../../passages/anchorStatus';
 import { isolate } from '../../ui/bidi';
 import { shorten } from '../../ui/shorten';
 
-/** `missing`: the passage (or its source) no longer exists. */
-export type LinkStanding = AnchorStatus | 'missing';
+/** `missing`: the passage (or its source) no longer exists; `inTrash`: its source is in the trash. */
+export type LinkStanding = AnchorStatus | 'missing' | 'inTrash';
 
 export interface LinkAppearance {
   standing: LinkStanding;
@@ -24,6 +24,13 @@ export function linkAppearance(passage: PassageView | undefined): LinkAppearance
       standing: 'missing',
       broken: true,
       title: 'Broken link: this passage no longer exists.',
+    };
+  }
+  if (passage.sourceInTrash) {
+    return {
+      standing: 'inTrash',
+      broken: false,
+      title: `The article this passage is in was moved to the trash; open it to restore it. It quoted ${isolate(shorten(passage.exact, 300))}`,
     };
   }
   switch (passage.status) {
