@@ -1,6 +1,7 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import { Toast, type ShownToast } from './Toast';
 import { ToastContext, type ToastMessage } from './toastContext';
+import { recordLibraryAction } from '../undo/libraryUndo';
 
 let nextToastId = 1;
 
@@ -11,10 +12,30 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((shown) => shown.filter((toast) => toast.id !== id));
   }, []);
 
-  const show = useCallback((toast: ToastMessage) => {
-    const id = nextToastId++;
-    setToasts((shown) => [...shown, { ...toast, id }]);
-  }, []);
+  const show = useCallback(
+    (toast: ToastMessage) => {
+      const id = nextToastId++;
+      const { undo } = toast;
+      if (!undo) {
+        setToasts((shown) => [...shown, { ...toast, id }]);
+        return;
+      }
+      // What a toast offers to undo, Ctrl+Z outside the note editor undoes too (once).
+      const forget = recordLibraryAction({
+        label: toast.message,
+        undo: () => {
+          dismiss(id);
+          undo();
+        },
+      });
+      const undoOnce = () => {
+        forget();
+        undo();
+      };
+      setToasts((shown) => [...shown, { ...toast, undo: undoOnce, id }]);
+    },
+    [dismiss],
+  );
 
   return (
     <ToastContext value={show}>
