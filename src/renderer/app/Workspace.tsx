@@ -3,6 +3,11 @@ import type { PassageView, SearchHit } from '../../shared/api';
 import { ImportControls } from '../import/ImportControls';
 import { useFileDrop } from '../import/useFileDrop';
 import { useImport } from '../import/useImport';
+import { PaneColumns } from '../layout/PaneColumns';
+import { Splitter } from '../layout/Splitter';
+import { paneIds } from '../layout/panes';
+import { useRevealingNavigation } from '../layout/useRevealingNavigation';
+import { useWorkspaceLayout } from '../layout/useWorkspaceLayout';
 import { LibraryList } from '../library/LibraryList';
 import { NotebookMenu } from '../maintenance/NotebookMenu';
 import { NoteList } from '../notes/NoteList';
@@ -23,7 +28,8 @@ import { useWorkspaceData } from './useWorkspaceData';
 
 /** The one window: library and notes | reader or search results | passages and the open note. */
 export function Workspace() {
-  const navigation = useNavigation();
+  const layout = useWorkspaceLayout();
+  const navigation = useRevealingNavigation(useNavigation(), layout.reveal);
   const { openSource, openPassage, openSourceVersion, openNote, closeNote } = navigation;
   const data = useWorkspaceData(navigation);
   const { openSourceId, openNoteId } = data;
@@ -49,7 +55,7 @@ export function Workspace() {
   const dragging = useFileDrop(importer.importDrop);
 
   const focusSearch = useCallback(() => searchInput.current?.focus(), []);
-  useGlobalShortcuts({ focusSearch, newNote: noteActions.newNote });
+  useGlobalShortcuts({ focusSearch, newNote: noteActions.newNote, layout });
 
   const showPassage = useCallback(
     (sourceId: string, passageId: string) => {
@@ -108,8 +114,8 @@ export function Workspace() {
       </header>
       <OperationsBar />
 
-      <div className="columns">
-        <nav className="sidebar" aria-label="Library and notes">
+      <PaneColumns layout={layout} searching={showingResults}>
+        <nav className="sidebar" id={paneIds.library} aria-label="Library and notes">
           <LibraryList
             sources={data.sources.data}
             error={data.sources.error}
@@ -127,8 +133,9 @@ export function Workspace() {
             onNew={noteActions.newNote}
           />
         </nav>
+        <Splitter pane="library" />
 
-        <main className="center">
+        <main className="center" id={paneIds.reader}>
           {showingResults && <SearchResults query={query} result={search} onOpenHit={openHit} />}
           <div className="center-view" hidden={showingResults}>
             {!openSourceId && (
@@ -155,8 +162,9 @@ export function Workspace() {
             )}
           </div>
         </main>
+        <Splitter pane="side" />
 
-        <aside className="side-panel" aria-label="Passages and note">
+        <aside className="side-panel" id={paneIds.side} aria-label="Passages and note">
           {source && (
             <section className="passages-section" aria-labelledby="passages-heading">
               <h2 id="passages-heading">Passages</h2>
@@ -182,7 +190,7 @@ export function Workspace() {
             onTrash={noteActions.moveToTrash}
           />
         </aside>
-      </div>
+      </PaneColumns>
 
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -17,6 +17,21 @@ export interface Shortcut {
 /** A plain letter, so no browser shortcut is taken over; only outside text fields, where M is typed. */
 export const markPassageKey = 'm';
 
+/**
+ * Ctrl+Alt and a key, by its place on the keyboard (with Alt, macOS types a
+ * symbol instead of the letter). AltGr, which some layouts need to type
+ * brackets and accented letters, is not Ctrl+Alt.
+ */
+function isCtrlAlt(event: KeyboardEvent, code: string): boolean {
+  return (
+    event.code === code &&
+    hasPrimaryModifier(event) &&
+    event.altKey &&
+    !event.shiftKey &&
+    !event.getModifierState('AltGraph')
+  );
+}
+
 export const shortcuts = {
   search: {
     keys: '/  or  Ctrl+K',
@@ -41,6 +56,31 @@ export const shortcuts = {
     description: 'New note',
     // The physical key: with Alt, macOS types a symbol instead of "n".
     matches: (event) => event.code === 'KeyN' && hasPrimaryModifier(event) && event.altKey,
+  },
+  toggleLibrary: {
+    keys: 'Ctrl+Alt+B',
+    description: 'Show or hide the library',
+    matches: (event) => isCtrlAlt(event, 'KeyB'),
+  },
+  toggleSidePanel: {
+    keys: 'Ctrl+Alt+P',
+    description: 'Show or hide the passages and note',
+    matches: (event) => isCtrlAlt(event, 'KeyP'),
+  },
+  focusMode: {
+    keys: 'Ctrl+Alt+F',
+    description: 'Focus mode: the article alone',
+    matches: (event) => isCtrlAlt(event, 'KeyF'),
+  },
+  leaveFocusMode: {
+    keys: 'Esc',
+    description: 'Leave focus mode',
+    // Escape in a field, a dialog or a menu is theirs (clearing, closing).
+    matches: (event) =>
+      event.key === 'Escape' &&
+      !event.defaultPrevented &&
+      !isTypingTarget(event.target) &&
+      !(event.target instanceof Element && event.target.closest('dialog, .popover')),
   },
   boldItalic: { keys: 'Ctrl+B / Ctrl+I', description: 'Bold / italic in a note' },
   undoRedo: { keys: 'Ctrl+Z / Ctrl+Shift+Z', description: 'Undo / redo in a note' },
