@@ -1,8 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { NoteSummary, PassageView } from '../../shared/api';
+import type { HighlightColor } from '../../shared/passages';
+import { api } from '../api/client';
 import { AsyncButton } from '../ui/AsyncButton';
 import { isolate } from '../ui/bidi';
 import { shorten } from '../ui/shorten';
+import { useAction } from '../ui/useAction';
+import { ColorChoice } from './ColorChoice';
+import { ColorSwatch } from './ColorSwatch';
+import { CommentEditor } from './CommentEditor';
+import { colorName, type ColorLabels } from './highlightColorNames';
 import { hasStanding, PassageStanding } from './PassageStanding';
 import type { PassageCorrections } from './usePassageCorrections';
 
@@ -16,6 +23,7 @@ interface PassageItemProps {
   /** The source's current text (a moved or fuzzy passage's words there). */
   currentText: string;
   corrections: PassageCorrections;
+  labels: ColorLabels;
   onOpenPassage: (passage: PassageView) => void;
   onOpenNote: (noteId: string) => void;
   onLinkIntoNote: (passage: PassageView) => void;
@@ -23,9 +31,10 @@ interface PassageItemProps {
 }
 
 /**
- * One passage in the side panel: its quote (an orphan's: the words it was
- * marked on, now gone), where the current version left it, the notes that link
- * to it, and what can be done with it.
+ * One passage in the side panel, in its colour: its quote (an orphan's: the
+ * words it was marked on, now gone), the analyst's comment, where the current
+ * version left it, the notes that link to it, and what can be done with it
+ * (recolour, comment, link in a note, remove).
  */
 export function PassageItem({
   passage,
@@ -34,15 +43,44 @@ export function PassageItem({
   page,
   currentText,
   corrections,
+  labels,
   onOpenPassage,
   onOpenNote,
   onLinkIntoNote,
   onRemove,
 }: PassageItemProps) {
+  const run = useAction();
   const itemRef = useRef<HTMLLIElement>(null);
+  const [editingComment, setEditingComment] = useState(false);
+  const [choosingColor, setChoosingColor] = useState(false);
+  const commentButtonRef = useRef<HTMLButtonElement>(null);
+  const colorButtonRef = useRef<HTMLButtonElement>(null);
+  // Closing an editor puts the focus back on the button that opened it.
+  const closeCommentEditor = () => {
+    setEditingComment(false);
+    commentButtonRef.current?.focus();
+  };
+  const closeColorChoice = () => {
+    setChoosingColor(false);
+    colorButtonRef.current?.focus();
+  };
   useEffect(() => {
     if (focused) itemRef.current?.scrollIntoView({ block: 'nearest' });
   }, [focused]);
+
+  const quoted = isolate(shorten(passage.exact));
+  const saveComment = async (comment: string) => {
+    const saved = await run('Could not save the comment', () =>
+      api.annotatePassage({ passageId: passage.id, comment }),
+    );
+    if (saved) closeCommentEditor();
+  };
+  const recolour = async (color: HighlightColor) => {
+    closeColorChoice();
+    await run('Could not change the colour', () =>
+      api.annotatePassage({ passageId: passage.id, color }),
+    );
+  };
 
   return (
     <li
@@ -51,6 +89,7 @@ export function PassageItem({
       data-testid="passage-item"
       data-passage-id={passage.id}
       data-status={passage.status}
+      data-color={passage.color}
     >
       <button
         type="button"
@@ -60,6 +99,20 @@ export function PassageItem({
       >
         {passage.exact}
       </button>
+      {editingComment ? (
+        <CommentEditor
+          initial={passage.comment ?? ''}
+          label={`Comment on passage ${quoted}`}
+          onSave={saveComment}
+          onCancel={closeCommentEditor}
+        />
+      ) : (
+        passage.comment && (
+          <p className="passage-comment" data-testid="passage-comment" dir="auto">
+            {passage.comment}
+          </p>
+        )
+      )}
       {hasStanding(passage) && (
         <PassageStanding
           passage={passage}
@@ -94,6 +147,29 @@ export function PassageItem({
         )}
         <div className="passage-actions">
           <button
+            ref={colorButtonRef}
+            type="button"
+            className="button button-small passage-color-button"
+            data-testid="passage-color"
+            aria-label={`Colour: ${colorName(passage.color, labels)}`}
+            title={`Colour: ${colorName(passage.color, labels)}. Click to change it`}
+            aria-expanded={choosingColor}
+            onClick={() => setChoosingColor((open) => !open)}
+          >
+            <ColorSwatch color={passage.color} />
+          </button>
+          <button
+            ref={commentButtonRef}
+            type="button"
+            className="button button-small"
+            data-testid="edit-comment"
+            aria-label={`${passage.comment ? 'Edit comment on' : 'Comment on'} passage ${quoted}`}
+            aria-expanded={editingComment}
+            onClick={() => setEditingComment(true)}
+          >
+            {passage.comment ? 'Edit comment' : 'Comment'}
+          </button>
+          <button
             type="button"
             className="button button-small"
             data-testid="link-passage-into-note"
@@ -105,13 +181,21 @@ export function PassageItem({
           <AsyncButton
             className="button button-small"
             data-testid="remove-passage"
-            aria-label={`Remove passage ${isolate(shorten(passage.exact))}`}
+            aria-label={`Remove passage ${quoted}`}
             onClick={() => onRemove(passage)}
           >
             Remove
           </AsyncButton>
         </div>
       </div>
+      {choosingColor && (
+        <ColorChoice
+          current={passage.color}
+          labels={labels}
+          onChoose={(color) => void recolour(color)}
+          onClose={closeColorChoice}
+        />
+      )}
     </li>
   );
 }

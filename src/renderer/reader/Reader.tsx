@@ -1,17 +1,24 @@
 import { useCallback, useRef, type ReactNode } from 'react';
-import type { SourceDetail } from '../../shared/api';
+import type { PassageView, SourceDetail } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { api } from '../api/client';
 import type { PassageFocus } from '../app/navigation';
 import { markPassageKey } from '../app/shortcuts';
+import { useColorLabels } from '../passages/highlightColorNames';
 import { SourceMetadata } from '../sourceDetails/SourceMetadata';
 import { TagEditor } from '../tags/TagEditor';
 import { Quote } from '../ui/Quote';
 import { shorten } from '../ui/shorten';
+import { PassageChooser } from './PassageChooser';
 import { ReaderText } from './ReaderText';
-import { useMarkShortcut } from './useMarkShortcut';
+import { visibleReaderArea } from './readerViewport';
+import { SelectionActions } from './SelectionActions';
+import { rangeForSpan } from './textRanges';
 import { useFocusPassage } from './useFocusPassage';
+import { useKeyboardSelection } from './useKeyboardSelection';
 import { useMarkPassage } from './useMarkPassage';
+import { useMarkShortcut } from './useMarkShortcut';
+import { usePassageClick } from './usePassageClick';
 import { usePassageMarks } from './usePassageMarks';
 import { useReaderSelection } from './useReaderSelection';
 import { useReattachMode } from './useReattachMode';
@@ -23,6 +30,10 @@ interface ReaderProps {
   focus: PassageFocus | null;
   /** A passage was marked, or the orphan being re-attached was attached. */
   onPassageMarked: (passageId: string) => void;
+  /** Opens a passage of this source (one clicked in the text): the side panel shows it. */
+  onShowPassage: (passageId: string) => void;
+  /** Inserts a link to the passage in the open note, or starts a note with it; without it the selection toolbar offers no "Link in note". */
+  onLinkIntoNote?: (passage: PassageView) => void;
   /** Stops re-attaching the selected orphan without choosing words. */
   onCancelReattach: () => void;
   /** The source's version controls, shown in the toolbar. */
@@ -30,33 +41,48 @@ interface ReaderProps {
 }
 
 /**
- * The open source: its text with passage marks; selecting text and pressing M
- * (or the button) marks a passage. While an orphan is selected in the side
- * panel, the same gesture re-attaches it to the selected words.
+ * The open source: its text with passage marks in their colours. Selecting
+ * text (by mouse, or Shift+arrows once the text has the focus) shows the
+ * selection toolbar, and pressing M (or the button) marks a passage. A click
+ * on a passage opens it. While an orphan is selected in the side panel, the
+ * same gesture re-attaches it to the selected words.
  */
 export function Reader({
   source,
   focus,
   onPassageMarked,
+  onShowPassage,
+  onLinkIntoNote,
   onCancelReattach,
   versionTools,
 }: ReaderProps) {
+  const articleRef = useRef<HTMLElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  const labels = useColorLabels();
   const selection = useReaderSelection(textRef, source.text);
   const focusedPassage = useFocusPassage(textRef, source, focus);
   const reattaching = focusedPassage?.status === 'orphaned' ? focusedPassage : null;
-  const { mark, marking } = useMarkPassage(source.id, selection, reattaching, onPassageMarked);
-  useMarkShortcut(mark);
+  const markAction = useMarkPassage(source, selection, reattaching, onPassageMarked);
+  const { mark, marking, tooShort } = markAction;
+  useMarkShortcut(mark, tooShort);
   usePassageMarks(textRef, source);
   useReattachMode(textRef, source.blocks, reattaching, onCancelReattach);
+  const keyboardSelection = useKeyboardSelection();
+  const passageClick = usePassageClick(textRef, source, onShowPassage);
+  const { choice, closeChoice } = passageClick;
   const saveTags = useCallback(
     async (tags: string[]) => (await api.setSourceTags({ sourceId: source.id, tags })).tags,
     [source.id],
+  );
+  const visibleArea = useCallback(
+    () => articleRef.current && visibleReaderArea(articleRef.current),
+    [],
   );
   const versionCount = source.versions.length;
 
   return (
     <article
+      ref={articleRef}
       className="reader"
       data-testid="reader"
       data-focused-passage={focusedPassage?.id}
@@ -76,12 +102,8 @@ export function Reader({
             disabled={!mark}
             // Keep the text selection: a button press must not clear it before the click.
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => mark?.()}
-            title={
-              reattaching
-                ? `Select the passage's new words, then press ${markPassageKey.toUpperCase()} or click here`
-                : `Select text in the article, then press ${markPassageKey.toUpperCase()} or click here`
-            }
+            onClick={() => void mark?.()}
+            title={tooShort ?? markHint(reattaching !== null)}
           >
             {markLabel(reattaching !== null, marking)}
             <kbd className="shortcut">{markPassageKey.toUpperCase()}</kbd>
@@ -99,7 +121,18 @@ export function Reader({
           </div>
         )}
       </div>
-      <div ref={textRef} className="reader-text">
+      <div
+        ref={textRef}
+        className="reader-text"
+        data-testid="reader-text"
+        role="region"
+        aria-label="Article text"
+        aria-description={`Shift+arrow keys select words; ${markPassageKey.toUpperCase()} marks them as a passage; Tab reaches the selection toolbar`}
+        tabIndex={0}
+        onFocus={keyboardSelection.onFocus}
+        onKeyDown={keyboardSelection.onKeyDown}
+        onClick={passageClick.onClick}
+      >
         <ReaderText
           source={source}
           belowTitle={
@@ -110,8 +143,45 @@ export function Reader({
           }
         />
       </div>
+      <SelectionActions
+        source={source}
+        selection={selection}
+        markAction={markAction}
+        textRef={textRef}
+        bounds={visibleArea}
+        labels={labels}
+        hidden={reattaching !== null}
+        onLinkIntoNote={onLinkIntoNote}
+      />
+      {choice && (
+        <PassageChooser
+          passages={choice.passages}
+          anchor={() =>
+            textRef.current &&
+            (rangeForSpan(textRef.current, source.blocks, choice.span)?.getBoundingClientRect() ??
+              null)
+          }
+          bounds={visibleArea}
+          labels={labels}
+          onChoose={(passage) => {
+            closeChoice();
+            textRef.current?.focus({ preventScroll: true });
+            onShowPassage(passage.id);
+          }}
+          onClose={() => {
+            closeChoice();
+            textRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
     </article>
   );
+}
+
+function markHint(reattaching: boolean): string {
+  return reattaching
+    ? `Select the passage's new words, then press ${markPassageKey.toUpperCase()} or click here`
+    : `Select text in the article, then press ${markPassageKey.toUpperCase()} or click here`;
 }
 
 function markLabel(reattaching: boolean, saving: boolean): string {

@@ -114,6 +114,12 @@ function offsetOfPoint(container: HTMLElement, node: Node, offset: number): numb
   return last ? Number(last.dataset.blockStart) + (last.textContent ?? '').length : null;
 }
 
+/** The text offset under a point of the window (a click), or null when the point is not on the reader's text. */
+export function offsetAtPoint(container: HTMLElement, x: number, y: number): number | null {
+  const caret = document.caretPositionFromPoint(x, y);
+  return caret ? offsetOfPoint(container, caret.offsetNode, caret.offset) : null;
+}
+
 /** The selected span of the text, without surrounding whitespace; null when nothing is selected in the reader. */
 export function selectedSpan(
   selection: Selection | null,

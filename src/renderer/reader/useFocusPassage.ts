@@ -2,13 +2,19 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { PassageView, SourceDetail } from '../../shared/api';
 import type { PassageFocus } from '../app/navigation';
 import { flashRange } from './highlights';
+import { isInSight, visibleReaderArea } from './readerViewport';
 import { rangeForSpan, spanOf } from './textRanges';
 
-/** Centres `range` in its scrolling ancestor: the block first, then the passage itself if the block is taller than the view. */
+/**
+ * Centres `range` in its scrolling ancestor unless it is already in sight (a
+ * passage clicked in the text stays where it is): the block first, then the
+ * passage itself if the block is taller than the view.
+ */
 function scrollToRange(range: Range): void {
   const block = range.startContainer.parentElement?.closest<HTMLElement>('[data-block-start]');
-  block?.scrollIntoView({ block: 'center' });
   const scroller = block?.closest<HTMLElement>('[data-scroll-container]');
+  if (scroller && isInSight(range.getBoundingClientRect(), visibleReaderArea(scroller))) return;
+  block?.scrollIntoView({ block: 'center' });
   if (!scroller) return;
   const view = scroller.getBoundingClientRect();
   const passage = range.getBoundingClientRect();

@@ -1,22 +1,37 @@
 import { useCallback, useState } from 'react';
 import type { PassageView } from '../../shared/api';
+import { passageTooShort, type HighlightColor } from '../../shared/passages';
 import { api } from '../api/client';
 import { useAction } from '../ui/useAction';
 import type { TextSpan } from './textRanges';
 
+/** What a new passage may carry besides its words. */
+export interface NewPassageAnnotation {
+  color?: HighlightColor;
+  comment?: string;
+}
+
 export interface MarkAction {
-  /** Null when nothing is selected (or while the last press is still being saved). */
-  mark: (() => void) | null;
+  /**
+   * Marks the selection, resolving with the passage's id (undefined when the core
+   * refused). Null when nothing long enough is selected, or while the last press
+   * is still being saved.
+   */
+  mark: ((annotation?: NewPassageAnnotation) => Promise<string | undefined>) | null;
   marking: boolean;
+  /** Why the selected words cannot be a passage (passageTooShort); null otherwise. */
+  tooShort: string | null;
 }
 
 /**
  * Marks the selected span as a new passage or, while an orphan is being
  * re-attached, attaches that passage to it instead (its id, and so every note's
- * link to it, stays). `onDone` receives the passage's id either way.
+ * link to it, stays; its colour and comment too). `onDone` receives the
+ * passage's id either way. The selection then shrinks to a caret at its end,
+ * where the keyboard can go on selecting.
  */
 export function useMarkPassage(
-  sourceId: string,
+  source: { id: string; text: string },
   selection: TextSpan | null,
   reattaching: PassageView | null,
   onDone: (passageId: string) => void,
@@ -24,27 +39,33 @@ export function useMarkPassage(
   const run = useAction();
   const [marking, setMarking] = useState(false);
   const reattachingId = reattaching?.id;
+  const sourceId = source.id;
+  const tooShort = selection && passageTooShort(source.text.slice(selection.start, selection.end));
 
-  const mark = useCallback(() => {
-    if (!selection) return;
-    setMarking(true);
-    const { start, end } = selection;
-    const saved = reattachingId
-      ? run('Could not re-attach the passage', async () => {
-          await api.reattachPassage({ passageId: reattachingId, start, end });
-          return reattachingId;
-        })
-      : run('Could not mark the passage', async () => {
-          const marked = await api.markPassage({ sourceId, start, end });
-          return marked.passageId;
-        });
-    void saved.then((passageId) => {
+  const mark = useCallback(
+    async (annotation: NewPassageAnnotation = {}) => {
+      if (!selection) return undefined;
+      setMarking(true);
+      const { start, end } = selection;
+      const passageId = await (reattachingId
+        ? run('Could not re-attach the passage', async () => {
+            await api.reattachPassage({ passageId: reattachingId, start, end });
+            return reattachingId;
+          })
+        : run('Could not mark the passage', async () => {
+            const marked = await api.markPassage({ sourceId, start, end, ...annotation });
+            return marked.passageId;
+          }));
       setMarking(false);
-      if (!passageId) return;
-      document.getSelection()?.removeAllRanges();
-      onDone(passageId);
-    });
-  }, [sourceId, selection, reattachingId, onDone, run]);
+      if (passageId) {
+        const selected = document.getSelection();
+        if (selected && selected.rangeCount > 0) selected.collapseToEnd();
+        onDone(passageId);
+      }
+      return passageId;
+    },
+    [sourceId, selection, reattachingId, onDone, run],
+  );
 
-  return { mark: selection && !marking ? mark : null, marking };
+  return { mark: selection && !tooShort && !marking ? mark : null, marking, tooShort };
 }

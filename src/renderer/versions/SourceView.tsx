@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { RevisedSource, RevisionReport, SourceDetail } from '../../shared/api';
+import type { PassageView, RevisedSource, RevisionReport, SourceDetail } from '../../shared/api';
 import { api } from '../api/client';
 import type { PassageFocus, VersionRequest } from '../app/navigation';
 import { Reader } from '../reader/Reader';
@@ -22,6 +22,8 @@ interface SourceViewProps {
   onClearFocus: () => void;
   /** Opens a passage of this source: in the reader, and in the side panel. */
   onShowPassage: (passageId: string) => void;
+  /** What the passages panel's "Link in note" does, offered by the reader's selection toolbar too. */
+  onLinkIntoNote?: (passage: PassageView) => void;
 }
 
 /** What the center shows of the source: its current text, an older version, or its versions. */
@@ -47,6 +49,7 @@ export function SourceView({
   onPassageMarked,
   onClearFocus,
   onShowPassage,
+  onLinkIntoNote,
 }: SourceViewProps) {
   const run = useAction();
   const [view, setView] = useState<View>(() =>
@@ -97,6 +100,8 @@ export function SourceView({
           source={source}
           focus={focus}
           onPassageMarked={onPassageMarked}
+          onShowPassage={onShowPassage}
+          onLinkIntoNote={onLinkIntoNote}
           onCancelReattach={onClearFocus}
           versionTools={
             <VersionTools

@@ -1,0 +1,194 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { PassageView, SourceDetail } from '../../shared/api';
+import { api } from '../api/client';
+import { CommentEditor } from '../passages/CommentEditor';
+import type { ColorLabels } from '../passages/highlightColorNames';
+import { pageAt } from '../passages/pageAt';
+import { isTypingTarget } from '../ui/dom';
+import { useToast } from '../ui/toastContext';
+import { useAction } from '../ui/useAction';
+import { citation, copyPlainText } from './citation';
+import { FloatingPanel } from './FloatingPanel';
+import type { Box } from './floatingPlacement';
+import { SelectionToolbar } from './SelectionToolbar';
+import { rangeForSpan, type TextSpan } from './textRanges';
+import type { MarkAction } from './useMarkPassage';
+
+interface SelectionActionsProps {
+  source: SourceDetail;
+  selection: TextSpan | null;
+  markAction: MarkAction;
+  textRef: RefObject<HTMLElement | null>;
+  bounds: () => Box | null;
+  labels: ColorLabels;
+  /** Re-attaching an orphan: the reader's toolbar and banner lead, this stays out of the way. */
+  hidden: boolean;
+  onLinkIntoNote: ((passage: PassageView) => void) | undefined;
+}
+
+/** A passage just marked with "Comment…", whose comment is being written. */
+interface Commenting {
+  passageId: string;
+  span: TextSpan;
+}
+
+const sameSpan = (a: TextSpan | null, b: TextSpan | null) =>
+  a?.start === b?.start && a?.end === b?.end;
+
+function selectionBox(): Box | null {
+  const selection = document.getSelection();
+  return selection && selection.rangeCount > 0
+    ? selection.getRangeAt(0).getBoundingClientRect()
+    : null;
+}
+
+/**
+ * The selection toolbar beside the words selected in the reader, and the
+ * comment box that "Comment…" opens beside the passage it has just marked.
+ * Tab from the text reaches the toolbar; after an action taken there by
+ * keyboard, the focus goes back to the text, where the selection goes on.
+ */
+export function SelectionActions({
+  source,
+  selection,
+  markAction,
+  textRef,
+  bounds,
+  labels,
+  hidden,
+  onLinkIntoNote,
+}: SelectionActionsProps) {
+  const run = useAction();
+  const toast = useToast();
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const commentRef = useRef<HTMLDivElement>(null);
+  const [dismissed, setDismissed] = useState<TextSpan | null>(null);
+  const [commenting, setCommenting] = useState<Commenting | null>(null);
+  const { mark, marking, tooShort } = markAction;
+  // Esc closes the toolbar for these words only: the next selection brings it back.
+  if (dismissed && !sameSpan(selection, dismissed)) setDismissed(null);
+  const shown = selection !== null && !hidden && !commenting && !sameSpan(selection, dismissed);
+
+  const backToText = useCallback(() => textRef.current?.focus({ preventScroll: true }), [textRef]);
+  const dismiss = useCallback(() => {
+    setDismissed(selection);
+    if (toolbarRef.current?.contains(document.activeElement)) backToText();
+  }, [selection, backToText]);
+
+  useEffect(() => {
+    if (!shown) return;
+    function onKeyDown(event: KeyboardEvent) {
+      // Escape in a field, a dialog or a menu is theirs.
+      const inOwnPlace =
+        isTypingTarget(event.target) ||
+        (event.target instanceof Element && event.target.closest('dialog, .popover') !== null);
+      if (event.key === 'Escape' && !inOwnPlace) {
+        event.preventDefault();
+        dismiss();
+      } else if (event.key === 'Tab' && !event.shiftKey && event.target === textRef.current) {
+        event.preventDefault();
+        toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+      }
+    }
+    // Before the window's shortcuts (Esc also leaves focus mode): the toolbar closes first.
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [shown, dismiss, textRef]);
+
+  /** Runs a toolbar action; one begun from the keyboard hands the focus back to the text. */
+  async function fromToolbar(action: () => Promise<unknown>) {
+    const byKeyboard = toolbarRef.current?.contains(document.activeElement) ?? false;
+    await action();
+    if (byKeyboard) backToText();
+  }
+
+  const markIn = (color: PassageView['color']) => void fromToolbar(async () => mark?.({ color }));
+
+  const markAndComment = async () => {
+    const span = selection;
+    const passageId = await mark?.();
+    if (passageId && span) setCommenting({ passageId, span });
+  };
+
+  const markAndLink = (link: (passage: PassageView) => void) =>
+    fromToolbar(async () => {
+      const passageId = await mark?.();
+      if (!passageId) return;
+      const passage = await run('Could not link the passage', () => api.getPassage({ passageId }));
+      if (passage) link(passage);
+    });
+
+  const copyWithCitation = async () => {
+    if (!selection) return;
+    const words = source.text.slice(selection.start, selection.end);
+    const copied = await copyPlainText(
+      citation(words, source, pageAt(source.blocks, selection.start)),
+    );
+    toast(
+      copied
+        ? { kind: 'success', message: 'Copied with its citation' }
+        : {
+            kind: 'error',
+            message: 'The clipboard is not available; select the text and copy it.',
+          },
+    );
+  };
+
+  const saveComment = async (comment: string) => {
+    if (!commenting) return;
+    const saved = await run('Could not save the comment', () =>
+      api.annotatePassage({ passageId: commenting.passageId, comment }),
+    );
+    if (!saved) return;
+    setCommenting(null);
+    backToText();
+  };
+
+  const passageBox = (span: TextSpan) => () => {
+    const container = textRef.current;
+    return (
+      container && (rangeForSpan(container, source.blocks, span)?.getBoundingClientRect() ?? null)
+    );
+  };
+
+  return (
+    <>
+      {shown && (
+        <SelectionToolbar
+          panelRef={toolbarRef}
+          anchor={selectionBox}
+          bounds={bounds}
+          labels={labels}
+          tooShort={tooShort}
+          busy={marking}
+          onMark={markIn}
+          onComment={() => void markAndComment()}
+          onLinkInNote={onLinkIntoNote && (() => void markAndLink(onLinkIntoNote))}
+          onCopy={() => void copyWithCitation()}
+          onClose={dismiss}
+        />
+      )}
+      {commenting && (
+        <FloatingPanel
+          panelRef={commentRef}
+          anchor={passageBox(commenting.span)}
+          bounds={bounds}
+          className="selection-comment"
+          role="dialog"
+          aria-label="Comment on the passage"
+          data-testid="selection-comment-box"
+        >
+          <CommentEditor
+            initial=""
+            label="Comment on the passage"
+            onSave={saveComment}
+            onCancel={() => {
+              setCommenting(null);
+              backToText();
+            }}
+          />
+        </FloatingPanel>
+      )}
+    </>
+  );
+}
