@@ -220,6 +220,7 @@ test('the selection toolbar marks in colours, comments, filters, names colours, 
   ).toBe('boats will moor');
 
   // A click in the overlap offers both; choosing one opens it in the panel.
+  await noFlash(page);
   const overlapPoint = await pointOf(page, 'will m', 'middle');
   await page.mouse.click(overlapPoint.x, overlapPoint.y);
   const chooser = page.getByRole('menu', { name: 'Passages here' });

@@ -45,8 +45,8 @@ function selectionBox(): Box | null {
 /**
  * The selection toolbar beside the words selected in the reader, and the
  * comment box that "Comment…" opens beside the passage it has just marked.
- * Tab from the text reaches the toolbar; after an action taken there by
- * keyboard, the focus goes back to the text, where the selection goes on.
+ * Tab from the text reaches the toolbar; after marking there by keyboard, or
+ * writing the comment, the focus goes back to the text, where selecting goes on.
  */
 export function SelectionActions({
   source,
@@ -78,6 +78,7 @@ export function SelectionActions({
   useEffect(() => {
     if (!shown) return;
     function onKeyDown(event: KeyboardEvent) {
+      if (event.defaultPrevented) return;
       // Escape in a field, a dialog or a menu is theirs.
       const inOwnPlace =
         isTypingTarget(event.target) ||
@@ -95,14 +96,12 @@ export function SelectionActions({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [shown, dismiss, textRef]);
 
-  /** Runs a toolbar action; one begun from the keyboard hands the focus back to the text. */
-  async function fromToolbar(action: () => Promise<unknown>) {
+  // Pressed from the keyboard, the focus goes back to the text, where selecting goes on.
+  const markIn = async (color: PassageView['color']) => {
     const byKeyboard = toolbarRef.current?.contains(document.activeElement) ?? false;
-    await action();
+    await mark?.({ color });
     if (byKeyboard) backToText();
-  }
-
-  const markIn = (color: PassageView['color']) => void fromToolbar(async () => mark?.({ color }));
+  };
 
   const markAndComment = async () => {
     const span = selection;
@@ -110,13 +109,13 @@ export function SelectionActions({
     if (passageId && span) setCommenting({ passageId, span });
   };
 
-  const markAndLink = (link: (passage: PassageView) => void) =>
-    fromToolbar(async () => {
-      const passageId = await mark?.();
-      if (!passageId) return;
-      const passage = await run('Could not link the passage', () => api.getPassage({ passageId }));
-      if (passage) link(passage);
-    });
+  // The focus goes where the link is written (the note), not back to the text.
+  const markAndLink = async (link: (passage: PassageView) => void) => {
+    const passageId = await mark?.();
+    if (!passageId) return;
+    const passage = await run('Could not link the passage', () => api.getPassage({ passageId }));
+    if (passage) link(passage);
+  };
 
   const copyWithCitation = async () => {
     if (!selection) return;
@@ -161,7 +160,7 @@ export function SelectionActions({
           labels={labels}
           tooShort={tooShort}
           busy={marking}
-          onMark={markIn}
+          onMark={(color) => void markIn(color)}
           onComment={() => void markAndComment()}
           onLinkInNote={onLinkIntoNote && (() => void markAndLink(onLinkIntoNote))}
           onCopy={() => void copyWithCitation()}
