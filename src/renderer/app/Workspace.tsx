@@ -8,7 +8,9 @@ import { Splitter } from '../layout/Splitter';
 import { paneIds } from '../layout/panes';
 import { useRevealingNavigation } from '../layout/useRevealingNavigation';
 import { useWorkspaceLayout } from '../layout/useWorkspaceLayout';
+import { CollectionList } from '../library/CollectionList';
 import { LibraryList } from '../library/LibraryList';
+import { useLibraryState } from '../library/useLibraryState';
 import { NotebookMenu } from '../maintenance/NotebookMenu';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
@@ -33,6 +35,7 @@ export function Workspace() {
   const { openSource, openPassage, openSourceVersion, openNote, closeNote } = navigation;
   const data = useWorkspaceData(navigation);
   const { openSourceId, openNoteId } = data;
+  const library = useLibraryState();
 
   const [query, setQuery] = useState('');
   const [resultsShown, setResultsShown] = useState(false);
@@ -116,6 +119,13 @@ export function Workspace() {
 
       <PaneColumns layout={layout} searching={showingResults}>
         <nav className="sidebar" id={paneIds.library} aria-label="Library and notes">
+          <CollectionList
+            library={library}
+            sources={data.sources.data}
+            notes={data.notes.data}
+            openSourceId={openSourceId}
+            openNoteId={openNoteId}
+          />
           <LibraryList
             sources={data.sources.data}
             error={data.sources.error}
@@ -124,6 +134,7 @@ export function Workspace() {
               setResultsShown(false);
               openSource(sourceId);
             }}
+            library={library}
           />
           <NoteList
             notes={data.notes.data}
@@ -131,6 +142,7 @@ export function Workspace() {
             openNoteId={openNoteId}
             onOpen={openNote}
             onNew={noteActions.newNote}
+            filter={library.noteFilter}
           />
         </nav>
         <Splitter pane="library" />

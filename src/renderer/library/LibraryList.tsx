@@ -1,8 +1,10 @@
+import { useCallback, useMemo } from 'react';
 import type { SourceSummary } from '../../shared/api';
-import { plural } from '../../shared/text';
-import { formatPublishedDate } from '../sourceDetails/formatMetadata';
-import { sourceKindLabel } from '../sourceDetails/sourceKindLabel';
-import { ListItemButton } from '../ui/ListItemButton';
+import { ActiveFilters } from './ActiveFilters';
+import { LibraryRows } from './LibraryRows';
+import { LibraryToolbar } from './LibraryToolbar';
+import { arrangeLibrary, siteCounts, withTag } from './libraryView';
+import type { LibraryState } from './useLibraryState';
 import './library.css';
 
 interface LibraryListProps {
@@ -10,17 +12,36 @@ interface LibraryListProps {
   error: string | undefined;
   openSourceId: string | null;
   onOpen: (sourceId: string) => void;
+  library: LibraryState;
 }
 
-/** The saved articles, newest first. */
-export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryListProps) {
-  const newestFirst = [...(sources ?? [])].sort(
-    (a, b) => b.capturedAt.localeCompare(a.capturedAt) || Number(b.id) - Number(a.id),
+/** The saved articles, sorted and filtered as the analyst chose (newest saved first at the start). */
+export function LibraryList({ sources, error, openSourceId, onOpen, library }: LibraryListProps) {
+  const { view, setSort, updateFilters, activeCollection } = library;
+  const all = useMemo(() => sources ?? [], [sources]);
+  const shown = useMemo(() => arrangeLibrary(all, view), [all, view]);
+  const sites = useMemo(() => {
+    const counts = siteCounts(all);
+    const chosen = view.filters.site;
+    // A chosen site no article comes from any more stays choosable, so it can be seen and cleared.
+    return chosen === null || counts.some(([site]) => site === chosen)
+      ? counts
+      : [...counts, [chosen, 0] as [string, number]];
+  }, [all, view.filters.site]);
+  const filterByTag = useCallback(
+    (tag: string) => updateFilters((filters) => withTag(filters, tag)),
+    [updateFilters],
   );
+
   return (
-    <section className="sidebar-section" aria-labelledby="library-heading">
+    <section className="sidebar-section library-section" aria-labelledby="library-heading">
       <div className="section-header">
         <h2 id="library-heading">Library</h2>
+        {all.length > 0 && (
+          <span className="library-count" data-testid="library-count">
+            {shown.length === all.length ? all.length : `${shown.length} of ${all.length}`}
+          </span>
+        )}
       </div>
       {error && <p className="panel-error">The library could not be loaded: {error}</p>}
       {sources?.length === 0 && (
@@ -29,27 +50,35 @@ export function LibraryList({ sources, error, openSourceId, onOpen }: LibraryLis
           web address, or paste.
         </p>
       )}
-      <ul className="item-list">
-        {newestFirst.map((source) => (
-          <ListItemButton
-            key={source.id}
-            testId="source-item"
-            isOpen={source.id === openSourceId}
-            title={source.title}
-            subtitle={publication(source)}
-            badge={sourceKindLabel(source.kind)}
-            detail={plural(source.passageCount, 'passage')}
-            tags={source.tags}
-            onOpen={() => onOpen(source.id)}
+      {all.length > 0 && (
+        <>
+          <LibraryToolbar
+            sort={view.sort}
+            filters={view.filters}
+            sites={sites}
+            onSort={setSort}
+            onFilters={updateFilters}
           />
-        ))}
-      </ul>
+          <ActiveFilters
+            filters={view.filters}
+            collection={activeCollection}
+            onFilters={updateFilters}
+          />
+          {shown.length === 0 ? (
+            <p className="empty-state" data-testid="library-no-match">
+              No articles match these filters.
+            </p>
+          ) : (
+            <LibraryRows
+              sources={shown}
+              collections={library.collections.data ?? []}
+              openSourceId={openSourceId}
+              onOpen={onOpen}
+              onTagClick={filterByTag}
+            />
+          )}
+        </>
+      )}
     </section>
   );
-}
-
-/** Where and when the article was published ("BBC News · 3 May 2024"), when known. */
-function publication({ siteName, publishedAt }: SourceSummary): string | undefined {
-  const parts = [siteName, publishedAt && formatPublishedDate(publishedAt)].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -11,6 +11,8 @@ interface ListItemButtonProps {
   detail: string;
   tags: string[];
   onOpen: () => void;
+  /** Makes the entry draggable (onto a collection). */
+  onDragStart?: (event: React.DragEvent) => void;
 }
 
 /** One entry of a sidebar list (an article, a note): title, a detail line with tags, open on click. */
@@ -23,9 +25,10 @@ export function ListItemButton({
   detail,
   tags,
   onOpen,
+  onDragStart,
 }: ListItemButtonProps) {
   return (
-    <li>
+    <li draggable={onDragStart ? true : undefined} onDragStart={onDragStart}>
       <button
         type="button"
         className={isOpen ? 'list-item is-open' : 'list-item'}
