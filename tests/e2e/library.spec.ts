@@ -5,6 +5,7 @@
  * screenful at a time.
  */
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { callApi } from './support/api';
 import { expect, repoRoot, test, type RunningDossier } from './support/dossierServer';
@@ -348,10 +349,17 @@ test('collections gather articles and notes by drag or menu, filter both lists, 
   const fieldWork = collection(page, 'Field work');
   await expect(fieldWork).toContainText('empty');
 
-  // An article and a note dragged onto it; dragging is not taken for a file drop.
-  await row(page, byTitle('Harbour')).dragTo(fieldWork);
-  await expect(fieldWork).toContainText('1 article');
+  // An article and a note dragged onto it. Over it, it is marked as the drop target, and the
+  // window's file drop (import) does not take the drag for files.
+  await row(page, byTitle('Harbour')).hover();
+  await page.mouse.down();
+  await fieldWork.hover();
+  await fieldWork.hover({ position: { x: 20, y: 10 } });
+  await expect(fieldWork).toHaveClass(/is-drop-target/);
   await expect(page.locator('.drop-overlay')).toHaveCount(0);
+  await page.mouse.up();
+  await expect(fieldWork).toContainText('1 article');
+  await expect(fieldWork).not.toHaveClass(/is-drop-target/);
   await page.getByTestId('note-item').filter({ hasText: 'Port visit plan' }).dragTo(fieldWork);
   await expect(fieldWork).toContainText('1 article, 1 note');
 
@@ -412,6 +420,19 @@ test('collections gather articles and notes by drag or menu, filter both lists, 
   await expect(page.getByTestId('note-item')).toHaveCount(0);
   await page.getByTestId('library-filter').fill('بازار');
   await page.screenshot({ path: path.join(screenshots, 'library-collections-persian.png') });
+
+  // The sidebar, its chips and a row's open menu leave no serious barrier to a screen reader.
+  await row(page, byTitle('بازار')).getByTestId('source-item-menu').click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  const audit = await new AxeBuilder({ page }).include('nav.sidebar').analyze();
+  const serious = audit.violations.filter(
+    ({ impact }) => impact === 'serious' || impact === 'critical',
+  );
+  expect(
+    serious.map(({ id, nodes }) => `${id}: ${nodes.map(({ target }) => target.join(' '))}`),
+  ).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
   await harbourStudy.getByTestId('collection-filter').click();

@@ -80,18 +80,22 @@ function placeBeside(menu: HTMLElement, anchor: HTMLElement) {
 }
 
 interface MenuItemProps {
-  onSelect: () => void;
+  /** Left out of an item that only says something (disabled). */
+  onSelect?: () => void;
   children: ReactNode;
   testId?: string;
   danger?: boolean;
+  /** Shown but not chosen: it says why there is nothing to choose. */
+  disabled?: boolean;
 }
 
-export function MenuItem({ onSelect, children, testId, danger }: MenuItemProps) {
+export function MenuItem({ onSelect, children, testId, danger, disabled }: MenuItemProps) {
   return (
     <button
       type="button"
       role="menuitem"
       tabIndex={-1}
+      aria-disabled={disabled || undefined}
       className={danger ? 'menu-item menu-item-danger' : 'menu-item'}
       data-testid={testId}
       onClick={onSelect}

@@ -28,7 +28,7 @@ export function SourceCollectionsMenu({
       onClose={onClose}
     >
       {collections.length === 0 && (
-        <p className="menu-note">No collections yet: make one with “New” under Collections.</p>
+        <MenuItem disabled>No collections yet: make one under Collections</MenuItem>
       )}
       {collections
         .filter((collection) => !isIn(collection))
