@@ -56,12 +56,13 @@ export function LibraryRows({
     row?.querySelector<HTMLElement>('[data-row-button]')?.focus({ preventScroll: true });
   });
 
-  const moveTo = (index: number) => {
-    const target = sources[Math.max(0, Math.min(sources.length - 1, index))];
+  const moveTo = (wanted: number) => {
+    const index = Math.max(0, Math.min(sources.length - 1, wanted));
+    const target = sources[index];
     if (!target) return;
     setActiveId(target.id);
     focusWanted.current = target.id;
-    reveal(sources.indexOf(target));
+    reveal(index);
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
