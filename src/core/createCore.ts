@@ -3,6 +3,9 @@ import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
 import { DossierError } from '../shared/errors';
 import { backupDatabase } from './db/backup';
 import { checkDatabase } from './db/checkDatabase';
+import { exportNotes } from './export/exportNotes';
+import { importNotebook } from './export/importNotebook';
+import { exportNotebook } from './export/notebookJson';
 import {
   openDatabase,
   type OpenOptions,
@@ -103,6 +106,8 @@ function queries(db: ReadableDB): QueryMethods {
     listTags: () => listTags(db),
     search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
     backupNotebook: ({ destination }, operation) => backupDatabase(db, destination, operation),
+    exportNotes: (args, operation) => exportNotes(db, args, operation),
+    exportNotebook: ({ destination }, operation) => exportNotebook(db, destination, operation),
     cancelOperation: ({ operationId }) => ({ cancelled: cancelOperation(operationId) }),
   };
 }
@@ -157,6 +162,7 @@ function mutations(db: WritableDB): MutationMethods {
     setSourceTags: ({ sourceId, tags }) => setTags(db, taggedSources, Number(sourceId), tags),
     setNoteTags: ({ noteId, tags }) => setTags(db, taggedNotes, Number(noteId), tags),
 
+    importNotebook: ({ file }, operation) => importNotebook(db, file, operation),
     checkNotebook: (_args, operation) => checkDatabase(db, operation),
     rebuildSearchIndex: (_args, { signal, progress } = quietOperation) =>
       rebuildSearchIndex(db, { signal, onProgress: progress }),

@@ -252,6 +252,32 @@ export const apiArgs = {
     destination: z.string().min(1).max(4096),
     operationId: operationId.optional(),
   }),
+  /**
+   * Writes notes as files into a folder (created when absent), one per note,
+   * never over an existing file: Markdown or standalone HTML, each linked
+   * passage a footnote; beside them `sources.csl.json` (the cited sources) and
+   * `annotations.jsonld` (the cited passages as W3C Web Annotations).
+   */
+  exportNotes: z.object({
+    format: z.enum(['md', 'html']),
+    destination: z.string().min(1).max(4096),
+    /** All notes outside the trash when absent. */
+    noteIds: z.array(id).min(1).max(100_000).optional(),
+    operationId: operationId.optional(),
+  }),
+  /** Writes the whole notebook to a new JSON file (docs/notebook-export.md), never over an existing one. */
+  exportNotebook: z.object({
+    destination: z.string().min(1).max(4096),
+    operationId: operationId.optional(),
+  }),
+  /**
+   * Reads a notebook written by exportNotebook into this notebook, which must
+   * be empty: everything, with the same ids, in one transaction, or nothing.
+   */
+  importNotebook: z.object({
+    file: z.string().min(1).max(4096),
+    operationId: operationId.optional(),
+  }),
   checkNotebook: z.object({ operationId: operationId.optional() }),
   rebuildSearchIndex: z.object({ operationId: operationId.optional() }),
   cancelOperation: z.object({ operationId }),
@@ -641,6 +667,35 @@ export interface BackupResult {
   schemaVersion: number;
 }
 
+/** Notes written as files by exportNotes. */
+export interface ExportedNotes {
+  folder: string;
+  /** Each note's file, in the order written. */
+  notes: Array<{ noteId: string; file: string }>;
+  /** CSL-JSON of the sources the notes cite. */
+  sourcesFile: string;
+  /** The passages the notes cite, as W3C Web Annotations. */
+  annotationsFile: string;
+  sourceCount: number;
+  passageCount: number;
+}
+
+/** How many rows of each table a notebook export holds (by the export's table names). */
+export type NotebookRowCounts = Record<string, number>;
+
+export interface ExportedNotebook {
+  file: string;
+  bytes: number;
+  /** The notebook's schema version, written in the file. */
+  schemaVersion: number;
+  rows: NotebookRowCounts;
+}
+
+export interface ImportedNotebook {
+  file: string;
+  rows: NotebookRowCounts;
+}
+
 export interface CheckReport {
   ok: boolean;
   /** One readable line per problem found. */
@@ -699,6 +754,9 @@ export interface ApiResults {
   listTags: TagSummary[];
   search: SearchHit[];
   backupNotebook: BackupResult;
+  exportNotes: ExportedNotes;
+  exportNotebook: ExportedNotebook;
+  importNotebook: ImportedNotebook;
   checkNotebook: CheckReport;
   rebuildSearchIndex: SearchIndexCounts;
   /** False when no operation of that id runs here (it finished, or never began). */

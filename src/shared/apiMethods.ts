@@ -85,6 +85,20 @@ export const apiMethods = {
   listTags: query,
   search: query,
   backupNotebook: long(query),
+  // Exports write files only, never the notebook.
+  exportNotes: long(query),
+  exportNotebook: long(query),
+  importNotebook: long(
+    mutation(
+      'sources',
+      'passages',
+      'notes',
+      'tags',
+      'collections',
+      'highlightColors',
+      'searchIndex',
+    ),
+  ),
   // On the writing connection: FTS5's integrity check is spelled as an INSERT (it changes nothing).
   checkNotebook: long(mutation()),
   rebuildSearchIndex: long(mutation('searchIndex')),
