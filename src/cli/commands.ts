@@ -13,6 +13,7 @@ import { sourceCommands } from './sourceCommand';
 import { tagCommands } from './tagCommand';
 import { trashCommands } from './trashCommands';
 import { collectionCommands } from './collectionCommands';
+import { exportCommands } from './exportCommands';
 import { passageCommands } from './passageCommands';
 import { versionCommands } from './versionCommands';
 
@@ -88,6 +89,7 @@ export const commands: Record<string, Command> = {
   search: searchCommand,
   serve: serveCommand,
   ...maintenanceCommands,
+  ...exportCommands,
   ...tagCommands,
 };
 

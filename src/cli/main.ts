@@ -59,6 +59,13 @@ Usage: dossier [--db FILE] COMMAND [--json]
   backup FILE                          copy the notebook to FILE (online backup, verified)
   check                                look for damage in the notebook
   reindex                              rebuild the search index
+  export --format md|html --out FOLDER [--note NOTE_ID]...
+                                       write notes (all outside the trash, or those named) as
+                                       Markdown or HTML files with their passages as footnotes,
+                                       plus sources.csl.json and annotations.jsonld
+  export --format json --out FILE      write the whole notebook to a new JSON file
+  import-notebook FILE                 read a notebook written by export --format json into
+                                       this notebook, which must be empty
 
 The notebook is --db FILE, else $DOSSIER_DB, else the app's own notebook file.
 With --json each command prints one JSON value on stdout.`;

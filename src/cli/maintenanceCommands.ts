@@ -57,7 +57,7 @@ function describeCounts(counts: SearchIndexCounts): string {
  * Runs a long method, drawing its progress as a percentage rewritten in place
  * on a terminal (nothing when stderr is a file or a pipe).
  */
-function callLong<M extends LongMethodName>(
+export function callLong<M extends LongMethodName>(
   context: CommandContext,
   label: string,
   method: M,
