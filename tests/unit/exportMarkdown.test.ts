@@ -134,6 +134,23 @@ describe('exporting notes as Markdown and HTML', () => {
     expect(fs.existsSync(destination)).toBe(false);
   });
 
+  it('removes what it wrote when cancelled, and only that', async () => {
+    const destination = path.join(notebook.dir, 'out');
+    fs.mkdirSync(destination);
+    fs.writeFileSync(path.join(destination, 'First.md'), 'mine');
+    noteWithTitle('First');
+    noteWithTitle('Second');
+    const controller = new AbortController();
+    const operation = { signal: controller.signal, progress: () => controller.abort() };
+    const error = await expectDossierRejection(
+      () => notebook.core.exportNotes({ format: 'md', destination, operationId: 'x' }, operation),
+      'cancelled',
+    );
+    expect(error.message).toBe('The export was cancelled; the files it had written were removed.');
+    expect(fs.readdirSync(destination)).toEqual(['First.md']);
+    expect(fs.readFileSync(path.join(destination, 'First.md'), 'utf8')).toBe('mine');
+  });
+
   it('refuses a destination that is a file', async () => {
     const destination = path.join(notebook.dir, 'a-file');
     fs.writeFileSync(destination, 'keep me');

@@ -4,7 +4,6 @@
  * them. It writes files only: the notebook is read, never changed. A file is
  * never written over; a failed or cancelled export removes what it wrote.
  */
-import fs from 'node:fs';
 import type { ExportedNotes, OperationContext, ValidArgs } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
@@ -16,7 +15,7 @@ import { cslItem } from './cslJson';
 import { numberFootnotes } from './footnotes';
 import { noteToHtml } from './lexicalToHtml';
 import { noteToMarkdown } from './lexicalToMarkdown';
-import { exportFolder, writeNumberedFile } from './newFile';
+import { exportFolder, NewFilesFolder } from './newFile';
 import { linkedPassageIds, readNoteDocument } from './noteDocument';
 import { annotationCollection } from './webAnnotation';
 import { safeFileStem } from './safeFileName';
@@ -34,9 +33,8 @@ export async function exportNotes(
   { signal, progress }: OperationContext = quietOperation,
 ): Promise<ExportedNotes> {
   const noteIds = args.noteIds ? existingNotes(db, args.noteIds) : notesOutsideTrash(db);
-  const folder = exportFolder(args.destination);
+  const out = new NewFilesFolder(exportFolder(args.destination));
   const { extension, write } = WRITERS[args.format];
-  const written: string[] = [];
   // Every passage cited, in the order of its first citation.
   const cited = new Map<string, CitedPassage>();
   try {
@@ -47,37 +45,22 @@ export async function exportNotes(
       const blocks = readNoteDocument(note.body_json);
       const passageIds = linkedPassageIds(blocks);
       const passages = readCitedPassages(db, passageIds);
-      const footnotes = numberFootnotes(passageIds, passages);
       for (const passage of passages.values()) cited.set(passage.id, passage);
-      const file = writeNumberedFile(
-        folder,
-        safeFileStem(note.title),
-        extension,
-        write(note.title, blocks, footnotes),
-      );
-      written.push(file);
-      notes.push({ noteId: String(noteId), file });
+      const text = write(note.title, blocks, numberFootnotes(passageIds, passages));
+      notes.push({
+        noteId: String(noteId),
+        file: out.write(safeFileStem(note.title), extension, text),
+      });
       progress(index + 1, noteIds.length);
       await yieldToHost();
     }
     const passages = [...cited.values()];
     const sources = new Map(passages.map(({ source }) => [source.id, source]));
-    const sourcesFile = writeNumberedFile(
-      folder,
-      'sources',
-      '.csl.json',
-      json([...sources.values()].map(cslItem)),
-    );
-    written.push(sourcesFile);
-    const annotationsFile = writeNumberedFile(
-      folder,
-      'annotations',
-      '.jsonld',
-      json(annotationCollection(passages, timestamp())),
-    );
-    written.push(annotationsFile);
+    const sourcesFile = out.write('sources', '.csl.json', json([...sources.values()].map(cslItem)));
+    const annotations = annotationCollection(passages, timestamp());
+    const annotationsFile = out.write('annotations', '.jsonld', json(annotations));
     return {
-      folder,
+      folder: out.folder,
       notes,
       sourcesFile,
       annotationsFile,
@@ -85,8 +68,7 @@ export async function exportNotes(
       passageCount: passages.length,
     };
   } catch (error) {
-    // Only files this export created: it never opened an existing one.
-    for (const file of written) fs.rmSync(file, { force: true });
+    out.removeWritten();
     throw error;
   }
 }

@@ -36,42 +36,54 @@ export function openNewFile(file: string): NewFile {
 }
 
 /**
- * Opens the first free name of `stem` + `extension` in `folder` ("Title.md",
- * "Title (2).md", …): a name taken before, by this export or by anything else,
- * is left alone.
+ * The files one export writes into a folder: each under the first free name of
+ * its stem ("Title.md", "Title (2).md", …), a name taken before — by this
+ * export or by anything else — left alone. Counting goes on from the last
+ * number each name got, so a thousand "Untitled" notes do not each try every
+ * name before theirs.
  */
-export function openNumberedFile(folder: string, stem: string, extension: string): NewFile {
-  for (let n = 1; n <= MAX_NUMBER; n++) {
-    const file = path.join(folder, numberedFileName(stem, extension, n));
-    try {
-      return openNewFile(file);
-    } catch (error) {
-      if ((error as DossierError).code !== 'already_exists') throw error;
-    }
-  }
-  throw new DossierError(
-    'already_exists',
-    `${path.join(folder, stem)} and ${MAX_NUMBER - 1} numbered names after it already exist in ${folder}; choose another folder.`,
-  );
-}
+export class NewFilesFolder {
+  private readonly nextNumber = new Map<string, number>();
+  private readonly written: string[] = [];
 
-/** Writes all of `text` (UTF-8) to a new file named after `stem`, and closes it. */
-export function writeNumberedFile(
-  folder: string,
-  stem: string,
-  extension: string,
-  text: string,
-): string {
-  const { file, fd } = openNumberedFile(folder, stem, extension);
-  try {
-    fs.writeFileSync(fd, text);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(file, { force: true });
-    throw cannotWrite(file, error);
+  constructor(readonly folder: string) {}
+
+  /** Writes all of `text` (UTF-8) to a new file, closes it, and returns its path. */
+  write(stem: string, extension: string, text: string): string {
+    const { file, fd } = this.open(stem, extension);
+    this.written.push(file);
+    try {
+      fs.writeFileSync(fd, text);
+    } catch (error) {
+      throw cannotWrite(file, error);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return file;
   }
-  fs.closeSync(fd);
-  return file;
+
+  /** Takes back what this export wrote (it never opened a file it did not create). */
+  removeWritten(): void {
+    for (const file of this.written.splice(0)) fs.rmSync(file, { force: true });
+  }
+
+  private open(stem: string, extension: string): NewFile {
+    const name = `${stem}${extension}`.toLowerCase();
+    for (let n = this.nextNumber.get(name) ?? 1; n <= MAX_NUMBER; n++) {
+      const file = path.join(this.folder, numberedFileName(stem, extension, n));
+      try {
+        const opened = openNewFile(file);
+        this.nextNumber.set(name, n + 1);
+        return opened;
+      } catch (error) {
+        if ((error as DossierError).code !== 'already_exists') throw error;
+      }
+    }
+    throw new DossierError(
+      'already_exists',
+      `${stem}${extension} and ${MAX_NUMBER - 1} numbered names after it already exist in ${this.folder}; choose another folder.`,
+    );
+  }
 }
 
 /**
