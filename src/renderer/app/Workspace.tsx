@@ -25,6 +25,7 @@ import { SourceView } from '../versions/SourceView';
 import { useNavigation } from './navigation';
 import { ShortcutHelp } from './ShortcutHelp';
 import { useGlobalShortcuts } from './useGlobalShortcuts';
+import { useLibraryUndoKeys } from '../undo/useLibraryUndoKeys';
 import { useNoteActions } from './useNoteActions';
 import { useWorkspaceData } from './useWorkspaceData';
 
@@ -58,7 +59,12 @@ export function Workspace() {
   const dragging = useFileDrop(importer.importDrop);
 
   const focusSearch = useCallback(() => searchInput.current?.focus(), []);
+  const focusFirstResult = useCallback(
+    () => document.querySelector<HTMLElement>('.search-results [data-list-item]')?.focus(),
+    [],
+  );
   useGlobalShortcuts({ focusSearch, newNote: noteActions.newNote, layout });
+  useLibraryUndoKeys();
 
   const showPassage = useCallback(
     (sourceId: string, passageId: string) => {
@@ -110,6 +116,7 @@ export function Workspace() {
             setResultsShown(true);
           }}
           onFocus={() => setResultsShown(true)}
+          onEnterResults={focusFirstResult}
         />
         <ImportControls importer={importer} />
         <NotebookMenu />
@@ -148,7 +155,14 @@ export function Workspace() {
         <Splitter pane="library" />
 
         <main className="center" id={paneIds.reader}>
-          {showingResults && <SearchResults query={query} result={search} onOpenHit={openHit} />}
+          {showingResults && (
+            <SearchResults
+              query={query}
+              result={search}
+              onOpenHit={openHit}
+              onBackOut={focusSearch}
+            />
+          )}
           <div className="center-view" hidden={showingResults}>
             {!openSourceId && (
               <p className="empty-state reader-empty">
@@ -170,6 +184,7 @@ export function Workspace() {
                 onPassageMarked={onPassageMarked}
                 onClearFocus={clearFocus}
                 onShowPassage={(passageId) => showPassage(source.id, passageId)}
+                onLinkIntoNote={linkIntoNote}
               />
             )}
           </div>

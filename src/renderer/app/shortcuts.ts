@@ -82,6 +82,23 @@ export const shortcuts = {
       !isTypingTarget(event.target) &&
       !(event.target instanceof Element && event.target.closest('dialog, .popover')),
   },
+  selectByKeyboard: {
+    keys: 'Shift+Arrows',
+    description: 'In the article: select words from the caret (then M marks them)',
+  },
+  selectionToolbar: {
+    keys: 'Tab',
+    description: 'From selected words to the selection toolbar (mark, colour, comment, copy)',
+  },
+  walkLists: {
+    keys: '↑ ↓ Home End',
+    description: 'Walk the library, notes, passages and search results (Enter opens)',
+  },
   boldItalic: { keys: 'Ctrl+B / Ctrl+I', description: 'Bold / italic in a note' },
   undoRedo: { keys: 'Ctrl+Z / Ctrl+Shift+Z', description: 'Undo / redo in a note' },
+  undoLibrary: {
+    keys: 'Ctrl+Z',
+    description:
+      'Outside the note editor: undo the last library action (mark, remove, tags, trash, collection)',
+  },
 } satisfies Record<string, Shortcut>;

@@ -2,6 +2,7 @@ import type { NoteSummary } from '../../shared/api';
 import { shortcuts } from '../app/shortcuts';
 import { startItemDrag } from '../library/itemDrag';
 import type { NoteFilter } from '../library/useLibraryState';
+import { walkListWithArrows } from '../ui/arrowKeyNavigation';
 import { ListItemButton } from '../ui/ListItemButton';
 
 interface NoteListProps {
@@ -38,7 +39,7 @@ export function NoteList({ notes, error, openNoteId, onOpen, onNew, filter }: No
       {filter && <p className="list-filter-description">{filter.description}</p>}
       {notes?.length === 0 && <p className="empty-state">No notes yet.</p>}
       {notes?.length !== 0 && shown?.length === 0 && <p className="empty-state">No notes here.</p>}
-      <ul className="item-list">
+      <ul className="item-list" aria-label="Notes" onKeyDown={walkListWithArrows}>
         {shown?.map((note) => (
           <ListItemButton
             key={note.id}

@@ -1,3 +1,4 @@
+import { listItemProps } from '../ui/arrowKeyNavigation';
 import { useEffect, useRef, useState } from 'react';
 import type { NoteSummary, PassageView } from '../../shared/api';
 import type { HighlightColor } from '../../shared/passages';
@@ -94,6 +95,7 @@ export function PassageItem({
       <button
         type="button"
         className="passage-quote"
+        {...listItemProps}
         dir="auto"
         onClick={() => onOpenPassage(passage)}
       >

@@ -1,3 +1,4 @@
+import { walkListWithArrows } from '../ui/arrowKeyNavigation';
 import { useState } from 'react';
 import type { NoteSummary, PassageView } from '../../shared/api';
 import type { Block } from '../../shared/documentModel';
@@ -80,7 +81,7 @@ export function PassagePanel({
         onNameColors={() => setNamingColors(true)}
       />
       {listed.length === 0 && <p className="empty-state">No passages in these colours.</p>}
-      <ul className="passage-list">
+      <ul className="passage-list" aria-label="Passages" onKeyDown={walkListWithArrows}>
         {listed.map((passage) => (
           <PassageItem
             key={passage.id}

@@ -5,10 +5,15 @@ interface SearchBoxProps {
   query: string;
   onQueryChange: (query: string) => void;
   onFocus: () => void;
+  /** ArrowDown: the keys go to the results. */
+  onEnterResults: () => void;
 }
 
-/** The one search box; Escape clears it and gives focus back to where it came from. */
-export function SearchBox({ ref, query, onQueryChange, onFocus }: SearchBoxProps) {
+/**
+ * The one search box; ArrowDown moves into the results, Escape clears it and
+ * gives focus back to where it came from.
+ */
+export function SearchBox({ ref, query, onQueryChange, onFocus, onEnterResults }: SearchBoxProps) {
   const returnFocusTo = useRef<HTMLElement | null>(null);
   return (
     <input
@@ -28,6 +33,11 @@ export function SearchBox({ ref, query, onQueryChange, onFocus }: SearchBoxProps
         onFocus();
       }}
       onKeyDown={(event) => {
+        if (event.key === 'ArrowDown') {
+          event.preventDefault();
+          onEnterResults();
+          return;
+        }
         if (event.key !== 'Escape') return;
         event.preventDefault();
         onQueryChange('');

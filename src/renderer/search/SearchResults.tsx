@@ -1,5 +1,6 @@
 import type { SearchHit, SearchHitKind } from '../../shared/api';
 import { plural } from '../../shared/text';
+import { listItemProps, walkListWithArrows } from '../ui/arrowKeyNavigation';
 import { isolate } from '../ui/bidi';
 import type { SearchState } from './useSearch';
 import { Snippet } from './Snippet';
@@ -18,10 +19,15 @@ interface SearchResultsProps {
   query: string;
   result: SearchState | undefined;
   onOpenHit: (hit: SearchHit) => void;
+  /** Escape in the results: back to the search box. */
+  onBackOut: () => void;
 }
 
-/** Results of the search box, grouped by kind, best first within each group. */
-export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) {
+/**
+ * Results of the search box, grouped by kind, best first within each group.
+ * Arrow keys walk them (ArrowDown in the search box comes here first).
+ */
+export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchResultsProps) {
   const upToDate = result?.query === query.trim();
   return (
     <section
@@ -29,6 +35,11 @@ export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) 
       data-testid="search-results"
       aria-busy={!upToDate}
       aria-label="Search results"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return walkListWithArrows(event);
+        event.preventDefault();
+        onBackOut();
+      }}
     >
       {!result && <p className="loading">Searching…</p>}
       {result?.error && <p className="panel-error">Search failed: {result.error}</p>}
@@ -51,6 +62,7 @@ export function SearchResults({ query, result, onOpenHit }: SearchResultsProps) 
                     className="search-hit"
                     data-testid="search-hit"
                     data-kind={hit.kind}
+                    {...listItemProps}
                     onClick={() => onOpenHit(hit)}
                   >
                     <span className="search-hit-title" dir="auto">

@@ -1,4 +1,5 @@
 import { InlineTags } from '../tags/InlineTags';
+import { listItemProps } from './arrowKeyNavigation';
 
 interface ListItemButtonProps {
   testId: string;
@@ -15,7 +16,10 @@ interface ListItemButtonProps {
   onDragStart?: (event: React.DragEvent) => void;
 }
 
-/** One entry of a sidebar list (an article, a note): title, a detail line with tags, open on click. */
+/**
+ * One entry of a sidebar list (an article, a note): title, a detail line with
+ * tags, open on click or Enter; the list's arrow keys reach it.
+ */
 export function ListItemButton({
   testId,
   isOpen,
@@ -34,6 +38,7 @@ export function ListItemButton({
         className={isOpen ? 'list-item is-open' : 'list-item'}
         data-testid={testId}
         aria-current={isOpen ? 'true' : undefined}
+        {...listItemProps}
         onClick={onOpen}
       >
         <span className="list-item-title" dir="auto">
