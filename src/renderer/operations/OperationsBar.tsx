@@ -1,15 +1,22 @@
-import type { ApiMethodName } from '../../shared/apiMethods';
+import type { LongMethodName } from '../../shared/apiMethods';
 import type { ProgressEvent } from '../../shared/notebookEvents';
 import { api } from '../api/client';
 import { useAction } from '../ui/useAction';
 import { useOperations } from './useOperations';
 import './operations.css';
 
-const labels: Partial<Record<ApiMethodName, string>> = {
+/** Every long method, so a new one cannot show up as its bare name. */
+const labels: Record<LongMethodName, string> = {
+  importFile: 'Importing a file',
+  importText: 'Importing pasted text',
+  importUrl: 'Importing a web page',
   importFiles: 'Importing files',
   backupNotebook: 'Backing up the notebook',
   checkNotebook: 'Checking the notebook',
   rebuildSearchIndex: 'Rebuilding the search index (results may be incomplete until it is done)',
+  exportNotes: 'Exporting notes',
+  exportNotebook: 'Exporting the notebook',
+  importNotebook: 'Importing a notebook',
 };
 
 /** Long operations under way, each with how far it has come and a Cancel button. */
@@ -21,7 +28,9 @@ export function OperationsBar() {
     <ul className="operations-bar" aria-label="Operations in progress">
       {operations.map((operation) => (
         <li key={operation.operationId} className="operation" data-testid="operation">
-          <span className="operation-label">{labels[operation.method] ?? operation.method}</span>
+          <span className="operation-label">
+            {labels[operation.method as LongMethodName] ?? operation.method}
+          </span>
           <progress
             max={operation.total || undefined}
             value={operation.total ? operation.done : undefined}

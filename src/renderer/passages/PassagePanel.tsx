@@ -6,7 +6,7 @@ import type { HighlightColor } from '../../shared/passages';
 import { ColorFilter } from './ColorFilter';
 import { useColorLabels } from './highlightColorNames';
 import { NameColorsDialog } from './NameColorsDialog';
-import { pageAt } from './pageAt';
+import { pageAt } from '../../shared/pageAt';
 import { PassageItem } from './PassageItem';
 import type { PassageCorrections } from './usePassageCorrections';
 import './passageAnnotation.css';

@@ -3,7 +3,7 @@ import type { PassageView, SourceDetail } from '../../shared/api';
 import { api } from '../api/client';
 import { CommentEditor } from '../passages/CommentEditor';
 import type { ColorLabels } from '../passages/highlightColorNames';
-import { pageAt } from '../passages/pageAt';
+import { pageAt } from '../../shared/pageAt';
 import { isTypingTarget } from '../ui/dom';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
