@@ -530,6 +530,8 @@ export interface MarkedPassage {
   passageId: string;
   start: number;
   end: number;
+  /** False when that range already was a passage (returned unchanged). */
+  created: boolean;
 }
 
 /**

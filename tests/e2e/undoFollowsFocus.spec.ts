@@ -34,7 +34,7 @@ test('Ctrl+Z outside the note undoes library actions in turn and never the note 
   await expect(page.getByTestId('toast').filter({ hasText: 'Nothing to undo' })).toBeVisible();
   await expect(editor).toHaveText('Typed in the note.');
 
-  // Mark, tag, then remove the passage: Ctrl+Z brings the passage back, then the tags.
+  // Mark, tag, then remove the passage: Ctrl+Z brings the passage back, then takes the tags, then the mark.
   await selectInReader(page, quote);
   await page.getByTestId('mark-passage').click();
   const passages = page.getByTestId('passage-item');
@@ -55,6 +55,9 @@ test('Ctrl+Z outside the note undoes library actions in turn and never the note 
   ).toBeVisible();
   await page.keyboard.press('Control+z');
   await expect(tags).toHaveCount(0);
+  // Then the mark itself.
+  await page.keyboard.press('Control+z');
+  await expect(passages).toHaveCount(0);
   await expect(editor).toHaveText('Typed in the note.');
 
   // In the editor, Ctrl+Z is the note's own.
@@ -64,5 +67,5 @@ test('Ctrl+Z outside the note undoes library actions in turn and never the note 
   await expect(editor).toHaveText('Typed in the note. More');
   await page.keyboard.press('Control+z');
   await expect(editor).toHaveText('Typed in the note.');
-  await expect(passages).toHaveCount(1);
+  await expect(passages).toHaveCount(0);
 });

@@ -29,7 +29,8 @@ export function markPassage(db: WritableDB, args: ValidArgs<'markPassage'>): Mar
         )
         .pluck()
         .get(sourceId, version.id, start, end) as number | undefined;
-      if (existing !== undefined) return { passageId: String(existing), start, end };
+      if (existing !== undefined)
+        return { passageId: String(existing), start, end, created: false };
 
       const quote = describeQuote(version.text, start, end);
       const comment = args.comment || null;
@@ -58,7 +59,7 @@ export function markPassage(db: WritableDB, args: ValidArgs<'markPassage'>): Mar
           ).lastInsertRowid,
       );
       indexPassage(db, passageId, quote.exact, comment);
-      return { passageId: String(passageId), start, end };
+      return { passageId: String(passageId), start, end, created: true };
     })
     .immediate();
 }

@@ -1,8 +1,9 @@
 import { useCallback, useState } from 'react';
-import type { PassageView } from '../../shared/api';
+import type { MarkedPassage, PassageView } from '../../shared/api';
 import { passageTooShort, type HighlightColor } from '../../shared/passages';
 import { api } from '../api/client';
 import { useAction } from '../ui/useAction';
+import { recordLibraryAction } from '../undo/libraryUndo';
 import type { TextSpan } from './textRanges';
 
 /** What a new passage may carry besides its words. */
@@ -28,7 +29,8 @@ export interface MarkAction {
  * re-attached, attaches that passage to it instead (its id, and so every note's
  * link to it, stays; its colour and comment too). `onDone` receives the
  * passage's id either way. The selection then shrinks to a caret at its end,
- * where the keyboard can go on selecting.
+ * where the keyboard can go on selecting. A new passage can be taken back with
+ * Ctrl+Z outside the note editor.
  */
 export function useMarkPassage(
   source: { id: string; text: string },
@@ -54,6 +56,12 @@ export function useMarkPassage(
           })
         : run('Could not mark the passage', async () => {
             const marked = await api.markPassage({ sourceId, start, end, ...annotation });
+            if (marked.created) {
+              recordLibraryAction({
+                label: 'Passage marked',
+                undo: () => unmark(sourceId, marked),
+              });
+            }
             return marked.passageId;
           }));
       setMarking(false);
@@ -68,4 +76,16 @@ export function useMarkPassage(
   );
 
   return { mark: selection && !tooShort && !marking ? mark : null, marking, tooShort };
+}
+
+/**
+ * Takes a new passage back: the one now on those words, which is another id
+ * when the passage was removed and its removal undone in between.
+ */
+async function unmark(sourceId: string, marked: MarkedPassage): Promise<void> {
+  const passages = await api.listPassages({ sourceId });
+  const onThoseWords = passages.find(
+    (passage) => passage.start === marked.start && passage.end === marked.end,
+  );
+  if (onThoseWords) await api.deletePassage({ passageId: onThoseWords.id });
 }
