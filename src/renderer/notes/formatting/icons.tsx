@@ -1,57 +1,38 @@
-/** Line icons for the formatting toolbar, drawn in the text colour (16×16). */
-import type { ReactNode } from 'react';
-
-function Icon({ children }: { children: ReactNode }) {
-  return (
-    <svg
-      className="format-icon"
-      viewBox="0 0 16 16"
-      width="16"
-      height="16"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      {children}
-    </svg>
-  );
-}
+/** The formatting toolbar's icons (LineIcon). */
+import { LineIcon } from '../../ui/LineIcon';
 
 export const BulletListIcon = () => (
-  <Icon>
+  <LineIcon>
     <circle cx="2.5" cy="4" r="1" fill="currentColor" stroke="none" />
     <circle cx="2.5" cy="8" r="1" fill="currentColor" stroke="none" />
     <circle cx="2.5" cy="12" r="1" fill="currentColor" stroke="none" />
     <path d="M6 4h8M6 8h8M6 12h8" />
-  </Icon>
+  </LineIcon>
 );
 
 export const NumberedListIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M1.5 2.5l1-.5v4M1.5 9.5c.3-.7 2-.8 2 .2 0 .8-2 1.6-2 2.8h2" strokeWidth="1.1" />
     <path d="M6 4h8M6 8h8M6 12h8" />
-  </Icon>
+  </LineIcon>
 );
 
 export const QuoteIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M3 3v10M6.5 5.5h7M6.5 8h7M6.5 10.5h5" />
-  </Icon>
+  </LineIcon>
 );
 
 export const UndoIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M5.5 3L2.5 6l3 3" />
     <path d="M2.5 6h7a4 4 0 010 8H7" />
-  </Icon>
+  </LineIcon>
 );
 
 export const RedoIcon = () => (
-  <Icon>
+  <LineIcon>
     <path d="M10.5 3l3 3-3 3" />
     <path d="M13.5 6h-7a4 4 0 000 8H9" />
-  </Icon>
+  </LineIcon>
 );
