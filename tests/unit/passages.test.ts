@@ -69,7 +69,8 @@ describe('markPassage', () => {
     const text = notebook.core.getSource({ sourceId }).text;
     const again = notebook.core.markPassage({ sourceId, start: first.start, end: first.end + 1 });
     expect(text.slice(first.start, first.end + 1)).toBe('sentence ');
-    expect(again).toEqual(first);
+    expect(again).toEqual({ ...first, created: false });
+    expect(first.created).toBe(true);
     expect(notebook.core.getSource({ sourceId }).passages).toHaveLength(1);
   });
 
