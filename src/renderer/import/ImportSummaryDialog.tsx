@@ -1,7 +1,6 @@
-import { useId } from 'react';
 import { plural } from '../../shared/text';
 import type { ImportSummary } from './useBulkImport';
-import { useModalDialog } from '../ui/useModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 
 /** What became of every file of a folder import; Escape or Close dismisses it. */
 export function ImportSummaryDialog({
@@ -11,20 +10,13 @@ export function ImportSummaryDialog({
   summary: ImportSummary;
   onClose: () => void;
 }) {
-  const headingId = useId();
-  const dialogRef = useModalDialog();
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog import-summary"
-      aria-labelledby={headingId}
-      data-testid="import-summary"
+    <ModalDialog
+      heading={`${summary.cancelled ? 'Import cancelled' : 'Import finished'}: ${summary.label}`}
       onClose={onClose}
+      className="import-summary"
+      testId="import-summary"
     >
-      <h2 id={headingId} dir="auto">
-        {summary.cancelled ? 'Import cancelled' : 'Import finished'}: {summary.label}
-      </h2>
       <ul className="import-summary-counts">
         <li data-testid="import-summary-imported">Imported: {summary.imported}</li>
         <li data-testid="import-summary-duplicates">
@@ -65,6 +57,6 @@ export function ImportSummaryDialog({
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,9 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
 import { api } from '../api/client';
 import { newOperationId } from '../operations/newOperationId';
-import { useModalDialog } from '../ui/useModalDialog';
-import { DialogButtons } from '../ui/DialogButtons';
+import { FormDialog } from '../ui/FormDialog';
 
 interface ImportUrlDialogProps {
   open: boolean;
@@ -17,8 +16,6 @@ const offlineMessage =
 
 /** "Import from URL…": the page is fetched by Dossier (no cookies, size and time limits) and imported like a saved page. */
 export function ImportUrlDialog({ open, onClose, onImport }: ImportUrlDialogProps) {
-  const headingId = useId();
-  const dialogRef = useModalDialog(open);
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [operationId, setOperationId] = useState<string | null>(null);
@@ -48,57 +45,41 @@ export function ImportUrlDialog({ open, onClose, onImport }: ImportUrlDialogProp
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={headingId}
-      data-testid="import-url-dialog"
+    <FormDialog
+      heading="Import from URL"
+      open={open}
       onClose={close}
+      testId="import-url-dialog"
+      onSubmit={() => void submit()}
+      error={error}
+      errorTestId="import-url-error"
+      submitLabel={operationId ? 'Fetching…' : 'Import'}
+      submitDisabled={url.trim() === '' || operationId !== null}
+      submitTestId="import-url-submit"
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id={headingId}>Import from URL</h2>
-        <p className="dialog-explanation">
-          Dossier fetches the page (http or https, without cookies) and keeps the article, its
-          metadata and the page as it came.
+      <p className="dialog-explanation">
+        Dossier fetches the page (http or https, without cookies) and keeps the article, its
+        metadata and the page as it came.
+      </p>
+      <label className="field">
+        <span>Address</span>
+        <input
+          type="url"
+          dir="ltr"
+          value={url}
+          placeholder="https://"
+          onChange={(event) => setUrl(event.target.value)}
+          data-testid="import-url-input"
+          autoFocus
+          required
+        />
+      </label>
+      {!online && (
+        <p className="dialog-message" role="status">
+          {offlineMessage}
         </p>
-        <label className="field">
-          <span>Address</span>
-          <input
-            type="url"
-            dir="ltr"
-            value={url}
-            placeholder="https://"
-            onChange={(event) => setUrl(event.target.value)}
-            data-testid="import-url-input"
-            autoFocus
-            required
-          />
-        </label>
-        {!online && (
-          <p className="dialog-message" role="status">
-            {offlineMessage}
-          </p>
-        )}
-        {error && (
-          <p className="dialog-message" role="alert" data-testid="import-url-error">
-            {error}
-          </p>
-        )}
-        <DialogButtons
-          onCancel={close}
-          disabled={url.trim() === '' || operationId !== null}
-          submitTestId="import-url-submit"
-        >
-          {operationId ? 'Fetching…' : 'Import'}
-        </DialogButtons>
-      </form>
-    </dialog>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,8 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { usePastedHtml } from './usePastedHtml';
 import { hasPrimaryModifier } from '../ui/dom';
-import { useModalDialog } from '../ui/useModalDialog';
-import { DialogButtons } from '../ui/DialogButtons';
+import { FormDialog } from '../ui/FormDialog';
 
 interface PasteTextDialogProps {
   open: boolean;
@@ -43,9 +42,7 @@ export function PasteTextDialog({
   onImport,
   purpose = newArticle,
 }: PasteTextDialogProps) {
-  const headingId = useId();
   const asksTitle = purpose === newArticle;
-  const dialogRef = useModalDialog(open);
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
@@ -64,67 +61,58 @@ export function PasteTextDialog({
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={headingId}
-      data-testid={purpose.testId}
+    <FormDialog
+      heading={purpose.heading}
+      open={open}
       onClose={onClose}
-    >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id={headingId}>{purpose.heading}</h2>
-        {purpose.explanation && <p className="dialog-explanation">{purpose.explanation}</p>}
-        {asksTitle && (
-          <label className="field">
-            <span>Title (optional — otherwise the first line)</span>
-            <input
-              dir="auto"
-              value={title}
-              maxLength={500}
-              onChange={(event) => setTitle(event.target.value)}
-              data-testid="paste-text-title"
-            />
-          </label>
-        )}
-        <label className="field">
-          <span>Text</span>
-          <textarea
-            dir="auto"
-            rows={14}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            onPaste={pastedHtml.onPaste}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && hasPrimaryModifier(event)) void submit();
-            }}
-            data-testid="paste-text-input"
-            autoFocus
-          />
-        </label>
-        {pastedHtml.html !== undefined && (
-          <p className="dialog-explanation" data-testid="paste-keeps-formatting">
-            Pasted from a web page: it is imported with its headings, lists, tables and links
-            {asksTitle && ' (and its own title, if it has one)'}.{' '}
-            <button type="button" className="button button-small" onClick={pastedHtml.forget}>
-              Import as plain text
-            </button>
-          </p>
-        )}
-        <DialogButtons
-          onCancel={onClose}
-          disabled={text.trim() === '' || busy}
-          submitTestId="paste-text-submit"
-        >
+      testId={purpose.testId}
+      onSubmit={() => void submit()}
+      submitLabel={
+        <>
           {busy ? 'Saving…' : purpose.submitLabel}
           <kbd className="shortcut">Ctrl+Enter</kbd>
-        </DialogButtons>
-      </form>
-    </dialog>
+        </>
+      }
+      submitDisabled={text.trim() === '' || busy}
+      submitTestId="paste-text-submit"
+    >
+      {purpose.explanation && <p className="dialog-explanation">{purpose.explanation}</p>}
+      {asksTitle && (
+        <label className="field">
+          <span>Title (optional — otherwise the first line)</span>
+          <input
+            dir="auto"
+            value={title}
+            maxLength={500}
+            onChange={(event) => setTitle(event.target.value)}
+            data-testid="paste-text-title"
+          />
+        </label>
+      )}
+      <label className="field">
+        <span>Text</span>
+        <textarea
+          dir="auto"
+          rows={14}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onPaste={pastedHtml.onPaste}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && hasPrimaryModifier(event)) void submit();
+          }}
+          data-testid="paste-text-input"
+          autoFocus
+        />
+      </label>
+      {pastedHtml.html !== undefined && (
+        <p className="dialog-explanation" data-testid="paste-keeps-formatting">
+          Pasted from a web page: it is imported with its headings, lists, tables and links
+          {asksTitle && ' (and its own title, if it has one)'}.{' '}
+          <button type="button" className="button button-small" onClick={pastedHtml.forget}>
+            Import as plain text
+          </button>
+        </p>
+      )}
+    </FormDialog>
   );
 }

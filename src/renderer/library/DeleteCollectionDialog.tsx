@@ -1,11 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { CollectionSummary } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { api } from '../api/client';
 import { isolate } from '../ui/bidi';
-import { DialogButtons } from '../ui/DialogButtons';
+import { FormDialog } from '../ui/FormDialog';
 import { useAction } from '../ui/useAction';
-import { useModalDialog } from '../ui/useModalDialog';
 
 interface DeleteCollectionDialogProps {
   collection: CollectionSummary;
@@ -14,8 +13,6 @@ interface DeleteCollectionDialogProps {
 
 /** Asks before deleting a collection, saying that what is in it stays in the library. */
 export function DeleteCollectionDialog({ collection, onClose }: DeleteCollectionDialogProps) {
-  const headingId = useId();
-  const dialogRef = useModalDialog();
   const run = useAction();
   const [busy, setBusy] = useState(false);
   const { sourceCount, noteCount } = collection;
@@ -30,30 +27,20 @@ export function DeleteCollectionDialog({ collection, onClose }: DeleteCollection
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={headingId}
-      data-testid="delete-collection-dialog"
+    <FormDialog
+      heading={`Delete the collection ${isolate(collection.name)}?`}
       onClose={onClose}
+      testId="delete-collection-dialog"
+      onSubmit={() => void remove()}
+      submitLabel="Delete collection"
+      submitDisabled={busy}
+      submitTestId="delete-collection-confirm"
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void remove();
-        }}
-      >
-        <h2 id={headingId}>Delete the collection {isolate(collection.name)}?</h2>
-        <p className="dialog-explanation">
-          {sourceCount + noteCount === 0
-            ? 'It is empty.'
-            : `Its ${plural(sourceCount, 'article')} and ${plural(noteCount, 'note')} stay in the library and the notes; only the collection goes.`}
-        </p>
-        <DialogButtons onCancel={onClose} disabled={busy} submitTestId="delete-collection-confirm">
-          Delete collection
-        </DialogButtons>
-      </form>
-    </dialog>
+      <p className="dialog-explanation">
+        {sourceCount + noteCount === 0
+          ? 'It is empty.'
+          : `Its ${plural(sourceCount, 'article')} and ${plural(noteCount, 'note')} stay in the library and the notes; only the collection goes.`}
+      </p>
+    </FormDialog>
   );
 }

@@ -1,9 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../../shared/errors';
 import { highlightColors, type HighlightColor } from '../../shared/passages';
 import { api } from '../api/client';
-import { DialogButtons } from '../ui/DialogButtons';
-import { useModalDialog } from '../ui/useModalDialog';
+import { FormDialog } from '../ui/FormDialog';
 import { ColorSwatch } from './ColorSwatch';
 import { colorWord, type ColorLabels } from './highlightColorNames';
 
@@ -23,8 +22,6 @@ export function NameColorsDialog({
   labels: ColorLabels;
   onClose: () => void;
 }) {
-  const headingId = useId();
-  const dialogRef = useModalDialog();
   const [names, setNames] = useState<Names>(
     () =>
       Object.fromEntries(highlightColors.map((color) => [color, labels.get(color) ?? ''])) as Names,
@@ -51,50 +48,37 @@ export function NameColorsDialog({
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog name-colors"
-      aria-labelledby={headingId}
-      data-testid="name-colors-dialog"
+    <FormDialog
+      heading="Name colours"
       onClose={onClose}
+      className="name-colors"
+      testId="name-colors-dialog"
+      onSubmit={() => void save()}
+      error={error}
+      submitLabel="Save names"
+      submitDisabled={saving}
+      submitTestId="name-colors-save"
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id={headingId}>Name colours</h2>
-        <p className="dialog-explanation">
-          Say what each colour stands for, e.g. “claim” or “evidence”. The names show in the
-          selection toolbar and above the passages.
-        </p>
-        {highlightColors.map((color) => (
-          <label key={color} className="field name-color-field">
-            <span className="name-color-colour">
-              <ColorSwatch color={color} />
-              {colorWord(color)}
-            </span>
-            <input
-              dir="auto"
-              maxLength={MAX_LABEL_LENGTH}
-              placeholder="No name"
-              data-testid={`color-label-${color}`}
-              value={names[color]}
-              onChange={(event) => setNames((now) => ({ ...now, [color]: event.target.value }))}
-            />
-          </label>
-        ))}
-        {error && (
-          <p className="dialog-message" role="alert">
-            {error}
-          </p>
-        )}
-        <DialogButtons onCancel={onClose} disabled={saving} submitTestId="name-colors-save">
-          Save names
-        </DialogButtons>
-      </form>
-    </dialog>
+      <p className="dialog-explanation">
+        Say what each colour stands for, e.g. “claim” or “evidence”. The names show in the selection
+        toolbar and above the passages.
+      </p>
+      {highlightColors.map((color) => (
+        <label key={color} className="field name-color-field">
+          <span className="name-color-colour">
+            <ColorSwatch color={color} />
+            {colorWord(color)}
+          </span>
+          <input
+            dir="auto"
+            maxLength={MAX_LABEL_LENGTH}
+            placeholder="No name"
+            data-testid={`color-label-${color}`}
+            value={names[color]}
+            onChange={(event) => setNames((now) => ({ ...now, [color]: event.target.value }))}
+          />
+        </label>
+      ))}
+    </FormDialog>
   );
 }

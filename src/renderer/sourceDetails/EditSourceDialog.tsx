@@ -1,11 +1,10 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ApiArgs } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { api } from '../api/client';
 import type { EditableSource } from './editableSource';
 import { changedFields, formFields, type SourceForm } from './editableSource';
-import { useModalDialog } from '../ui/useModalDialog';
-import { DialogButtons } from '../ui/DialogButtons';
+import { FormDialog } from '../ui/FormDialog';
 
 interface EditSourceDialogProps {
   source: EditableSource;
@@ -19,8 +18,6 @@ interface EditSourceDialogProps {
  * field clears it. The article's text is never changed.
  */
 export function EditSourceDialog({ source, open, onClose }: EditSourceDialogProps) {
-  const headingId = useId();
-  const dialogRef = useModalDialog(open);
   const [form, setForm] = useState<SourceForm>(() => formFields(source));
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -57,79 +54,64 @@ export function EditSourceDialog({ source, open, onClose }: EditSourceDialogProp
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog edit-source"
-      aria-labelledby={headingId}
-      data-testid="edit-source-dialog"
+    <FormDialog
+      heading="Edit details"
+      open={open}
       onClose={onClose}
+      className="edit-source"
+      testId="edit-source-dialog"
+      onSubmit={() => void save()}
+      error={error}
+      errorTestId="edit-source-error"
+      submitLabel={saving ? 'Saving…' : 'Save'}
+      submitDisabled={saving || form.title.trim() === ''}
+      submitTestId="edit-source-save"
     >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save();
-        }}
-      >
-        <h2 id={headingId}>Edit details</h2>
+      <label className="field">
+        <span>Title</span>
+        <input dir="auto" required {...field('title')} data-testid="edit-source-title" />
+      </label>
+      <label className="field">
+        <span>Author</span>
+        <input dir="auto" {...field('byline')} data-testid="edit-source-byline" />
+      </label>
+      <label className="field">
+        <span>Site</span>
+        <input dir="auto" {...field('siteName')} data-testid="edit-source-site" />
+      </label>
+      <label className="field">
+        <span>Address</span>
+        <input
+          type="url"
+          dir="ltr"
+          placeholder="https://"
+          {...field('url')}
+          data-testid="edit-source-url"
+        />
+      </label>
+      <div className="edit-source-row">
         <label className="field">
-          <span>Title</span>
-          <input dir="auto" required {...field('title')} data-testid="edit-source-title" />
+          <span>Published</span>
+          <input type="date" {...field('publishedDate')} data-testid="edit-source-published" />
         </label>
         <label className="field">
-          <span>Author</span>
-          <input dir="auto" {...field('byline')} data-testid="edit-source-byline" />
-        </label>
-        <label className="field">
-          <span>Site</span>
-          <input dir="auto" {...field('siteName')} data-testid="edit-source-site" />
-        </label>
-        <label className="field">
-          <span>Address</span>
+          <span>Language</span>
           <input
-            type="url"
             dir="ltr"
-            placeholder="https://"
-            {...field('url')}
-            data-testid="edit-source-url"
+            placeholder="e.g. en, fa, ar"
+            {...field('lang')}
+            data-testid="edit-source-lang"
           />
         </label>
-        <div className="edit-source-row">
-          <label className="field">
-            <span>Published</span>
-            <input type="date" {...field('publishedDate')} data-testid="edit-source-published" />
-          </label>
-          <label className="field">
-            <span>Language</span>
-            <input
-              dir="ltr"
-              placeholder="e.g. en, fa, ar"
-              {...field('lang')}
-              data-testid="edit-source-lang"
-            />
-          </label>
-          <label className="field">
-            <span>Direction</span>
-            <select {...field('dir')} data-testid="edit-source-dir">
-              <option value="">Automatic</option>
-              <option value="ltr">Left to right</option>
-              <option value="rtl">Right to left</option>
-            </select>
-          </label>
-        </div>
-        {error && (
-          <p className="dialog-message" role="alert" data-testid="edit-source-error">
-            {error}
-          </p>
-        )}
-        <DialogButtons
-          onCancel={onClose}
-          disabled={saving || form.title.trim() === ''}
-          submitTestId="edit-source-save"
-        >
-          {saving ? 'Saving…' : 'Save'}
-        </DialogButtons>
-      </form>
-    </dialog>
+        <label className="field">
+          <span>Direction</span>
+          <select {...field('dir')} data-testid="edit-source-dir">
+            <option value="">Automatic</option>
+            <option value="ltr">Left to right</option>
+            <option value="rtl">Right to left</option>
+          </select>
+        </label>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { EmptiedTrash, TrashItem } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { api } from '../api/client';
@@ -7,7 +7,7 @@ import { formatMoment } from '../sourceDetails/formatMetadata';
 import { AsyncButton } from '../ui/AsyncButton';
 import { isolate } from '../ui/bidi';
 import { useAction } from '../ui/useAction';
-import { useModalDialog } from '../ui/useModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { useTrashActions } from './useTrashActions';
 import './trash.css';
 
@@ -25,8 +25,6 @@ const kindLabels: Record<TrashItem['kind'], string> = { source: 'Article', note:
  * confirmation — except an article a note still cites, which stays.
  */
 export function TrashDialog({ open, onClose }: TrashDialogProps) {
-  const headingId = useId();
-  const dialogRef = useModalDialog(open);
   const trash = useLiveQuery(['sources', 'notes'], open ? 'trash' : null, () => api.listTrash({}));
   const { restore } = useTrashActions();
   const [confirming, setConfirming] = useState(false);
@@ -46,14 +44,13 @@ export function TrashDialog({ open, onClose }: TrashDialogProps) {
   };
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog trash"
-      aria-labelledby={headingId}
-      data-testid="trash-dialog"
+    <ModalDialog
+      heading="Trash"
+      open={open}
       onClose={close}
+      className="trash"
+      testId="trash-dialog"
     >
-      <h2 id={headingId}>Trash</h2>
       {trash.error && (
         <p className="dialog-message" role="alert">
           {trash.error}
@@ -130,7 +127,7 @@ export function TrashDialog({ open, onClose }: TrashDialogProps) {
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

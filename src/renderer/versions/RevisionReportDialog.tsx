@@ -1,10 +1,9 @@
-import { useId } from 'react';
 import type { RevisedPassage, RevisionReport, VersionSummary } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { anchorStatusHeadings, anchorStatusLabels, matchPercent } from '../passages/anchorStatus';
 import { isolate } from '../ui/bidi';
 import { versionDate, versionOrigin } from './versionText';
-import { useModalDialog } from '../ui/useModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 
 /** A revision report to show, and the version it was written for (unknown for a moment after an update). */
 export interface ShownReport {
@@ -33,19 +32,15 @@ export function RevisionReportDialog({
   onClose,
   onShowPassage,
 }: RevisionReportDialogProps) {
-  const dialogRef = useModalDialog();
-  const headingId = useId();
   const total = statusOrder.reduce((sum, status) => sum + report[status], 0);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog revision-report"
-      aria-labelledby={headingId}
-      data-testid="revision-report"
+    <ModalDialog
+      heading="What became of your passages"
       onClose={onClose}
+      className="revision-report"
+      testId="revision-report"
     >
-      <h2 id={headingId}>What became of your passages</h2>
       <p className="dialog-explanation" dir="auto">
         {version
           ? `Version ${version.number} of ${isolate(sourceTitle)}, ${versionOrigin(version)}, ${versionDate(version)}.`
@@ -92,7 +87,7 @@ export function RevisionReportDialog({
           Close
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 
