@@ -199,6 +199,17 @@ test('the selection toolbar marks in colours, comments, filters, names colours, 
     'Colour: green (\u2068evidence\u2069)',
   );
 
+  // The colour row from the keyboard: its keys stay in it (End does not leave for the list's
+  // last passage), and Esc closes it with the colour unchanged.
+  await greenItem.getByTestId('passage-color').click();
+  await expect(greenItem.getByTestId('passage-color-green')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(greenItem.getByTestId('passage-color-purple')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(greenItem.getByTestId('passage-color-choice')).toHaveCount(0);
+  await expect(greenItem.getByTestId('passage-color')).toBeFocused();
+  await expect(greenItem).toHaveAttribute('data-color', 'green');
+
   // Two overlapping passages, blue and pink.
   const blue = 'Fishing boats will moor';
   const pink = 'boats will moor at the old pier';

@@ -1,6 +1,6 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { highlightColors, type HighlightColor } from '../../shared/passages';
-import { useRovingFocus } from '../reader/rovingFocus';
+import { usePanelKeys } from '../reader/usePanelKeys';
 import { ColorSwatch } from './ColorSwatch';
 import { colorTitle, type ColorLabels } from './highlightColorNames';
 
@@ -14,21 +14,11 @@ interface ColorChoiceProps {
 /** The five colours in a row, the passage's own pressed; arrow keys move, Esc closes. */
 export function ColorChoice({ current, labels, onChoose, onClose }: ColorChoiceProps) {
   const groupRef = useRef<HTMLDivElement>(null);
-  const moveFocus = useRovingFocus(groupRef, 'horizontal');
+  const onKeyDown = usePanelKeys(groupRef, 'horizontal', onClose);
 
   useEffect(() => {
     groupRef.current?.querySelector<HTMLElement>('[aria-pressed="true"]')?.focus();
   }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    moveFocus(event);
-  }
 
   return (
     <div

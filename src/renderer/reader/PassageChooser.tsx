@@ -1,11 +1,11 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import type { PassageView } from '../../shared/api';
 import { ColorSwatch } from '../passages/ColorSwatch';
 import { colorName, type ColorLabels } from '../passages/highlightColorNames';
 import { shorten } from '../ui/shorten';
 import { FloatingPanel } from './FloatingPanel';
 import type { Box } from './floatingPlacement';
-import { useRovingFocus } from './rovingFocus';
+import { usePanelKeys } from './usePanelKeys';
 
 interface PassageChooserProps {
   passages: PassageView[];
@@ -30,7 +30,8 @@ export function PassageChooser({
   onClose,
 }: PassageChooserProps) {
   const menuRef = useRef<HTMLDivElement>(null);
-  const moveFocus = useRovingFocus(menuRef, 'vertical');
+  // A menu is left with Tab, not walked through: it closes, and the focus goes back to the text.
+  const onKeyDown = usePanelKeys(menuRef, 'vertical', onClose, ['Escape', 'Tab']);
 
   useEffect(() => {
     menuRef.current?.querySelector('button')?.focus({ preventScroll: true });
@@ -43,15 +44,6 @@ export function PassageChooser({
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
   }, [onClose]);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape' || event.key === 'Tab') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
-    moveFocus(event);
-  }
 
   return (
     <FloatingPanel

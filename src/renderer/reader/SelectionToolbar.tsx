@@ -1,11 +1,11 @@
-import type { KeyboardEvent, MouseEvent, RefObject } from 'react';
+import type { MouseEvent, RefObject } from 'react';
 import { defaultHighlightColor, highlightColors, type HighlightColor } from '../../shared/passages';
 import { markPassageKey } from '../app/shortcuts';
 import { ColorSwatch } from '../passages/ColorSwatch';
 import { colorName, type ColorLabels } from '../passages/highlightColorNames';
 import { FloatingPanel } from './FloatingPanel';
 import type { Box } from './floatingPlacement';
-import { useRovingFocus } from './rovingFocus';
+import { usePanelKeys } from './usePanelKeys';
 
 interface SelectionToolbarProps {
   panelRef: RefObject<HTMLDivElement | null>;
@@ -46,7 +46,7 @@ export function SelectionToolbar({
   onCopy,
   onClose,
 }: SelectionToolbarProps) {
-  const moveFocus = useRovingFocus(panelRef, 'horizontal');
+  const onKeyDown = usePanelKeys(panelRef, 'horizontal', onClose);
   const marks = (action: () => void) => ({
     'aria-disabled': tooShort !== null || busy || undefined,
     'aria-description': tooShort ?? undefined,
@@ -54,15 +54,6 @@ export function SelectionToolbar({
       if (tooShort === null && !busy) action();
     },
   });
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
-    moveFocus(event);
-  }
 
   return (
     <FloatingPanel

@@ -5,6 +5,8 @@ const keysByOrientation = {
   vertical: { previous: 'ArrowUp', next: 'ArrowDown' },
 } as const;
 
+export type Orientation = keyof typeof keysByOrientation;
+
 function buttonsIn(container: HTMLElement): HTMLButtonElement[] {
   return [...container.querySelectorAll<HTMLButtonElement>('button')];
 }
@@ -20,7 +22,7 @@ function makeCurrent(buttons: HTMLButtonElement[], current: number): void {
  */
 export function useRovingFocus(
   containerRef: RefObject<HTMLElement | null>,
-  orientation: keyof typeof keysByOrientation,
+  orientation: Orientation,
 ): (event: KeyboardEvent<HTMLElement>) => void {
   useLayoutEffect(() => {
     const container = containerRef.current;
