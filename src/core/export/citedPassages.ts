@@ -1,25 +1,22 @@
 /**
  * What an export says about each passage its notes link to: the passage's
  * quote, where it was marked (version, offsets, PDF page) and the source it
- * comes from. Read in one query per batch of notes, not one per link.
+ * comes from. Read in two queries per batch of notes (the passages, then
+ * their sources), not one per link.
  */
-import type { Block, SourceKind } from '../../shared/documentModel';
+import type { SourceSummary } from '../../shared/api';
+import type { Block } from '../../shared/documentModel';
 import { pageAt } from '../../shared/pageAt';
 import type { HighlightColor } from '../../shared/passages';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn } from '../db/sql';
+import { readSourceSummaries } from '../sources/sourceQueries';
 
-export interface CitedSource {
-  id: string;
-  title: string;
-  kind: SourceKind;
-  byline: string | null;
-  siteName: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  capturedAt: string;
-  lang: string | null;
-}
+/** What an export says of a source: enough to cite it (CSL-JSON) and to point at it. */
+export type CitedSource = Pick<
+  SourceSummary,
+  'id' | 'title' | 'kind' | 'byline' | 'siteName' | 'url' | 'publishedAt' | 'capturedAt' | 'lang'
+>;
 
 export interface CitedPassage {
   id: string;
@@ -45,6 +42,7 @@ export interface CitedPassage {
 
 interface Row {
   id: number;
+  source_id: number;
   exact: string;
   prefix: string;
   suffix: string;
@@ -56,15 +54,6 @@ interface Row {
   created_at: string;
   version_id: number;
   version_number: number;
-  source_id: number;
-  title: string;
-  kind: SourceKind;
-  byline: string | null;
-  site: string | null;
-  url: string | null;
-  published_at: string | null;
-  captured_at: string;
-  lang: string | null;
 }
 
 /**
@@ -79,24 +68,24 @@ export function readCitedPassages(
   const wanted = idIn('p.id', passageIds.map(Number));
   const rows = db
     .prepare(
-      `SELECT p.id, p.exact, p.prefix, p.suffix, p.start_utf16, p.end_utf16, p.comment, p.color,
-              c.label AS color_label, p.created_at, v.id AS version_id, v.version_number,
-              s.id AS source_id, s.title, s.kind, s.byline, s.site, s.url, s.published_at,
-              s.captured_at, s.lang
+      `SELECT p.id, p.source_id, p.exact, p.prefix, p.suffix, p.start_utf16, p.end_utf16,
+              p.comment, p.color, c.label AS color_label, p.created_at, v.id AS version_id,
+              v.version_number
        FROM passages p
        JOIN source_versions v ON v.id = p.version_id
-       JOIN sources s ON s.id = p.source_id
        LEFT JOIN highlight_colors c ON c.color = p.color
        WHERE ${wanted.sql} ORDER BY v.id, p.start_utf16`,
     )
     .all(...wanted.params) as Row[];
+  const sources = readSourceSummaries(db, [...new Set(rows.map((row) => row.source_id))]);
   const version = versionReader(db);
   return new Map(
     rows.map((row) => {
       const { codePoints, blocks } = version(row.version_id);
       const passage: CitedPassage = {
         id: String(row.id),
-        source: toSource(row),
+        // A passage's source exists: the foreign key says so.
+        source: sources.get(String(row.source_id))!,
         exact: row.exact,
         prefix: row.prefix,
         suffix: row.suffix,
@@ -154,19 +143,5 @@ function codePointCounter(text: string): (utf16Offset: number) => number {
     for (; offset < target; offset++) if (startsCodePoint(offset)) count++;
     for (; offset > target; offset--) if (startsCodePoint(offset - 1)) count--;
     return count;
-  };
-}
-
-function toSource(row: Row): CitedSource {
-  return {
-    id: String(row.source_id),
-    title: row.title,
-    kind: row.kind,
-    byline: row.byline,
-    siteName: row.site,
-    url: row.url,
-    publishedAt: row.published_at,
-    capturedAt: row.captured_at,
-    lang: row.lang,
   };
 }

@@ -3,6 +3,7 @@ import type { Block, SourceKind } from '../../shared/documentModel';
 import { originalOfVersion } from '../originals/originals';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
+import { idIn } from '../db/sql';
 import { listPassageViews, listPassageViewsOnVersion } from '../passages/passageViews';
 import { listVersions, readVersion } from '../versions/versionQueries';
 import { parseTagNames, taggedSources, tagNamesJsonSql } from '../tags/taggedKinds';
@@ -46,6 +47,18 @@ export function listSources(db: ReadableDB): SourceSummary[] {
     )
     .all() as SourceRow[];
   return rows.map(toSourceSummary);
+}
+
+/** The sources of `sourceIds` that exist, in the trash or not, by id: one query for them all. */
+export function readSourceSummaries(
+  db: ReadableDB,
+  sourceIds: readonly number[],
+): Map<string, SourceSummary> {
+  const wanted = idIn('s.id', sourceIds);
+  const rows = db
+    .prepare(`${SELECT_SOURCE_SUMMARY} WHERE ${wanted.sql}`)
+    .all(...wanted.params) as SourceRow[];
+  return new Map(rows.map((row) => [String(row.id), toSourceSummary(row)]));
 }
 
 /**
