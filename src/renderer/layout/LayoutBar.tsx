@@ -27,7 +27,7 @@ export function LayoutBar({ layout, reading }: LayoutBarProps) {
         <ReadingSettings settings={reading} />
         <button
           type="button"
-          className="pane-bar-button"
+          className="tool-button"
           data-testid="focus-mode"
           aria-label="Focus mode"
           aria-pressed={layout.focusMode}
@@ -58,7 +58,7 @@ function PaneToggle({ pane, layout }: { pane: SidePane; layout: WorkspaceLayout 
   return (
     <button
       type="button"
-      className="pane-bar-button"
+      className="tool-button"
       data-testid={`toggle-${pane}`}
       aria-label={label}
       aria-expanded={shown}

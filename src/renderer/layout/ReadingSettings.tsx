@@ -14,7 +14,7 @@ const lineWidthLabels: Record<LineWidth, string> = {
 export function ReadingSettings({ settings }: { settings: ReadingSettings }) {
   return (
     <Popover
-      className="reading-settings"
+      className="tool-menu reading-settings"
       summary={
         <span className="reading-settings-glyph" aria-hidden="true">
           Aa

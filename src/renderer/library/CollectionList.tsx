@@ -161,7 +161,7 @@ export function CollectionList({
                 </button>
                 <button
                   type="button"
-                  className="collection-menu-button"
+                  className="row-menu-button collection-menu-button"
                   data-testid="collection-menu"
                   aria-haspopup="menu"
                   aria-label={`Actions for ${isolate(collection.name)}`}

@@ -86,7 +86,7 @@ export const LibraryRow = memo(function LibraryRow({
       </span>
       <button
         type="button"
-        className="library-row-menu"
+        className="row-menu-button library-row-menu"
         tabIndex={-1}
         aria-label={`Collections of ${isolate(source.title)}`}
         title="Add to a collection… (Shift+F10)"

@@ -26,7 +26,7 @@ export function ToolbarButton({
     <button
       {...rest}
       type="button"
-      className={['format-button', className].filter(Boolean).join(' ')}
+      className={['tool-button', className].filter(Boolean).join(' ')}
       aria-label={label}
       title={shortcut ? `${label} (${shortcut})` : label}
       aria-pressed={pressed}
