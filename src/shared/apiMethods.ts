@@ -88,17 +88,8 @@ export const apiMethods = {
   // Exports write files only, never the notebook.
   exportNotes: long(query),
   exportNotebook: long(query),
-  importNotebook: long(
-    mutation(
-      'sources',
-      'passages',
-      'notes',
-      'tags',
-      'collections',
-      'highlightColors',
-      'searchIndex',
-    ),
-  ),
+  // Fills an empty notebook: everything in it changes.
+  importNotebook: long(mutation(...topics)),
   // On the writing connection: FTS5's integrity check is spelled as an INSERT (it changes nothing).
   checkNotebook: long(mutation()),
   rebuildSearchIndex: long(mutation('searchIndex')),
