@@ -13,6 +13,19 @@ function importRiverDelta(): string {
   return imported!.sourceId;
 }
 
+/** Marks the article's first "delta" (with any further options); returns the passage id. */
+function markDelta(sourceId: string, ...options: string[]): string {
+  return dossierJson<{ passageId: string }>(
+    'mark',
+    sourceId,
+    '--quote',
+    'delta',
+    '--occurrence',
+    '1',
+    ...options,
+  ).passageId;
+}
+
 describe('dossier source delete|restore and trash empty', () => {
   it('moves a source to the trash and back, and empties the trash only with --yes', () => {
     const sourceId = importRiverDelta();
@@ -43,14 +56,7 @@ describe('dossier source delete|restore and trash empty', () => {
 
   it('keeps a cited source in the trash and says why', () => {
     const sourceId = importRiverDelta();
-    const { passageId } = dossierJson<{ passageId: string }>(
-      'mark',
-      sourceId,
-      '--quote',
-      'delta',
-      '--occurrence',
-      '1',
-    );
+    const passageId = markDelta(sourceId);
     dossierJson('note', 'add', '--title', 'Delta notes', '--link', passageId);
     dossierJson('source', 'delete', sourceId);
 
@@ -67,13 +73,8 @@ describe('dossier source delete|restore and trash empty', () => {
 describe('dossier mark and passage edit', () => {
   it('marks with a colour and a comment, edits them, and refuses a passage too short', () => {
     const sourceId = importRiverDelta();
-    const { passageId } = dossierJson<{ passageId: string }>(
-      'mark',
+    const passageId = markDelta(
       sourceId,
-      '--quote',
-      'delta',
-      '--occurrence',
-      '1',
       '--color',
       'green',
       '--comment',
