@@ -8,7 +8,13 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { callApi } from './support/api';
-import { expect, repoRoot, test, type RunningDossier } from './support/dossierServer';
+import {
+  expect,
+  repoRoot,
+  test,
+  type DossierHost,
+  type RunningDossier,
+} from './support/dossierServer';
 
 const screenshots = path.join(repoRoot, 'test-results');
 
@@ -159,6 +165,14 @@ async function importArticles(running: RunningDossier): Promise<string[]> {
   return ids;
 }
 
+/** A Dossier holding the eight articles, open in `page`. */
+async function openLibrary(page: Page, dossier: DossierHost): Promise<RunningDossier> {
+  const running = await dossier.start();
+  await importArticles(running);
+  await page.goto(running.url);
+  return running;
+}
+
 const rows = (page: Page) => page.getByTestId('source-item');
 const rowTitles = (page: Page) => rows(page).locator('.list-item-title');
 const row = (page: Page, title: string) => rows(page).filter({ hasText: title });
@@ -181,9 +195,7 @@ test('the library sorts by each key and filters by words, tags and site', async 
   page,
   dossier,
 }) => {
-  const running = await dossier.start();
-  await importArticles(running);
-  await page.goto(running.url);
+  await openLibrary(page, dossier);
   await expect(rows(page)).toHaveCount(8);
 
   // Date saved, newest first, by default.
@@ -288,9 +300,7 @@ test('arrow keys walk the library, one row in the tab order, and Enter opens', a
   page,
   dossier,
 }) => {
-  const running = await dossier.start();
-  await importArticles(running);
-  await page.goto(running.url);
+  await openLibrary(page, dossier);
   const newestFirst = articles.map(({ title }) => title).reverse();
   await expect(rowTitles(page)).toHaveText(newestFirst);
 
@@ -332,15 +342,14 @@ test('collections gather articles and notes by drag or menu, filter both lists, 
   page,
   dossier,
 }) => {
-  const running = await dossier.start();
-  await importArticles(running);
+  const running = await openLibrary(page, dossier);
   await api(running, 'createNote', { title: 'Port visit plan', text: 'Ask the harbour master.' });
   await api(running, 'createNote', {
     title: 'Unrelated thought',
     text: 'Nothing to do with ports.',
   });
-  await page.goto(running.url);
   await expect(rows(page)).toHaveCount(8);
+  await expect(page.getByTestId('note-item')).toHaveCount(2);
 
   // A new collection, named in place.
   await page.getByTestId('new-collection').click();
