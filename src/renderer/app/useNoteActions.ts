@@ -3,7 +3,11 @@ import { useCallback, useRef, useState } from 'react';
 import type { PassageView } from '../../shared/api';
 import { api } from '../api/client';
 import { flushNote } from '../notes/noteSaver';
-import { INSERT_PASSAGE_LINK_COMMAND } from '../notes/passageLink/PassageLinkPlugin';
+import {
+  INSERT_PASSAGE_LINK_COMMAND,
+  INSERT_PASSAGE_QUOTE_COMMAND,
+  type PassageQuotePayload,
+} from '../notes/passageLink/PassageLinkPlugin';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
 
@@ -17,6 +21,11 @@ export interface NoteActions {
   newNote: () => void;
   /** Links the passage into the open note at its cursor, or starts a note with it (titled `noteTitle`). */
   linkIntoNote: (passage: PassageView, noteTitle: string) => void;
+  /**
+   * Quotes the passage in the open note (a block quote ending with `citation`,
+   * linked to the passage), or in a new note titled `noteTitle`.
+   */
+  quoteIntoNote: (passage: PassageView, citation: string, noteTitle: string) => void;
   /** The note just created with "New note", whose title gets the cursor. */
   freshNoteId: string | null;
   /** Saves the note's last edits, moves it to the trash and closes it, offering Undo. */
@@ -31,8 +40,17 @@ export function useNoteActions({ openNoteId, openNote, closeNote }: NoteActionsI
   const editorRef = useRef<LexicalEditor | null>(null);
   const [freshNoteId, setFreshNoteId] = useState<string | null>(null);
 
+  // A quote for the note being created, inserted once its editor is there.
+  const pendingQuote = useRef<PassageQuotePayload | null>(null);
+
   const setEditor = useCallback((editor: LexicalEditor | null) => {
     editorRef.current = editor;
+    const quote = pendingQuote.current;
+    if (editor && quote) {
+      pendingQuote.current = null;
+      editor.dispatchCommand(INSERT_PASSAGE_QUOTE_COMMAND, quote);
+      editor.focus();
+    }
   }, []);
 
   const createAndOpen = useCallback(
@@ -62,6 +80,26 @@ export function useNoteActions({ openNoteId, openNote, closeNote }: NoteActionsI
         return;
       }
       void createAndOpen({ title: noteTitle, passageIds: [passage.id] }, false);
+    },
+    [openNoteId, createAndOpen],
+  );
+
+  const quoteIntoNote = useCallback(
+    (passage: PassageView, citation: string, noteTitle: string) => {
+      const quote = {
+        passageId: passage.id,
+        sourceId: passage.sourceId,
+        quote: passage.exact,
+        citation,
+      };
+      const editor = editorRef.current;
+      if (openNoteId && editor) {
+        editor.dispatchCommand(INSERT_PASSAGE_QUOTE_COMMAND, quote);
+        editor.focus();
+        return;
+      }
+      pendingQuote.current = quote;
+      void createAndOpen({ title: noteTitle }, false);
     },
     [openNoteId, createAndOpen],
   );
@@ -98,5 +136,5 @@ export function useNoteActions({ openNoteId, openNote, closeNote }: NoteActionsI
     [closeNote, restoreFromTrash, run, toast],
   );
 
-  return { newNote, linkIntoNote, freshNoteId, setEditor, moveToTrash };
+  return { newNote, linkIntoNote, quoteIntoNote, freshNoteId, setEditor, moveToTrash };
 }

@@ -1,6 +1,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
+import { $createQuoteNode } from '@lexical/rich-text';
 import {
+  $createLineBreakNode,
   $createParagraphNode,
   $createTextNode,
   $findMatchingParent,
@@ -34,6 +36,16 @@ export const INSERT_PASSAGE_LINK_COMMAND: LexicalCommand<PassageLinkPayload> = c
   'INSERT_PASSAGE_LINK_COMMAND',
 );
 
+export interface PassageQuotePayload extends PassageLinkPayload {
+  /** Where the words come from ("Title, Site, date, p. N"): the text of the link to the passage. */
+  citation: string;
+}
+
+/** Quotes a passage as a block quote ending with its citation, a link to the passage. */
+export const INSERT_PASSAGE_QUOTE_COMMAND: LexicalCommand<PassageQuotePayload> = createCommand(
+  'INSERT_PASSAGE_QUOTE_COMMAND',
+);
+
 /** Long quotes are shortened in the link text; the link itself points at the whole passage. */
 const maxLinkTextLength = 400;
 
@@ -54,6 +66,36 @@ function $insertPassageLink({ passageId, sourceId, quote }: PassageLinkPayload):
   return true;
 }
 
+/**
+ * Inserts the passage's words as a block quote after the block at the cursor
+ * (at the end of the note without one), the citation on its last line as a
+ * link to the passage, and a paragraph after it to go on writing in.
+ */
+function $insertPassageQuote({
+  passageId,
+  sourceId,
+  quote,
+  citation,
+}: PassageQuotePayload): boolean {
+  const link = $createPassageLinkNode(passageId, sourceId).append($createTextNode(citation));
+  const block = $createQuoteNode().append(
+    $createTextNode(quote.replace(/\s+/g, ' ').trim()),
+    $createLineBreakNode(),
+    $createTextNode('— '),
+    link,
+  );
+  const after = $createParagraphNode();
+  const selection = $getSelection();
+  const current = $isRangeSelection(selection)
+    ? $findMatchingParent(selection.anchor.getNode(), (node) => node.getParent() === $getRoot())
+    : null;
+  if (current) current.insertAfter(block);
+  else $getRoot().append(block);
+  block.insertAfter(after);
+  after.select();
+  return true;
+}
+
 /** The passage link a clicked DOM node belongs to (usually its text), if any. */
 function $passageLinkAt(target: Node): PassageLinkIds | null {
   const clicked = $getNearestNodeFromDOMNode(target);
@@ -62,7 +104,8 @@ function $passageLinkAt(target: Node): PassageLinkIds | null {
 }
 
 /**
- * Registers passage links in the note: inserting them, following them on click
+ * Registers passage links in the note: inserting them (alone, or closing a
+ * quote of the passage), following them on click
  * (a broken one too: it opens the source with the orphan in the side panel),
  * and showing where each linked passage stands now.
  */
@@ -89,6 +132,11 @@ export function PassageLinkPlugin({
       editor.registerCommand(
         INSERT_PASSAGE_LINK_COMMAND,
         $insertPassageLink,
+        COMMAND_PRIORITY_EDITOR,
+      ),
+      editor.registerCommand(
+        INSERT_PASSAGE_QUOTE_COMMAND,
+        $insertPassageQuote,
         COMMAND_PRIORITY_EDITOR,
       ),
       editor.registerRootListener((root) =>
