@@ -42,7 +42,6 @@ export interface CitedPassage {
 
 interface Row {
   id: number;
-  source_id: number;
   exact: string;
   prefix: string;
   suffix: string;
@@ -54,6 +53,7 @@ interface Row {
   created_at: string;
   version_id: number;
   version_number: number;
+  source_id: number;
 }
 
 /**
@@ -68,9 +68,9 @@ export function readCitedPassages(
   const wanted = idIn('p.id', passageIds.map(Number));
   const rows = db
     .prepare(
-      `SELECT p.id, p.source_id, p.exact, p.prefix, p.suffix, p.start_utf16, p.end_utf16,
-              p.comment, p.color, c.label AS color_label, p.created_at, v.id AS version_id,
-              v.version_number
+      `SELECT p.id, p.exact, p.prefix, p.suffix, p.start_utf16, p.end_utf16, p.comment, p.color,
+              c.label AS color_label, p.created_at, v.id AS version_id, v.version_number,
+              p.source_id
        FROM passages p
        JOIN source_versions v ON v.id = p.version_id
        LEFT JOIN highlight_colors c ON c.color = p.color
