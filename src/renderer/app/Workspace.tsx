@@ -103,6 +103,8 @@ export function Workspace() {
   const passages = listed && listed.sourceId === source?.id ? listed.passages : source?.passages;
   const linkIntoNote = (passage: PassageView) =>
     noteActions.linkIntoNote(passage, source?.title ?? 'Untitled note');
+  const quoteIntoNote = (passage: PassageView, citation: string) =>
+    noteActions.quoteIntoNote(passage, citation, source?.title ?? 'Untitled note');
 
   return (
     <div className="app">
@@ -185,6 +187,7 @@ export function Workspace() {
                 onClearFocus={clearFocus}
                 onShowPassage={(passageId) => showPassage(source.id, passageId)}
                 onLinkIntoNote={linkIntoNote}
+                onQuoteIntoNote={quoteIntoNote}
               />
             )}
           </div>

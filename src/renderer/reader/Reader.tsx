@@ -34,6 +34,8 @@ interface ReaderProps {
   onShowPassage: (passageId: string) => void;
   /** Inserts a link to the passage in the open note, or starts a note with it; without it the selection toolbar offers no "Link in note". */
   onLinkIntoNote?: (passage: PassageView) => void;
+  /** Quotes the passage with its citation in the open note, or in a new one; without it the toolbar offers no "Quote in note". */
+  onQuoteIntoNote?: (passage: PassageView, citation: string) => void;
   /** Stops re-attaching the selected orphan without choosing words. */
   onCancelReattach: () => void;
   /** The source's version controls, shown in the toolbar. */
@@ -53,6 +55,7 @@ export function Reader({
   onPassageMarked,
   onShowPassage,
   onLinkIntoNote,
+  onQuoteIntoNote,
   onCancelReattach,
   versionTools,
 }: ReaderProps) {
@@ -152,6 +155,7 @@ export function Reader({
         labels={labels}
         hidden={reattaching !== null}
         onLinkIntoNote={onLinkIntoNote}
+        onQuoteIntoNote={onQuoteIntoNote}
       />
       {choice && (
         <PassageChooser

@@ -7,7 +7,7 @@ import { pageAt } from '../../shared/pageAt';
 import { isTypingTarget } from '../ui/dom';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
-import { citation, copyPlainText } from './citation';
+import { citation, citedFrom, copyPlainText } from './citation';
 import { FloatingPanel } from './FloatingPanel';
 import type { Box } from './floatingPlacement';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -24,6 +24,7 @@ interface SelectionActionsProps {
   /** Re-attaching an orphan: the reader's toolbar and banner lead, this stays out of the way. */
   hidden: boolean;
   onLinkIntoNote: ((passage: PassageView) => void) | undefined;
+  onQuoteIntoNote: ((passage: PassageView, citation: string) => void) | undefined;
 }
 
 /** A passage just marked with "Comment…", whose comment is being written. */
@@ -57,6 +58,7 @@ export function SelectionActions({
   labels,
   hidden,
   onLinkIntoNote,
+  onQuoteIntoNote,
 }: SelectionActionsProps) {
   const run = useAction();
   const toast = useToast();
@@ -117,6 +119,9 @@ export function SelectionActions({
     if (passage) link(passage);
   };
 
+  const pageOf = (passage: PassageView) =>
+    passage.start === null ? null : pageAt(source.blocks, passage.start);
+
   const copyWithCitation = async () => {
     if (!selection) return;
     const words = source.text.slice(selection.start, selection.end);
@@ -163,6 +168,13 @@ export function SelectionActions({
           onMark={(color) => void markIn(color)}
           onComment={() => void markAndComment()}
           onLinkInNote={onLinkIntoNote && (() => void markAndLink(onLinkIntoNote))}
+          onQuoteInNote={
+            onQuoteIntoNote &&
+            (() =>
+              void markAndLink((passage) =>
+                onQuoteIntoNote(passage, citedFrom(source, pageOf(passage))),
+              ))
+          }
           onCopy={() => void copyWithCitation()}
           onClose={dismiss}
         />

@@ -20,6 +20,8 @@ interface SelectionToolbarProps {
   onComment: () => void;
   /** Absent where no note can receive the link. */
   onLinkInNote: (() => void) | undefined;
+  /** Absent where no note can receive the quote. */
+  onQuoteInNote: (() => void) | undefined;
   onCopy: () => void;
   onClose: () => void;
 }
@@ -29,8 +31,8 @@ const keepSelection = (event: MouseEvent) => event.preventDefault();
 
 /**
  * What can be done with the words selected in the reader, beside them: mark
- * them (in the default colour or another), mark and comment, mark and link in
- * the open note, or copy them with their citation. One Tab stop: arrow keys
+ * them (in the default colour or another), mark and comment, mark and quote or
+ * link them in the open note, or copy them with their citation. One Tab stop: arrow keys
  * move between the buttons, Esc closes it.
  */
 export function SelectionToolbar({
@@ -43,6 +45,7 @@ export function SelectionToolbar({
   onMark,
   onComment,
   onLinkInNote,
+  onQuoteInNote,
   onCopy,
   onClose,
 }: SelectionToolbarProps) {
@@ -103,6 +106,20 @@ export function SelectionToolbar({
       >
         Comment…
       </button>
+      {onQuoteInNote && (
+        <button
+          type="button"
+          className="selection-button"
+          data-testid="selection-quote"
+          title={
+            tooShort ??
+            'Mark the selected words and quote them, with their citation, in the open note (or a new note)'
+          }
+          {...marks(onQuoteInNote)}
+        >
+          Quote in note
+        </button>
+      )}
       {onLinkInNote && (
         <button
           type="button"

@@ -8,13 +8,19 @@ type CitedSource = Pick<SourceSummary, 'title' | 'siteName' | 'publishedAt'>;
  * line), then "— Title, Site, date, p. N", each part only when known.
  */
 export function citation(words: string, source: CitedSource, page: number | null): string {
-  const where = [
+  return `“${words.replace(/\s+/g, ' ').trim()}” — ${citedFrom(source, page)}`;
+}
+
+/** Where words come from: "Title, Site, date, p. N", each part only when known. */
+export function citedFrom(source: CitedSource, page: number | null): string {
+  return [
     source.title,
     source.siteName,
     source.publishedAt && formatPublishedDate(source.publishedAt),
     page !== null && `p. ${page}`,
-  ].filter(Boolean);
-  return `“${words.replace(/\s+/g, ' ').trim()}” — ${where.join(', ')}`;
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /**

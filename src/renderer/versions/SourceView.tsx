@@ -24,6 +24,8 @@ interface SourceViewProps {
   onShowPassage: (passageId: string) => void;
   /** What the passages panel's "Link in note" does, offered by the reader's selection toolbar too. */
   onLinkIntoNote?: (passage: PassageView) => void;
+  /** The same for quoting the passage with its citation. */
+  onQuoteIntoNote?: (passage: PassageView, citation: string) => void;
 }
 
 /** What the center shows of the source: its current text, an older version, or its versions. */
@@ -50,6 +52,7 @@ export function SourceView({
   onClearFocus,
   onShowPassage,
   onLinkIntoNote,
+  onQuoteIntoNote,
 }: SourceViewProps) {
   const run = useAction();
   const [view, setView] = useState<View>(() =>
@@ -102,6 +105,7 @@ export function SourceView({
           onPassageMarked={onPassageMarked}
           onShowPassage={onShowPassage}
           onLinkIntoNote={onLinkIntoNote}
+          onQuoteIntoNote={onQuoteIntoNote}
           onCancelReattach={onClearFocus}
           versionTools={
             <VersionTools
