@@ -14,6 +14,7 @@ import {
 } from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
 import { listTrash } from './trash/listTrash';
+import { checkpointNote, getNoteRevision, listNoteRevisions } from './notes/noteHistory';
 import { emptyTrash } from './trash/emptyTrash';
 import { deleteSource, restoreSource } from './trash/sourceTrash';
 import {
@@ -100,6 +101,8 @@ function queries(db: ReadableDB): QueryMethods {
     listNotes: () => listNotes(db),
     getNote: ({ noteId }) => getNote(db, Number(noteId)),
     listTrash: () => listTrash(db),
+    listNoteRevisions: ({ noteId }) => listNoteRevisions(db, Number(noteId)),
+    getNoteRevision: ({ revisionId }) => getNoteRevision(db, Number(revisionId)),
     listHighlightColors: () => listHighlightColors(db),
     listCollections: () => listCollections(db),
     diffVersions: ({ sourceId, from, to }) => diffVersions(db, Number(sourceId), from, to),
@@ -134,6 +137,10 @@ function mutations(db: WritableDB): MutationMethods {
     deleteNote: ({ noteId }) => {
       deleteNote(db, Number(noteId));
       return { deleted: true };
+    },
+    checkpointNote: ({ noteId }) => {
+      checkpointNote(db, Number(noteId));
+      return { kept: true };
     },
     restoreNote: ({ noteId }) => {
       restoreNote(db, Number(noteId));

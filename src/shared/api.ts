@@ -197,6 +197,14 @@ export const apiArgs = {
   saveNote: z.object({ noteId: id, title: title, body: noteBody }),
   deleteNote: z.object({ noteId: id }),
   restoreNote: z.object({ noteId: id }),
+  /** The note's earlier states, newest first (see src/core/notes/noteHistory.ts for which are kept). */
+  listNoteRevisions: z.object({ noteId: id }),
+  getNoteRevision: z.object({ revisionId: id }),
+  /**
+   * Keeps the note as it is now as a revision (the analyst left the note, or is
+   * about to restore an earlier state), unless the newest revision is the same.
+   */
+  checkpointNote: z.object({ noteId: id }),
   /** What is in the trash (sources and notes), newest deletion first. */
   listTrash: z.object({}),
   /**
@@ -578,6 +586,27 @@ export interface NoteDetail extends NoteSummary {
   body: string;
 }
 
+/** An earlier state of a note, as listed in its history. */
+export interface NoteRevisionSummary {
+  id: string;
+  title: string;
+  /** When that state was saved. */
+  savedAt: string;
+  /** Characters (code points) of its plain text. */
+  charCount: number;
+}
+
+export interface NoteRevision {
+  id: string;
+  noteId: string;
+  title: string;
+  /** The serialised editor state, as saved then. */
+  body: string;
+  /** Its plain text, for a preview. */
+  text: string;
+  savedAt: string;
+}
+
 /** Something in the trash: hidden from lists and search until restored, never lost. */
 export interface TrashItem {
   kind: 'source' | 'note';
@@ -737,6 +766,9 @@ export interface ApiResults {
   saveNote: { updatedAt: string };
   deleteNote: { deleted: true };
   restoreNote: { restored: true };
+  listNoteRevisions: NoteRevisionSummary[];
+  getNoteRevision: NoteRevision;
+  checkpointNote: { kept: true };
   listTrash: TrashItem[];
   deleteSource: { deleted: true };
   restoreSource: { restored: true };

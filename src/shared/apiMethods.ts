@@ -63,6 +63,10 @@ export const apiMethods = {
   saveNote: mutation('notes'),
   deleteNote: mutation('notes'),
   restoreNote: mutation('notes'),
+  // Read under `notes`: every save may keep a revision.
+  listNoteRevisions: query,
+  getNoteRevision: query,
+  checkpointNote: mutation('notes'),
   // Read under `sources` and `notes`: what moves either in or out of the trash changes them.
   listTrash: query,
   // Passages: a note's link says when the source it cites is in the trash.

@@ -8,6 +8,7 @@ import { indexNote, unindexNote } from '../search/searchIndex';
 import { parseTagNames, taggedNotes, tagNamesJsonSql } from '../tags/taggedKinds';
 import { collectionIdsJsonSql, parseCollectionIds } from '../collections/collections';
 import { buildNoteBody, extractNoteContent, type NoteContent } from './noteBody';
+import { keepRevisionIfDue } from './noteHistory';
 
 interface NoteRow {
   id: number;
@@ -63,8 +64,9 @@ export function createNote(db: WritableDB, args: ValidArgs<'createNote'>): { not
 }
 
 /**
- * Saves a new title and body, keeping the previous ones as a revision. A note in
- * the trash is still saved (an edit is never thrown away) but stays out of search.
+ * Saves a new title and body, keeping the previous ones as a revision when one
+ * is due (noteHistory.ts). A note in the trash is still saved (an edit is never
+ * thrown away) but stays out of search.
  */
 export function saveNote(db: WritableDB, args: ValidArgs<'saveNote'>): { updatedAt: string } {
   const noteId = Number(args.noteId);
@@ -77,9 +79,7 @@ export function saveNote(db: WritableDB, args: ValidArgs<'saveNote'>): { updated
       }
       requirePassages(db, content.passageIds);
       const now = timestamp();
-      db.prepare(
-        'INSERT INTO note_revisions (note_id, title, body_json, saved_at) VALUES (?, ?, ?, ?)',
-      ).run(noteId, note.title, note.body_json, note.updated_at);
+      keepRevisionIfDue(db, noteId, note);
       db.prepare(
         'UPDATE notes SET title = ?, body_json = ?, plain_text = ?, updated_at = ? WHERE id = ?',
       ).run(args.title, args.body, content.plainText, now, noteId);
