@@ -15,6 +15,7 @@ import { NotebookMenu } from '../maintenance/NotebookMenu';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
 import { OperationsBar } from '../operations/OperationsBar';
+import { CommandPalette } from '../palette/CommandPalette';
 import { PassagePanel } from '../passages/PassagePanel';
 import { usePassageCorrections } from '../passages/usePassageCorrections';
 import { useRemovePassage } from '../passages/useRemovePassage';
@@ -222,6 +223,21 @@ export function Workspace() {
         </aside>
       </PaneColumns>
 
+      <CommandPalette
+        navigation={navigation}
+        layout={layout}
+        noteActions={noteActions}
+        sources={data.sources.data}
+        notes={data.notes.data}
+        source={source}
+        passages={passages}
+        focusSearch={focusSearch}
+        onSearch={(text) => {
+          setQuery(text);
+          setResultsShown(true);
+          focusSearch();
+        }}
+      />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           <span>Drop files or folders to import them</span>

@@ -32,13 +32,32 @@ function isCtrlAlt(event: KeyboardEvent, code: string): boolean {
   );
 }
 
+/** Alt and an arrow alone, as browsers go back and forward; in a field Alt+arrows move the caret. */
+function isAltArrow(event: KeyboardEvent, key: string): boolean {
+  return (
+    event.key === key &&
+    event.altKey &&
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.shiftKey &&
+    !isTypingTarget(event.target)
+  );
+}
+
 export const shortcuts = {
-  search: {
-    keys: '/  or  Ctrl+K',
-    description: 'Search',
+  commandPalette: {
+    keys: 'Ctrl+K',
+    description: 'Command palette: every action, recent articles and notes',
     matches: (event) =>
-      (event.key.toLowerCase() === 'k' && hasPrimaryModifier(event) && !event.altKey) ||
-      (event.key === '/' && !isTypingTarget(event.target)),
+      event.key.toLowerCase() === 'k' &&
+      hasPrimaryModifier(event) &&
+      !event.altKey &&
+      !event.shiftKey,
+  },
+  search: {
+    keys: '/',
+    description: 'Search',
+    matches: (event) => event.key === '/' && !isTypingTarget(event.target),
   },
   clearSearch: { keys: 'Esc', description: 'Clear the search' },
   markPassage: {
@@ -81,6 +100,16 @@ export const shortcuts = {
       !event.defaultPrevented &&
       !isTypingTarget(event.target) &&
       !(event.target instanceof Element && event.target.closest('dialog, .popover')),
+  },
+  goBack: {
+    keys: 'Alt+←',
+    description: 'Back to the article, passage or note shown before (or the mouse back button)',
+    matches: (event) => isAltArrow(event, 'ArrowLeft'),
+  },
+  goForward: {
+    keys: 'Alt+→',
+    description: 'Forward again (or the mouse forward button)',
+    matches: (event) => isAltArrow(event, 'ArrowRight'),
   },
   selectByKeyboard: {
     keys: 'Shift+Arrows',
