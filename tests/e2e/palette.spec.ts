@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from './support/dossierServer';
 import { startNote } from './support/notes';
+import { selectInReader } from './support/reader';
 
 const newsPage = path.join(repoRoot, 'tests', 'fixtures', 'web', 'english-news.html');
 const riverNotes = path.join(repoRoot, 'tests', 'fixtures', 'river-delta.txt');
@@ -169,4 +170,27 @@ test('Alt+Left / Alt+Right and the mouse side buttons walk back and forward betw
   await page.keyboard.press('Control+k');
   await expect(option(page, 'Go back')).toHaveCount(1);
   await expect(option(page, 'Go forward')).toHaveCount(0);
+});
+
+test('the palette marks the words selected in the reader and quotes the shown passage into the note', async ({
+  page,
+  dossier,
+}) => {
+  await page.goto((await dossier.start()).url);
+  await page.getByTestId('import-file-input').setInputFiles(riverNotes);
+  await page.getByTestId('source-item').filter({ hasText: riverTitle }).click();
+  const words = 'selling rice, salt and dried fish';
+  await selectInReader(page, words);
+
+  await page.keyboard.press('Control+k');
+  await expect(option(page, 'Mark the selected text as a passage').locator('kbd')).toHaveText('M');
+  await page.getByTestId('command-palette-input').fill('mark');
+  await page.keyboard.press('Enter');
+  const passage = page.getByTestId('passage-item').filter({ hasText: words });
+  await expect(passage).toHaveCount(1);
+
+  await passage.click();
+  await runFromPalette(page, 'quote note');
+  await expect(page.getByTestId('note-editor').locator('blockquote')).toContainText(words);
+  await expect(page.getByTestId('note-editor')).toContainText(riverTitle);
 });

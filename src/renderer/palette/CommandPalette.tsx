@@ -63,7 +63,7 @@ export function CommandPalette(props: CommandPaletteProps) {
           flushSync(() => current.layout.setFocusMode(false));
           current.focusSearch();
         },
-        sourceTitle: current.source?.title ?? null,
+        source: current.source ?? null,
         focusedPassage: current.passages?.find((passage) => passage.id === focusId) ?? null,
         readerSelection: readerSelection(),
       }),

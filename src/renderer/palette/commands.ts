@@ -1,7 +1,9 @@
-import type { NoteSummary, PassageView, SourceSummary } from '../../shared/api';
+import type { NoteSummary, PassageView, SourceDetail, SourceSummary } from '../../shared/api';
+import { pageAt } from '../../shared/pageAt';
 import { shortcuts } from '../app/shortcuts';
 import type { NoteActions } from '../app/useNoteActions';
 import type { WorkspaceLayout } from '../layout/useWorkspaceLayout';
+import { citedFrom } from '../reader/citation';
 import { isolate } from '../ui/bidi';
 import type { NavigationHistory } from './useNavigationHistory';
 
@@ -34,8 +36,8 @@ export interface PaletteContext {
   openSource: (sourceId: string) => void;
   openNote: (noteId: string) => void;
   focusSearch: () => void;
-  /** The open article's title and the passage shown in it, when there are. */
-  sourceTitle: string | null;
+  /** The open article and the passage shown in it, when there are. */
+  source: SourceDetail | null;
   focusedPassage: PassageView | null;
   /** Words selected in the reader when the palette opened. */
   readerSelection: Range | null;
@@ -53,14 +55,17 @@ export function paletteCommands(context: PaletteContext): PaletteCommand[] {
       run: noteActions.newNote,
     },
   ];
-  const title = context.sourceTitle ?? 'Untitled note';
-  if (focusedPassage) {
+  const { source } = context;
+  if (source && focusedPassage) {
+    const title = source.title;
+    // Cited as the selection toolbar cites it: title, site, date and page.
+    const page = focusedPassage.start === null ? null : pageAt(source.blocks, focusedPassage.start);
     commands.push(
       {
         id: 'quote-into-note',
         group: 'Note editor',
         label: 'Quote the passage into the note',
-        run: () => noteActions.quoteIntoNote(focusedPassage, title, title),
+        run: () => noteActions.quoteIntoNote(focusedPassage, citedFrom(source, page), title),
       },
       {
         id: 'link-in-note',
@@ -205,17 +210,12 @@ async function whenShown(selector: string): Promise<HTMLElement | null> {
   return null;
 }
 
-/** Selects the words again and presses the mark key where the reader listens for it. */
+/** Selects the words again; once the reader's selection toolbar is back, its Mark runs. */
 async function markSelection(range: Range) {
   const selection = window.getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  // The reader learns of the selection on the next frames, then listens for the key.
-  await nextFrame();
-  await nextFrame();
-  document.body.dispatchEvent(
-    new KeyboardEvent('keydown', { key: shortcuts.markPassage.keys.toLowerCase(), bubbles: true }),
-  );
+  (await whenShown('[data-testid="selection-mark"]'))?.click();
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
