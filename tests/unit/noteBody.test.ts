@@ -1,6 +1,13 @@
+import { $createCodeNode, CodeNode } from '@lexical/code-core';
+import { $createLinkNode, LinkNode } from '@lexical/link';
 import { $createListItemNode, $createListNode, ListItemNode, ListNode } from '@lexical/list';
+import {
+  $createHorizontalRuleNode,
+  HorizontalRuleNode,
+} from '@lexical/react/LexicalHorizontalRuleNode';
 import { $createHeadingNode, $createQuoteNode, HeadingNode, QuoteNode } from '@lexical/rich-text';
 import {
+  $createLineBreakNode,
   $createParagraphNode,
   $createTextNode,
   $getRoot,
@@ -108,6 +115,43 @@ describe('extractNoteContent', () => {
         'Findings\nSeen in the report\nSecond point\nDetail\nOne\nTwo\nQuoted\nBold and plain',
       passageIds: ['7'],
     });
+  });
+
+  it('reads code blocks, check list items and links as text, and a rule as nothing', () => {
+    const editor = createEditor({
+      namespace: 'test',
+      nodes: [ListNode, ListItemNode, CodeNode, LinkNode, HorizontalRuleNode],
+      onError: (error) => {
+        throw error;
+      },
+    });
+    editor.update(
+      () => {
+        const text = (value: string) => $createTextNode(value);
+        $getRoot().append(
+          $createParagraphNode().append(
+            text('See '),
+            $createLinkNode('https://example.org/').append(text('the site')),
+            text(' and '),
+            text('x = 1').toggleFormat('code'),
+            text(' or '),
+            text('not this').toggleFormat('strikethrough'),
+          ),
+          $createHorizontalRuleNode(),
+          $createListNode('check').append(
+            $createListItemNode(true).append(text('Done')),
+            $createListItemNode(false).append(text('To do')),
+          ),
+          $createCodeNode().append(text('let a = 1;'), $createLineBreakNode(), text('a += 1;')),
+          $createParagraphNode().append(text('After')),
+        );
+      },
+      { discrete: true },
+    );
+    const body = JSON.stringify(editor.getEditorState().toJSON());
+    expect(extractNoteContent(body).plainText).toBe(
+      'See the site and x = 1 or not this\nDone\nTo do\nlet a = 1;\na += 1;\nAfter',
+    );
   });
 
   it('rejects malformed JSON, a body without root, and a bad passage id', () => {

@@ -27,6 +27,8 @@ interface SerializedNode {
   children?: unknown;
 }
 
+const HORIZONTAL_RULE_TYPE = 'horizontalrule';
+
 /** Element nodes that sit inside a line of text rather than starting a new one. */
 const INLINE_ELEMENT_TYPES = new Set(['link', 'autolink', 'mark', PASSAGE_LINK_TYPE]);
 
@@ -42,6 +44,8 @@ export function extractNoteContent(bodyJson: string): NoteContent {
 
   const visit = (node: SerializedNode): void => {
     if (node.type === PASSAGE_LINK_TYPE) passageIds.add(readPassageId(node));
+    // A rule has no words: it must not leave an empty line behind either.
+    if (node.type === HORIZONTAL_RULE_TYPE) return;
     if (typeof node.text === 'string') append(node.text);
     else if (node.type === 'linebreak') append('\n');
     else if (node.type === 'tab') append('\t');

@@ -124,6 +124,16 @@ export const shortcuts = {
     description: 'Walk the library, notes, passages and search results (Enter opens)',
   },
   boldItalic: { keys: 'Ctrl+B / Ctrl+I', description: 'Bold / italic in a note' },
+  noteStrikethrough: { keys: 'Ctrl+Shift+X', description: 'Strikethrough in a note (or ~~text~~)' },
+  noteInlineCode: { keys: 'Ctrl+E', description: 'Inline code in a note (or `text`)' },
+  noteLink: {
+    keys: 'Ctrl+Shift+K',
+    description: 'Add or edit a link in a note (Enter saves, Esc cancels)',
+  },
+  noteBlocks: {
+    keys: '## > - 1. [ ] ``` ---',
+    description: 'At a line start in a note, then Space: heading, quote, lists, check list, code, rule',
+  },
   undoRedo: { keys: 'Ctrl+Z / Ctrl+Shift+Z', description: 'Undo / redo in a note' },
   undoLibrary: {
     keys: 'Ctrl+Z',

@@ -2,6 +2,8 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { CheckListPlugin } from '@lexical/react/LexicalCheckListPlugin';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
@@ -13,12 +15,17 @@ import { api } from '../api/client';
 import { TagEditor } from '../tags/TagEditor';
 import { AsyncButton } from '../ui/AsyncButton';
 import { noteEditorConfig } from './editorConfig';
-import { blockShortcutTransformers } from './formatting/blockShortcuts';
+import { noteShortcutTransformers } from './formatting/blockShortcuts';
 import { PassageLinkPlugin } from './passageLink/PassageLinkPlugin';
 import { EditorHandlePlugin } from './plugins/EditorHandlePlugin';
 import { FormattingToolbarPlugin } from './plugins/FormattingToolbarPlugin';
+import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
+import { NoteKeysPlugin } from './plugins/NoteKeysPlugin';
+import { PlainCodeBlocksPlugin } from './plugins/PlainCodeBlocksPlugin';
+import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
 import { SaveStatus } from './SaveStatus';
 import { useNoteSaver } from './useNoteSaver';
+import './noteRichText.css';
 
 interface NoteEditorProps {
   note: NoteDetail;
@@ -80,6 +87,7 @@ export function NoteEditor({
       </div>
       <LexicalComposer initialConfig={initialConfig}>
         <FormattingToolbarPlugin />
+        <LinkEditorPlugin />
         <div className="note-body">
           <RichTextPlugin
             contentEditable={
@@ -97,7 +105,12 @@ export function NoteEditor({
         </div>
         <HistoryPlugin />
         <ListPlugin />
-        <MarkdownShortcutPlugin transformers={blockShortcutTransformers} />
+        <CheckListPlugin />
+        <HorizontalRulePlugin />
+        <SafeLinksPlugin />
+        <PlainCodeBlocksPlugin />
+        <NoteKeysPlugin />
+        <MarkdownShortcutPlugin transformers={noteShortcutTransformers} />
         <OnChangePlugin
           ignoreSelectionChange
           // Marks the body changed; the saver serialises it only when it saves.

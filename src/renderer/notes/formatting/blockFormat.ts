@@ -3,6 +3,7 @@
  * in, and turning the selected blocks into another kind. `$` functions: call
  * them inside an editor read or update.
  */
+import { $createCodeNode, $isCodeNode } from '@lexical/code-core';
 import { $insertList, $removeList, ListNode } from '@lexical/list';
 import {
   $createHeadingNode,
@@ -25,13 +26,28 @@ import {
 /** Notes use one heading level: it sits under the note's title. */
 const HEADING_TAG = 'h2';
 
-export type BlockType = 'paragraph' | 'heading' | 'quote' | 'bullet' | 'number' | 'other';
-export type ToggledBlockType = 'heading' | 'quote' | 'bullet' | 'number';
+export type BlockType =
+  | 'paragraph'
+  | 'heading'
+  | 'quote'
+  | 'code'
+  | 'bullet'
+  | 'number'
+  | 'check'
+  | 'other';
+export type ToggledBlockType = 'heading' | 'quote' | 'code' | 'bullet' | 'number' | 'check';
+type ListType = 'bullet' | 'number' | 'check';
 
-const createBlock: Record<'heading' | 'quote', () => ElementNode> = {
+const createBlock: Record<'heading' | 'quote' | 'code', () => ElementNode> = {
   heading: () => $createHeadingNode(HEADING_TAG),
   quote: () => $createQuoteNode(),
+  // Plain monospace text: no language, so no highlighting.
+  code: () => $createCodeNode(),
 };
+
+function isListType(type: ToggledBlockType): type is ListType {
+  return type === 'bullet' || type === 'number' || type === 'check';
+}
 
 /** A block that holds text and inline nodes (paragraph, heading, quote, list item), not other blocks. */
 function $isTextBlock(node: LexicalNode): node is ElementNode {
@@ -46,10 +62,11 @@ export function $selectedBlockType(): BlockType {
   if (!$isRangeSelection(selection)) return 'paragraph';
   const anchor = selection.anchor.getNode();
   const listType = $getNearestNodeOfType(anchor, ListNode)?.getListType();
-  if (listType) return listType === 'check' ? 'other' : listType;
+  if (listType) return listType;
   const block = $findMatchingParent(anchor, $isTextBlock);
   if ($isHeadingNode(block)) return block.getTag() === HEADING_TAG ? 'heading' : 'other';
   if ($isQuoteNode(block)) return 'quote';
+  if ($isCodeNode(block)) return 'code';
   return 'paragraph';
 }
 
@@ -69,7 +86,7 @@ export function $setSelectedBlocks(create: () => ElementNode): void {
 /** Makes the selected blocks `type`, or plain paragraphs again when the cursor is already in one. */
 export function $toggleSelectedBlocks(type: ToggledBlockType): void {
   const isAlready = $selectedBlockType() === type;
-  if (type === 'bullet' || type === 'number') {
+  if (isListType(type)) {
     if (isAlready) $removeList();
     else $insertList(type);
   } else {

@@ -1,9 +1,16 @@
 /**
  * Markdown-style shortcuts at the start of a paragraph: `## ` heading, `> `
- * quote, `- ` bullet list, `1. ` numbered list. They do what the toolbar's
- * block buttons do, and the toolbar names them in its tooltips.
+ * quote, `- ` bullet list, `1. ` numbered list, `[ ] ` check list, ``` ``` ```
+ * code block, `---` rule; and inside text `~~strike~~` and `` `code` ``. They
+ * do what the toolbar's buttons do, and the toolbar names them in its tooltips.
  */
+import { CodeNode } from '@lexical/code-core';
 import { ListItemNode, ListNode } from '@lexical/list';
+import { INLINE_CODE, STRIKETHROUGH } from '@lexical/markdown';
+import {
+  $createHorizontalRuleNode,
+  HorizontalRuleNode,
+} from '@lexical/react/LexicalHorizontalRuleNode';
 import type { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { $isParagraphNode, type Klass, type LexicalNode } from 'lexical';
@@ -26,14 +33,18 @@ const shortcuts: Record<ToggledBlockType, BlockShortcut> = {
   quote: { marker: '>', regExp: /^>\s/, nodes: [QuoteNode] },
   bullet: { marker: '-', regExp: /^[-*]\s/, nodes: [ListNode, ListItemNode] },
   number: { marker: '1.', regExp: /^\d{1,3}\.\s/, nodes: [ListNode, ListItemNode] },
+  check: { marker: '[ ]', regExp: /^\[[ xX]?\]\s/, nodes: [ListNode, ListItemNode] },
+  code: { marker: '```', regExp: /^```\s/, nodes: [CodeNode] },
 };
+
+export const ruleShortcutHint = '--- at line start';
 
 export function blockShortcutHint(type: ToggledBlockType): string {
   return `${shortcuts[type].marker} at line start`;
 }
 
 /** For MarkdownShortcutPlugin: one element transformer per block kind, for plain paragraphs only. */
-export const blockShortcutTransformers: Transformer[] = Object.entries(shortcuts).map(
+const blockTransformers: Transformer[] = Object.entries(shortcuts).map(
   ([type, { regExp, nodes }]) => ({
     type: 'element',
     dependencies: nodes,
@@ -48,3 +59,23 @@ export const blockShortcutTransformers: Transformer[] = Object.entries(shortcuts
     },
   }),
 );
+
+/** `--- ` on a line of its own: the paragraph becomes a rule, and writing goes on below it. */
+const ruleTransformer: Transformer = {
+  type: 'element',
+  dependencies: [HorizontalRuleNode],
+  regExp: /^---\s/,
+  export: () => null,
+  replace: (block) => {
+    if (!$isParagraphNode(block)) return false;
+    block.insertBefore($createHorizontalRuleNode());
+    // The plugin removes the marker from `block`, which stays as the empty line below the rule.
+  },
+};
+
+export const noteShortcutTransformers: Transformer[] = [
+  ...blockTransformers,
+  ruleTransformer,
+  STRIKETHROUGH,
+  INLINE_CODE,
+];

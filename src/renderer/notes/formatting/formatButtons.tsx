@@ -2,8 +2,21 @@
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import type { ReactNode } from 'react';
 import { $toggleSelectedBlocks, type ToggledBlockType } from './blockFormat';
-import { blockShortcutHint } from './blockShortcuts';
-import { BulletListIcon, NumberedListIcon, QuoteIcon, RedoIcon, UndoIcon } from './icons';
+import { INSERT_HORIZONTAL_RULE_COMMAND } from '@lexical/react/LexicalHorizontalRuleNode';
+import { blockShortcutHint, ruleShortcutHint } from './blockShortcuts';
+import {
+  BulletListIcon,
+  CheckListIcon,
+  CodeBlockIcon,
+  LinkIcon,
+  NumberedListIcon,
+  QuoteIcon,
+  RedoIcon,
+  RuleIcon,
+  UndoIcon,
+} from './icons';
+import { OPEN_LINK_EDITOR_COMMAND } from './linkCommands';
+import { noteKeys } from './noteKeys';
 import type { FormatState } from './useFormatState';
 
 export interface FormatButton {
@@ -20,14 +33,19 @@ export interface FormatButton {
   run: (editor: LexicalEditor) => void;
 }
 
-type TextFormat = 'bold' | 'italic' | 'underline';
+type TextFormat = 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code';
 
-function textFormatButton(format: TextFormat, label: string, key: string): FormatButton {
+function textFormatButton(
+  format: TextFormat,
+  label: string,
+  glyph: string,
+  shortcut: string,
+): FormatButton {
   return {
     id: format,
     label,
-    shortcut: `Ctrl+${key}`,
-    icon: <span className={`format-glyph format-glyph-${format}`}>{key}</span>,
+    shortcut,
+    icon: <span className={`format-glyph format-glyph-${format}`}>{glyph}</span>,
     pressed: (state) => state[format],
     run: (editor) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, format),
   };
@@ -50,16 +68,40 @@ function blockButton(
 }
 
 export const formatButtons: FormatButton[] = [
-  textFormatButton('bold', 'Bold', 'B'),
-  textFormatButton('italic', 'Italic', 'I'),
-  textFormatButton('underline', 'Underline', 'U'),
+  textFormatButton('bold', 'Bold', 'B', 'Ctrl+B'),
+  textFormatButton('italic', 'Italic', 'I', 'Ctrl+I'),
+  textFormatButton('underline', 'Underline', 'U', 'Ctrl+U'),
+  textFormatButton(
+    'strikethrough',
+    'Strikethrough',
+    'S',
+    `${noteKeys.strikethrough.keys}, ~~text~~`,
+  ),
+  textFormatButton('code', 'Inline code', '</>', `${noteKeys.code.keys}, \`text\``),
+  {
+    id: 'link',
+    label: 'Link',
+    shortcut: noteKeys.link.keys,
+    icon: <LinkIcon />,
+    pressed: (state) => state.link,
+    run: (editor) => editor.dispatchCommand(OPEN_LINK_EDITOR_COMMAND, undefined),
+  },
   {
     ...blockButton('heading', 'heading', 'Heading', <span className="format-glyph">H</span>),
     startsGroup: true,
   },
   blockButton('bullet', 'bullet-list', 'Bullet list', <BulletListIcon />),
   blockButton('number', 'numbered-list', 'Numbered list', <NumberedListIcon />),
+  blockButton('check', 'check-list', 'Check list', <CheckListIcon />),
   blockButton('quote', 'quote', 'Quote', <QuoteIcon />),
+  blockButton('code', 'code-block', 'Code block', <CodeBlockIcon />),
+  {
+    id: 'rule',
+    label: 'Horizontal rule',
+    shortcut: ruleShortcutHint,
+    icon: <RuleIcon />,
+    run: (editor) => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined),
+  },
   {
     id: 'undo',
     label: 'Undo',

@@ -36,3 +36,30 @@ export const RedoIcon = () => (
     <path d="M13.5 6h-7a4 4 0 000 8H9" />
   </LineIcon>
 );
+
+export const CheckListIcon = () => (
+  <LineIcon>
+    <rect x="1.5" y="2.5" width="4" height="4" rx="0.5" />
+    <path d="M2.3 11.5l1.2 1.2 2-2.5" />
+    <path d="M8 4.5h6M8 11.5h6" />
+  </LineIcon>
+);
+
+export const CodeBlockIcon = () => (
+  <LineIcon>
+    <path d="M5 4L1.5 8 5 12M11 4l3.5 4-3.5 4" />
+  </LineIcon>
+);
+
+export const RuleIcon = () => (
+  <LineIcon>
+    <path d="M1.5 8h13" />
+  </LineIcon>
+);
+
+export const LinkIcon = () => (
+  <LineIcon>
+    <path d="M6.5 9.5a2.5 2.5 0 003.5 0l2.5-2.5a2.5 2.5 0 00-3.5-3.5L8 4.5" />
+    <path d="M9.5 6.5a2.5 2.5 0 00-3.5 0L3.5 9a2.5 2.5 0 003.5 3.5l1-1" />
+  </LineIcon>
+);

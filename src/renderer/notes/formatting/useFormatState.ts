@@ -1,4 +1,5 @@
-import { mergeRegister } from '@lexical/utils';
+import { $isLinkNode } from '@lexical/link';
+import { $findMatchingParent, mergeRegister } from '@lexical/utils';
 import {
   $getSelection,
   $isRangeSelection,
@@ -14,12 +15,16 @@ export interface FormatState {
   bold: boolean;
   italic: boolean;
   underline: boolean;
+  strikethrough: boolean;
+  code: boolean;
+  /** Whether the cursor is in a link. */
+  link: boolean;
   block: BlockType;
   canUndo: boolean;
   canRedo: boolean;
 }
 
-type SelectionFormat = Pick<FormatState, 'bold' | 'italic' | 'underline' | 'block'>;
+type SelectionFormat = Omit<FormatState, 'canUndo' | 'canRedo'>;
 
 function $readSelectionFormat(): SelectionFormat {
   const selection = $getSelection();
@@ -29,14 +34,15 @@ function $readSelectionFormat(): SelectionFormat {
     bold: range?.hasFormat('bold') ?? false,
     italic: range?.hasFormat('italic') ?? false,
     underline: range?.hasFormat('underline') ?? false,
+    strikethrough: range?.hasFormat('strikethrough') ?? false,
+    code: range?.hasFormat('code') ?? false,
+    link: range ? $findMatchingParent(range.anchor.getNode(), $isLinkNode) !== null : false,
     block: $selectedBlockType(),
   };
 }
 
 function sameFormat(a: SelectionFormat, b: SelectionFormat): boolean {
-  return (
-    a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.block === b.block
-  );
+  return (Object.keys(a) as Array<keyof SelectionFormat>).every((key) => a[key] === b[key]);
 }
 
 /** The formatting at the editor's selection and whether undo/redo can act, kept current. */
