@@ -132,7 +132,8 @@ export const shortcuts = {
   },
   noteBlocks: {
     keys: '## > - 1. [ ] ``` ---',
-    description: 'At a line start in a note, then Space: heading, quote, lists, check list, code, rule',
+    description:
+      'At a line start in a note, then Space: heading, quote, lists, check list, code, rule',
   },
   undoRedo: { keys: 'Ctrl+Z / Ctrl+Shift+Z', description: 'Undo / redo in a note' },
   undoLibrary: {

@@ -23,6 +23,7 @@ import { LinkEditorPlugin } from './plugins/LinkEditorPlugin';
 import { NoteKeysPlugin } from './plugins/NoteKeysPlugin';
 import { PlainCodeBlocksPlugin } from './plugins/PlainCodeBlocksPlugin';
 import { SafeLinksPlugin } from './plugins/SafeLinksPlugin';
+import { NoteHistoryButton } from './history/NoteHistoryButton';
 import { SaveStatus } from './SaveStatus';
 import { useNoteSaver } from './useNoteSaver';
 import './noteRichText.css';
@@ -50,6 +51,17 @@ export function NoteEditor({
   const [title, setTitle] = useState(initial.title);
   const [initialConfig] = useState(() => noteEditorConfig(initial.body));
   const flush = () => void saver.flush();
+  // Leaving the text keeps the note as it is in its history (once its edits are saved).
+  const leave = () =>
+    void saver
+      .flush()
+      .then(() => api.checkpointNote({ noteId: note.id }))
+      // History is kept on a best effort: a failed save already says so in the header.
+      .catch(() => undefined);
+  const restoreTitle = (restored: string) => {
+    setTitle(restored);
+    saver.edit({ title: restored });
+  };
   const saveTags = useCallback(
     async (tags: string[]) => (await api.setNoteTags({ noteId: note.id, tags })).tags,
     [note.id],
@@ -57,35 +69,36 @@ export function NoteEditor({
 
   return (
     <section className="note-editor-pane" aria-label="Note">
-      <div className="note-header">
-        <input
-          className="note-title"
-          data-testid="note-title"
-          aria-label="Note title"
-          dir="auto"
-          maxLength={500}
-          value={title}
-          autoFocus={focusTitle}
-          onFocus={(event) => focusTitle && event.currentTarget.select()}
-          onChange={(event) => {
-            setTitle(event.target.value);
-            saver.edit({ title: event.target.value });
-          }}
-          onBlur={flush}
-        />
-        <SaveStatus state={state} onRetry={flush} />
-        <AsyncButton
-          className="button button-small"
-          data-testid="trash-note"
-          onClick={() => onTrash(note.id)}
-        >
-          Move to trash
-        </AsyncButton>
-      </div>
-      <div className="note-tags">
-        <TagEditor initialTags={note.tags} save={saveTags} label="Note tags" />
-      </div>
       <LexicalComposer initialConfig={initialConfig}>
+        <div className="note-header">
+          <input
+            className="note-title"
+            data-testid="note-title"
+            aria-label="Note title"
+            dir="auto"
+            maxLength={500}
+            value={title}
+            autoFocus={focusTitle}
+            onFocus={(event) => focusTitle && event.currentTarget.select()}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              saver.edit({ title: event.target.value });
+            }}
+            onBlur={flush}
+          />
+          <SaveStatus state={state} onRetry={flush} />
+          <AsyncButton
+            className="button button-small"
+            data-testid="trash-note"
+            onClick={() => onTrash(note.id)}
+          >
+            Move to trash
+          </AsyncButton>
+          <NoteHistoryButton noteId={note.id} onRestoreTitle={restoreTitle} />
+        </div>
+        <div className="note-tags">
+          <TagEditor initialTags={note.tags} save={saveTags} label="Note tags" />
+        </div>
         <FormattingToolbarPlugin />
         <LinkEditorPlugin />
         <div className="note-body">
@@ -97,7 +110,7 @@ export function NoteEditor({
                 aria-label="Note text"
                 aria-placeholder={placeholder}
                 placeholder={<div className="note-placeholder">{placeholder}</div>}
-                onBlur={flush}
+                onBlur={leave}
               />
             }
             ErrorBoundary={LexicalErrorBoundary}
