@@ -1,7 +1,7 @@
 import type { KeyboardEvent } from 'react';
 
 /** The item buttons of a list that arrow keys walk; each carries this attribute. */
-export const listItemAttribute = 'data-list-item';
+const listItemAttribute = 'data-list-item';
 export const listItemProps = { [listItemAttribute]: '' } as const;
 
 const keys = ['ArrowDown', 'ArrowUp', 'Home', 'End'] as const;
