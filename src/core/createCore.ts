@@ -2,6 +2,8 @@ import type { CoreApi } from '../shared/api';
 import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
 import { DossierError } from '../shared/errors';
 import { backupDatabase } from './db/backup';
+import { listBackups } from './backups/listBackups';
+import { makeBackup } from './backups/makeBackup';
 import { checkDatabase } from './db/checkDatabase';
 import { exportNotes } from './export/exportNotes';
 import { importNotebook } from './export/importNotebook';
@@ -109,6 +111,7 @@ function queries(db: ReadableDB): QueryMethods {
     listTags: () => listTags(db),
     search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
     backupNotebook: ({ destination }, operation) => backupDatabase(db, destination, operation),
+    listBackups: () => listBackups(db.name),
     exportNotes: (args, operation) => exportNotes(db, args, operation),
     exportNotebook: ({ destination }, operation) => exportNotebook(db, destination, operation),
     cancelOperation: ({ operationId }) => ({ cancelled: cancelOperation(operationId) }),
@@ -171,6 +174,7 @@ function mutations(db: WritableDB): MutationMethods {
 
     importNotebook: ({ file }, operation) => importNotebook(db, file, operation),
     checkNotebook: (_args, operation) => checkDatabase(db, operation),
+    backUpNow: (_args, operation) => makeBackup(db, 'manual', { operation }),
     rebuildSearchIndex: (_args, { signal, progress } = quietOperation) =>
       rebuildSearchIndex(db, { signal, onProgress: progress }),
   };

@@ -58,6 +58,8 @@ const bridge = {
   setSourceTags: invoker('setSourceTags'),
   setNoteTags: invoker('setNoteTags'),
   listTags: invoker('listTags'),
+  listBackups: invoker('listBackups'),
+  backUpNow: invoker('backUpNow'),
   search: invoker('search'),
   importFiles: invoker('importFiles'),
   importUrl: invoker('importUrl'),

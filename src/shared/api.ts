@@ -260,6 +260,10 @@ export const apiArgs = {
     destination: z.string().min(1).max(4096),
     operationId: operationId.optional(),
   }),
+  /** The backups kept beside the notebook (its `.backups` folder), newest first, each checked. */
+  listBackups: z.object({}),
+  /** Makes a backup now into the backups folder (verified, then older ones rotated out). */
+  backUpNow: z.object({ operationId: operationId.optional() }),
   /**
    * Writes notes as files into a folder (created when absent), one per note,
    * never over an existing file: Markdown or standalone HTML, each linked
@@ -698,6 +702,21 @@ export interface BackupResult {
   schemaVersion: number;
 }
 
+/** Why a backup in the notebook's backups folder was made. */
+export type BackupReason = 'automatic' | 'manual' | 'before-upgrade' | 'before-restore';
+
+/** A file in the notebook's backups folder. */
+export interface BackupEntry {
+  file: string;
+  createdAt: string;
+  bytes: number;
+  reason: BackupReason;
+  /** The notebook's schema version in the file; null when it cannot be read. */
+  schemaVersion: number | null;
+  /** Opens read-only, SQLite's integrity check says ok, and its schema version is one this Dossier knows. */
+  verified: boolean;
+}
+
 /** Notes written as files by exportNotes. */
 export interface ExportedNotes {
   folder: string;
@@ -788,6 +807,8 @@ export interface ApiResults {
   listTags: TagSummary[];
   search: SearchHit[];
   backupNotebook: BackupResult;
+  listBackups: BackupEntry[];
+  backUpNow: BackupEntry;
   exportNotes: ExportedNotes;
   exportNotebook: ExportedNotebook;
   importNotebook: ImportedNotebook;

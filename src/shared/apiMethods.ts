@@ -15,6 +15,7 @@ export const topics = [
   'collections',
   'highlightColors',
   'searchIndex',
+  'backups',
 ] as const;
 export type Topic = (typeof topics)[number];
 
@@ -89,6 +90,9 @@ export const apiMethods = {
   listTags: query,
   search: query,
   backupNotebook: long(query),
+  listBackups: query,
+  // On the writing connection: its own commits during the copy never make the copy start over.
+  backUpNow: long(mutation('backups')),
   // Exports write files only, never the notebook.
   exportNotes: long(query),
   exportNotebook: long(query),

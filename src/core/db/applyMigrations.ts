@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DossierError } from '../../shared/errors';
-import { snapshotBeforeUpgrade } from './backup';
+import { snapshotBeforeUpgrade } from '../backups/snapshotBeforeUpgrade';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/migration';
 
@@ -19,8 +19,8 @@ export function applyMigrations(
   // still sitting in a -wal file left by a crash.
   if (current > all.length) throw databaseTooNew(db.name, current);
   const pending = all.slice(current);
-  // An existing notebook is copied before its schema changes; a new one has nothing to lose.
-  if (current > 0 && pending.length > 0 && !db.memory) snapshotBeforeUpgrade(db, all.length);
+  // An existing notebook is backed up before its schema changes; a new one has nothing to lose.
+  if (current > 0 && pending.length > 0 && !db.memory) snapshotBeforeUpgrade(db);
   for (const migration of pending) {
     db.transaction(() => {
       migration.up(db);

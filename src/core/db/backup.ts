@@ -50,13 +50,3 @@ export async function backupDatabase(
     copy.close();
   }
 }
-
-/**
- * Before a schema upgrade, keeps a copy of the notebook as it was
- * (`notebook.db.before-schema-2.bak`), so an upgrade can always be undone.
- */
-export function snapshotBeforeUpgrade(db: Database.Database, targetVersion: number): string {
-  const file = `${db.name}.before-schema-${targetVersion}.bak`;
-  if (!fs.existsSync(file)) db.prepare('VACUUM INTO ?').run(file);
-  return file;
-}

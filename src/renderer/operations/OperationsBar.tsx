@@ -12,6 +12,7 @@ const labels: Record<LongMethodName, string> = {
   importUrl: 'Importing a web page',
   importFiles: 'Importing files',
   backupNotebook: 'Backing up the notebook',
+  backUpNow: 'Backing up the notebook into its backups folder',
   checkNotebook: 'Checking the notebook',
   rebuildSearchIndex: 'Rebuilding the search index (results may be incomplete until it is done)',
   exportNotes: 'Exporting notes',
