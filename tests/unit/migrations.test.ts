@@ -10,6 +10,7 @@ import { latestSchemaVersion, migrations } from '../../src/core/db/migrations';
 import { checkMigrationOrder, type Migration } from '../../src/core/db/migrations/migration';
 import { newDatabaseFile } from './support/migrateToVersion';
 import { expectDossierError } from './support/tempCore';
+import { listBackups } from '../../src/core/backups/listBackups';
 
 const temp = useTempFolder('dossier-migrations-');
 
@@ -173,7 +174,7 @@ describe('migrations', () => {
 });
 
 describe('schema upgrades', () => {
-  it('keep a copy of the notebook as it was before the upgrade', () => {
+  it('keep a verified backup of the notebook as it was before the upgrade', () => {
     const file = path.join(temp.path, 'dossier.db');
     const db = openDatabase(file);
     db.prepare("INSERT INTO tags (name) VALUES ('before the upgrade')").run();
@@ -181,7 +182,10 @@ describe('schema upgrades', () => {
     applyMigrations(db, [...migrations, next]);
     db.close();
 
-    const copy = new Database(`${file}.before-schema-${next.version}.bak`, { readonly: true });
+    const [backup, ...others] = listBackups(file);
+    expect(others).toEqual([]);
+    expect(backup).toMatchObject({ reason: 'before-upgrade', verified: true });
+    const copy = new Database(backup!.file, { readonly: true });
     try {
       expect(copy.pragma('user_version', { simple: true })).toBe(migrations.length);
       expect(copy.prepare('SELECT name FROM tags').pluck().all()).toEqual(['before the upgrade']);
@@ -192,6 +196,6 @@ describe('schema upgrades', () => {
 
   it('make no copy of a brand-new notebook', () => {
     openDatabase(path.join(temp.path, 'fresh.db')).close();
-    expect(fs.readdirSync(temp.path).filter((name) => name.endsWith('.bak'))).toEqual([]);
+    expect(fs.readdirSync(temp.path)).toEqual(['fresh.db']);
   });
 });

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempFolder } from '../support/tempFolder';
+import { listBackups } from '../../../src/core/backups/listBackups';
 import { SEARCH_KEY_VERSION } from '../../../src/core/search/searchKey';
 import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
 
@@ -37,7 +37,10 @@ describe('migration 002-search-key-version', () => {
       db.prepare("SELECT rowid FROM notes_fts WHERE notes_fts MATCH 'dawn'").pluck().all(),
     ).toEqual([1]);
     // Migrating an existing notebook keeps a copy of it as it was.
-    expect(fs.existsSync(`${file}.before-schema-2.bak`)).toBe(true);
+    // The notebook as it was before the upgrade is kept, verified, in its backups folder.
+    expect(listBackups(file)).toContainEqual(
+      expect.objectContaining({ reason: 'before-upgrade', schemaVersion: 1, verified: true }),
+    );
   });
 
   it("records this Dossier's search keys version for a notebook with nothing indexed", () => {

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempFolder } from '../support/tempFolder';
+import { listBackups } from '../../../src/core/backups/listBackups';
 import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
 
 let file: string;
@@ -73,7 +73,10 @@ describe('migration 003-source-revisions', () => {
       }),
     ]);
     // Migrating an existing notebook keeps a copy of it as it was.
-    expect(fs.existsSync(`${file}.before-schema-3.bak`)).toBe(true);
+    // The notebook as it was before the upgrade is kept, verified, in its backups folder.
+    expect(listBackups(file)).toContainEqual(
+      expect.objectContaining({ reason: 'before-upgrade', schemaVersion: 2, verified: true }),
+    );
   });
 
   it('records how each first version came in, and no revision report', () => {

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { searchKey } from '../../../src/core/search/searchKey';
 import { useTempFolder } from '../support/tempFolder';
+import { listBackups } from '../../../src/core/backups/listBackups';
 import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
 
 let file: string;
@@ -62,7 +62,10 @@ describe('migration 004-old-versions-search', () => {
       db.prepare("SELECT rowid FROM sources_fts WHERE sources_fts MATCH 'dawn'").pluck().all(),
     ).toEqual([2]);
     db.prepare("INSERT INTO old_versions_fts(old_versions_fts) VALUES ('integrity-check')").run();
-    expect(fs.existsSync(`${file}.before-schema-4.bak`)).toBe(true);
+    // The notebook as it was before the upgrade is kept, verified, in its backups folder.
+    expect(listBackups(file)).toContainEqual(
+      expect.objectContaining({ reason: 'before-upgrade', schemaVersion: 3, verified: true }),
+    );
   });
 
   it('works on an empty notebook', () => {

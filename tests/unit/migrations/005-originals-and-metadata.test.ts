@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempFolder } from '../support/tempFolder';
+import { listBackups } from '../../../src/core/backups/listBackups';
 import { migrateToVersion, newDatabaseFile } from '../support/migrateToVersion';
 
 let file: string;
@@ -55,7 +55,10 @@ describe('migration 005-originals-and-metadata', () => {
     expect(() =>
       db.prepare('UPDATE source_versions SET original_id = 99 WHERE id = 10').run(),
     ).toThrow(/FOREIGN KEY/);
-    expect(fs.existsSync(`${file}.before-schema-5.bak`)).toBe(true);
+    // The notebook as it was before the upgrade is kept, verified, in its backups folder.
+    expect(listBackups(file)).toContainEqual(
+      expect.objectContaining({ reason: 'before-upgrade', schemaVersion: 4, verified: true }),
+    );
   });
 
   it('works on an empty notebook', () => {
