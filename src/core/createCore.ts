@@ -16,6 +16,7 @@ import {
 } from './db/openDatabase';
 import { createNote, deleteNote, getNote, listNotes, restoreNote, saveNote } from './notes/notes';
 import { listTrash } from './trash/listTrash';
+import { getNoteReferences } from './notes/noteLinks';
 import { checkpointNote, getNoteRevision, listNoteRevisions } from './notes/noteHistory';
 import { emptyTrash } from './trash/emptyTrash';
 import { deleteSource, restoreSource } from './trash/sourceTrash';
@@ -102,6 +103,7 @@ function queries(db: ReadableDB): QueryMethods {
     listPassages: ({ sourceId }) => listPassagesOfSource(db, Number(sourceId)),
     listNotes: () => listNotes(db),
     getNote: ({ noteId }) => getNote(db, Number(noteId)),
+    getNoteReferences: ({ noteId }) => getNoteReferences(db, Number(noteId)),
     listTrash: () => listTrash(db),
     listNoteRevisions: ({ noteId }) => listNoteRevisions(db, Number(noteId)),
     getNoteRevision: ({ revisionId }) => getNoteRevision(db, Number(revisionId)),

@@ -37,6 +37,7 @@ const bridge = {
   listPassages: invoker('listPassages'),
   listNotes: invoker('listNotes'),
   getNote: invoker('getNote'),
+  getNoteReferences: invoker('getNoteReferences'),
   createNote: invoker('createNote'),
   saveNote: invoker('saveNote'),
   deleteNote: invoker('deleteNote'),

@@ -186,6 +186,7 @@ export const apiArgs = {
   }),
   listNotes: z.object({}),
   getNote: z.object({ noteId: id }),
+  getNoteReferences: z.object({ noteId: id }),
   createNote: z.object({
     title: title,
     /** Plain text, one paragraph per line; used when `body` is absent. */
@@ -590,6 +591,30 @@ export interface NoteDetail extends NoteSummary {
   body: string;
 }
 
+/** What a note links to and what links to it, shown beneath its text. */
+export interface NoteReferences {
+  /** The sources the note cites, in the order of its first link to each, with the passages it links in order. */
+  cites: CitedSource[];
+  /** The notes it links to (`[[`), in order; one deleted for good is left out. */
+  linksTo: NoteReference[];
+  /** The notes outside the trash that link to it, most recently edited first. */
+  linkedFrom: NoteReference[];
+}
+
+export interface CitedSource {
+  sourceId: string;
+  title: string;
+  site: string | null;
+  inTrash: boolean;
+  passages: Array<{ passageId: string; exact: string; status: AnchorStatus }>;
+}
+
+export interface NoteReference {
+  noteId: string;
+  title: string;
+  inTrash: boolean;
+}
+
 /** An earlier state of a note, as listed in its history. */
 export interface NoteRevisionSummary {
   id: string;
@@ -781,6 +806,7 @@ export interface ApiResults {
   listPassages: PassageView[];
   listNotes: NoteSummary[];
   getNote: NoteDetail;
+  getNoteReferences: NoteReferences;
   createNote: { noteId: string };
   saveNote: { updatedAt: string };
   deleteNote: { deleted: true };

@@ -60,6 +60,7 @@ export const apiMethods = {
   listPassages: query,
   listNotes: query,
   getNote: query,
+  getNoteReferences: query,
   createNote: mutation('notes'),
   saveNote: mutation('notes'),
   deleteNote: mutation('notes'),

@@ -77,6 +77,7 @@ describe('extractNoteContent', () => {
     expect(extractNoteContent(body)).toEqual({
       plainText: 'Sources\nSee a quote\nanotheragain\n\none\ntwo',
       passageIds: ['7', '3'],
+      noteIds: [],
     });
   });
 
@@ -114,6 +115,7 @@ describe('extractNoteContent', () => {
       plainText:
         'Findings\nSeen in the report\nSecond point\nDetail\nOne\nTwo\nQuoted\nBold and plain',
       passageIds: ['7'],
+      noteIds: [],
     });
   });
 
@@ -176,6 +178,7 @@ describe('buildNoteBody', () => {
     expect(extractNoteContent(body)).toEqual({
       plainText: 'Why this matters:\n\nIt does.\nfirst line\n\nsecond',
       passageIds: ['12'],
+      noteIds: [],
     });
   });
 

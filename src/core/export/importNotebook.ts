@@ -14,6 +14,8 @@ import { DossierError } from '../../shared/errors';
 import { plural } from '../../shared/text';
 import type { WritableDB } from '../db/openDatabase';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
+import { extractNoteContent } from '../notes/noteBody';
+import { replaceLinksToNotes } from '../notes/noteLinks';
 import { originalProblem } from '../originals/originals';
 import { SEARCH_KEY_VERSION } from '../search/searchKey';
 import { indexNote, indexPassage, reindexSourceTitle } from '../search/searchIndex';
@@ -61,6 +63,7 @@ export async function importNotebook(
       rereader.end();
       writer.finish();
       checkOriginals(db, source);
+      linkNotes(db);
       indexEverything(db);
       return { file: source, rows: writer.rows };
     })
@@ -145,6 +148,15 @@ function checkOriginals(db: WritableDB, file: string): void {
       );
     }
   }
+}
+
+/** Links between notes are not in the file: they are read from the bodies, as a save does. */
+function linkNotes(db: WritableDB): void {
+  forEachBatch<{ id: number; body_json: string }>(
+    db,
+    'SELECT id, body_json FROM notes WHERE id > ? ORDER BY id LIMIT ?',
+    (note) => replaceLinksToNotes(db, note.id, extractNoteContent(note.body_json).noteIds),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@
  * this does not know keeps its text (as a paragraph, or inline), never lost.
  */
 import { isId } from '../../shared/ids';
+import { NOTE_LINK_TYPE } from '../../shared/noteLink';
 import { PASSAGE_LINK_TYPE } from '../../shared/passageLink';
 import { linkTarget } from '../extract/html/safeUrls';
 
@@ -75,7 +76,8 @@ export type NoteBlock =
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 
 /** Element nodes that sit inside a line of text. */
-const INLINE_CONTAINERS = new Set(['mark', 'hashtag']);
+// A link to another note exports as its words: the other note may not be exported with it.
+const INLINE_CONTAINERS = new Set(['mark', 'hashtag', NOTE_LINK_TYPE]);
 
 /** Reads a stored body: one that saving checked is a Lexical editor state. */
 export function readNoteDocument(bodyJson: string): NoteBlock[] {

@@ -2,7 +2,8 @@
  * The tables a notebook export holds (docs/notebook-export.md), in the order
  * they are written and read back: a row only refers to rows of tables before
  * its own, except a source's current version (checked once every version is
- * read). Derived data is left out: the search index is rebuilt on import.
+ * read). Derived data is left out: the search index is rebuilt on import, and
+ * links between notes are read again from the note bodies.
  */
 
 export const NOTEBOOK_FORMAT = 'dossier-notebook';

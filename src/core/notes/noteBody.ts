@@ -6,12 +6,15 @@
  */
 import { DossierError } from '../../shared/errors';
 import { isId } from '../../shared/ids';
+import { NOTE_LINK_TYPE } from '../../shared/noteLink';
 import { PASSAGE_LINK_TYPE } from '../../shared/passageLink';
 
 export interface NoteContent {
   plainText: string;
   /** Linked passages in order of first appearance, without repeats. */
   passageIds: string[];
+  /** Linked notes in order of first appearance, without repeats. */
+  noteIds: string[];
 }
 
 export interface PassageLinkInput {
@@ -24,17 +27,25 @@ interface SerializedNode {
   type?: unknown;
   text?: unknown;
   passageId?: unknown;
+  noteId?: unknown;
   children?: unknown;
 }
 
 const HORIZONTAL_RULE_TYPE = 'horizontalrule';
 
 /** Element nodes that sit inside a line of text rather than starting a new one. */
-const INLINE_ELEMENT_TYPES = new Set(['link', 'autolink', 'mark', PASSAGE_LINK_TYPE]);
+const INLINE_ELEMENT_TYPES = new Set([
+  'link',
+  'autolink',
+  'mark',
+  PASSAGE_LINK_TYPE,
+  NOTE_LINK_TYPE,
+]);
 
 export function extractNoteContent(bodyJson: string): NoteContent {
   const root = parseRoot(bodyJson);
   const passageIds = new Set<string>();
+  const noteIds = new Set<string>();
   const lines: string[] = [];
   // The line being filled, or null between blocks.
   let line: string | null = null;
@@ -43,7 +54,8 @@ export function extractNoteContent(bodyJson: string): NoteContent {
   };
 
   const visit = (node: SerializedNode): void => {
-    if (node.type === PASSAGE_LINK_TYPE) passageIds.add(readPassageId(node));
+    if (node.type === PASSAGE_LINK_TYPE) passageIds.add(readLinkId(node, 'passageId'));
+    if (node.type === NOTE_LINK_TYPE) noteIds.add(readLinkId(node, 'noteId'));
     // A rule has no words: it must not leave an empty line behind either.
     if (node.type === HORIZONTAL_RULE_TYPE) return;
     if (typeof node.text === 'string') append(node.text);
@@ -63,7 +75,39 @@ export function extractNoteContent(bodyJson: string): NoteContent {
   };
 
   childrenOf(root).forEach(visit);
-  return { plainText: lines.join('\n'), passageIds: [...passageIds] };
+  return { plainText: lines.join('\n'), passageIds: [...passageIds], noteIds: [...noteIds] };
+}
+
+/**
+ * The body with every link to `noteId` whose text is exactly `oldText` (the
+ * note's old title: the analyst did not word it otherwise) now reading
+ * `newText`; null when no link changed.
+ */
+export function retitleNoteLinks(
+  bodyJson: string,
+  noteId: string,
+  oldText: string,
+  newText: string,
+): string | null {
+  const state = parseState(bodyJson);
+  let changed = false;
+  const visit = (node: SerializedNode): void => {
+    if (node.type === NOTE_LINK_TYPE && node.noteId === noteId) {
+      const texts = childrenOf(node);
+      const words = texts.every((child) => typeof child.text === 'string')
+        ? texts.map((child) => child.text).join('')
+        : null;
+      if (texts.length > 0 && words === oldText) {
+        // The first run keeps its formatting; the words are the new title.
+        node.children = [{ ...texts[0], text: newText }];
+        changed = true;
+      }
+      return;
+    }
+    childrenOf(node).forEach(visit);
+  };
+  visit(state.root);
+  return changed ? JSON.stringify(state) : null;
 }
 
 /** A Lexical state with one paragraph per line of `text`, then one paragraph per passage link. */
@@ -135,6 +179,10 @@ function inlineText(text: string): object[] {
 }
 
 function parseRoot(bodyJson: string): SerializedNode {
+  return parseState(bodyJson).root;
+}
+
+function parseState(bodyJson: string): { root: SerializedNode } {
   let state: unknown;
   try {
     state = JSON.parse(bodyJson);
@@ -148,21 +196,23 @@ function parseRoot(bodyJson: string): SerializedNode {
       'The note body is not a Lexical editor state (it has no root with children).',
     );
   }
-  return root;
+  return { ...(state as object), root };
 }
 
 function childrenOf(node: SerializedNode): SerializedNode[] {
   return Array.isArray(node.children) ? node.children.filter(isNode) : [];
 }
 
-function readPassageId(node: SerializedNode): string {
-  if (!isId(node.passageId)) {
+function readLinkId(node: SerializedNode, field: 'passageId' | 'noteId'): string {
+  const id = node[field];
+  if (!isId(id)) {
+    const kind = field === 'passageId' ? 'passage' : 'note';
     throw new DossierError(
       'invalid_argument',
-      `The note body has a passage link with an invalid passageId (${JSON.stringify(node.passageId)}).`,
+      `The note body has a ${kind} link with an invalid ${field} (${JSON.stringify(id)}).`,
     );
   }
-  return node.passageId;
+  return id;
 }
 
 function isNode(value: unknown): value is SerializedNode {

@@ -7,8 +7,9 @@ import { getPassage } from '../passages/passageViews';
 import { indexNote, unindexNote } from '../search/searchIndex';
 import { parseTagNames, taggedNotes, tagNamesJsonSql } from '../tags/taggedKinds';
 import { collectionIdsJsonSql, parseCollectionIds } from '../collections/collections';
-import { buildNoteBody, extractNoteContent, type NoteContent } from './noteBody';
+import { buildNoteBody, extractNoteContent } from './noteBody';
 import { keepRevisionIfDue } from './noteHistory';
+import { replaceNoteLinks, retitleLinksTo } from './noteLinks';
 
 interface NoteRow {
   id: number;
@@ -56,7 +57,7 @@ export function createNote(db: WritableDB, args: ValidArgs<'createNote'>): { not
           )
           .run(args.title, body, content.plainText, now, now).lastInsertRowid,
       );
-      replaceLinks(db, noteId, content);
+      replaceNoteLinks(db, noteId, content);
       indexNote(db, noteId, args.title, content.plainText);
       return { noteId: String(noteId) };
     })
@@ -83,7 +84,8 @@ export function saveNote(db: WritableDB, args: ValidArgs<'saveNote'>): { updated
       db.prepare(
         'UPDATE notes SET title = ?, body_json = ?, plain_text = ?, updated_at = ? WHERE id = ?',
       ).run(args.title, args.body, content.plainText, now, noteId);
-      replaceLinks(db, noteId, content);
+      replaceNoteLinks(db, noteId, content);
+      if (note.title !== args.title) retitleLinksTo(db, noteId, note.title, args.title);
       if (note.deleted_at === null) indexNote(db, noteId, args.title, content.plainText);
       return { updatedAt: now };
     })
@@ -140,13 +142,6 @@ function requirePassages(db: ReadableDB, passageIds: readonly string[]): void {
       `The note links to ${plural(missing.length, 'missing passage')} (${missing.join(', ')}); nothing was saved.`,
     );
   }
-}
-
-/** note_links mirror the body's passage-link nodes, the source of backlinks. */
-function replaceLinks(db: WritableDB, noteId: number, content: NoteContent): void {
-  db.prepare('DELETE FROM note_links WHERE note_id = ?').run(noteId);
-  const insert = db.prepare('INSERT INTO note_links (note_id, passage_id) VALUES (?, ?)');
-  for (const passageId of content.passageIds) insert.run(noteId, Number(passageId));
 }
 
 function readNote(db: ReadableDB, noteId: number): NoteRow {

@@ -4,6 +4,7 @@ import { migration003SourceRevisions } from './003-source-revisions';
 import { migration004OldVersionsSearch } from './004-old-versions-search';
 import { migration005OriginalsAndMetadata } from './005-originals-and-metadata';
 import { migration006Workspace } from './006-workspace';
+import { migration007NoteLinks } from './007-note-links';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration004OldVersionsSearch,
   migration005OriginalsAndMetadata,
   migration006Workspace,
+  migration007NoteLinks,
 ]);
 
 export const latestSchemaVersion = migrations.length;
