@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { NoteSummary, PassageView } from '../../shared/api';
 import type { HighlightColor } from '../../shared/passages';
 import { api } from '../api/client';
+import { startPassageDrag } from '../notes/passageLink/passageDrag';
 import { AsyncButton } from '../ui/AsyncButton';
 import { isolate } from '../ui/bidi';
 import { shorten } from '../ui/shorten';
@@ -98,6 +99,16 @@ export function PassageItem({
         {...listItemProps}
         dir="auto"
         onClick={() => onOpenPassage(passage)}
+        // Its words are the handle (the comment box stays selectable); on the note, they become a link.
+        draggable
+        onDragStart={(event) =>
+          startPassageDrag(event.dataTransfer, {
+            kind: 'passage',
+            passageId: passage.id,
+            sourceId: passage.sourceId,
+            quote: passage.exact,
+          })
+        }
       >
         {passage.exact}
       </button>

@@ -21,6 +21,7 @@ import { useMarkShortcut } from './useMarkShortcut';
 import { usePassageClick } from './usePassageClick';
 import { usePassageMarks } from './usePassageMarks';
 import { useReaderSelection } from './useReaderSelection';
+import { useSelectionDrag } from './useSelectionDrag';
 import { useReattachMode } from './useReattachMode';
 import './reader.css';
 
@@ -63,6 +64,7 @@ export function Reader({
   const textRef = useRef<HTMLDivElement>(null);
   const labels = useColorLabels();
   const selection = useReaderSelection(textRef, source.text);
+  useSelectionDrag(textRef, source);
   const focusedPassage = useFocusPassage(textRef, source, focus);
   const reattaching = focusedPassage?.status === 'orphaned' ? focusedPassage : null;
   const markAction = useMarkPassage(source, selection, reattaching, onPassageMarked);

@@ -54,16 +54,7 @@ export function useMarkPassage(
             await api.reattachPassage({ passageId: reattachingId, start, end });
             return reattachingId;
           })
-        : run('Could not mark the passage', async () => {
-            const marked = await api.markPassage({ sourceId, start, end, ...annotation });
-            if (marked.created) {
-              recordLibraryAction({
-                label: 'Passage marked',
-                undo: () => unmark(sourceId, marked),
-              });
-            }
-            return marked.passageId;
-          }));
+        : run('Could not mark the passage', () => markSpan(sourceId, { start, end }, annotation)));
       setMarking(false);
       if (passageId) {
         const selected = document.getSelection();
@@ -76,6 +67,23 @@ export function useMarkPassage(
   );
 
   return { mark: selection && !tooShort && !marking ? mark : null, marking, tooShort };
+}
+
+/**
+ * Marks `span` of the source as a passage (or finds the one already on it),
+ * resolving with its id; a new one can be taken back with Ctrl+Z outside the
+ * note editor. What the Mark button and a selection dropped into a note both do.
+ */
+export async function markSpan(
+  sourceId: string,
+  { start, end }: TextSpan,
+  annotation: NewPassageAnnotation = {},
+): Promise<string> {
+  const marked = await api.markPassage({ sourceId, start, end, ...annotation });
+  if (marked.created) {
+    recordLibraryAction({ label: 'Passage marked', undo: () => unmark(sourceId, marked) });
+  }
+  return marked.passageId;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   registerEventListeners,
   type LexicalCommand,
 } from 'lexical';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { truncate } from '../../../shared/text';
 import {
   $createPassageLinkNode,
@@ -24,6 +24,8 @@ import {
   PassageLinkNode,
   type PassageLinkIds,
 } from './PassageLinkNode';
+import { PassagePreview } from './PassagePreview';
+import { usePassageDrop } from './usePassageDrop';
 import { usePassageLinkStandings } from './usePassageLinkStandings';
 import './passageLink.css';
 
@@ -105,9 +107,10 @@ function $passageLinkAt(target: Node): PassageLinkIds | null {
 
 /**
  * Registers passage links in the note: inserting them (alone, or closing a
- * quote of the passage), following them on click
+ * quote of the passage, or where a passage is dropped), following them on click
  * (a broken one too: it opens the source with the orphan in the side panel),
- * and showing where each linked passage stands now.
+ * previewing them on hover or under the caret, and showing where each linked
+ * passage stands now.
  */
 export function PassageLinkPlugin({
   onOpenPassage,
@@ -116,6 +119,11 @@ export function PassageLinkPlugin({
 }) {
   const [editor] = useLexicalComposerContext();
   usePassageLinkStandings(editor);
+  const insertLink = useCallback(
+    (link: PassageLinkPayload) => editor.dispatchCommand(INSERT_PASSAGE_LINK_COMMAND, link),
+    [editor],
+  );
+  usePassageDrop(editor, insertLink);
 
   useEffect(() => {
     if (!editor.hasNodes([PassageLinkNode])) {
@@ -145,5 +153,5 @@ export function PassageLinkPlugin({
     );
   }, [editor, onOpenPassage]);
 
-  return null;
+  return <PassagePreview editor={editor} />;
 }
