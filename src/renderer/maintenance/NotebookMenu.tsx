@@ -7,18 +7,28 @@ import { isolate } from '../ui/bidi';
 import { Popover } from '../ui/Popover';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
+import { ExportNotesDialog } from './ExportNotesDialog';
 import './notebookMenu.css';
+
+interface NotebookMenuProps {
+  /** The note open in the editor: what "Export notes…" offers first. */
+  openNoteId?: string | null;
+  /** The collection the library is narrowed to, offered to export next. */
+  collectionId?: string | null;
+}
 
 /**
  * Keeping the notebook safe from the window: the trash, a verified backup to
  * a new file, a check for damage, a rebuild of the search index. Each runs as a long
- * operation, shown (and cancellable) in the operations bar.
+ * operation, shown (and cancellable) in the operations bar. Also the way notes
+ * leave it as files: Export notes….
  */
-export function NotebookMenu() {
+export function NotebookMenu({ openNoteId = null, collectionId = null }: NotebookMenuProps) {
   const run = useAction();
   const toast = useToast();
   const [destination, setDestination] = useState('');
   const [showingTrash, setShowingTrash] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const check = async () => {
     const report = await run('Could not check the notebook', () =>
@@ -74,6 +84,14 @@ export function NotebookMenu() {
           <button
             type="button"
             className="button"
+            data-testid="export-notes"
+            onClick={() => setExporting(true)}
+          >
+            Export notes…
+          </button>
+          <button
+            type="button"
+            className="button"
             data-testid="check-notebook"
             onClick={() => void check()}
           >
@@ -111,6 +129,13 @@ export function NotebookMenu() {
         </div>
       </Popover>
       <TrashDialog open={showingTrash} onClose={() => setShowingTrash(false)} />
+      {exporting && (
+        <ExportNotesDialog
+          openNoteId={openNoteId}
+          collectionId={collectionId}
+          onClose={() => setExporting(false)}
+        />
+      )}
     </>
   );
 }

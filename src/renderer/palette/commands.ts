@@ -134,6 +134,7 @@ export function paletteCommands(context: PaletteContext): PaletteCommand[] {
       'check-notebook',
       'click',
     ),
+    notebookMenuCommand('export-notes', 'Export notes…', 'export-notes', 'click'),
     notebookMenuCommand('back-up', 'Back up…', 'backup-destination', 'focus'),
     {
       id: 'toggle-library',
