@@ -1,7 +1,9 @@
-import type { CoreApi } from '../shared/api';
+import type { BackupEntry, BackupReason, CoreApi, NotebookStatus } from '../shared/api';
 import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
 import { DossierError } from '../shared/errors';
 import { backupDatabase } from './db/backup';
+import { notebookAccess, openReadOnlyNotebook, readOnlyRefusal } from './recovery/readOnlyNotebook';
+import { reportingDamage } from './recovery/reportDamage';
 import { listBackups } from './backups/listBackups';
 import { makeBackup } from './backups/makeBackup';
 import { checkDatabase } from './db/checkDatabase';
@@ -55,6 +57,8 @@ export type Core = CoreApi & {
   dataVersion(): number;
   /** The search index was built with other search keys than this Dossier's (or its rebuild stopped). */
   searchIndexIsStale(): boolean;
+  /** Makes a verified backup into the notebook's backups folder, then rotates the older ones. */
+  backUp(reason: BackupReason): Promise<BackupEntry>;
 };
 
 type MethodsOfKind<K extends string> = {
@@ -72,27 +76,47 @@ const DEFAULT_SEARCH_LIMIT = 20;
  * answers queries beside a writing one, and refuses mutations.
  */
 export function createCore(dbFile: string, options: OpenOptions = {}): Core {
-  if (options.readonly) {
-    const db = openDatabase(dbFile, { ...options, readonly: true });
-    return { ...connection(db), ...queries(db), ...refusedMutations(dbFile) };
+  // A notebook this account may not change opens read-only, and says why (notebookStatus).
+  const access = notebookAccess(dbFile);
+  const status = { databaseFile: dbFile, ...access };
+  if (options.readonly || access.readOnly) {
+    const notebook = openReadOnlyNotebook(dbFile, options);
+    const refusal = access.readOnly
+      ? readOnlyRefusal(dbFile, access.reason)
+      : new DossierError('internal', `This connection to ${dbFile} only reads.`);
+    return reportingDamage(dbFile, {
+      ...connection(notebook.db, status, notebook.close),
+      ...queries(notebook.db, status),
+      ...refusedMutations(refusal),
+    });
   }
   const db = openDatabase(dbFile, options);
-  return { ...connection(db), ...queries(db), ...mutations(db) };
+  return reportingDamage(dbFile, {
+    ...connection(db, status, () => db.close()),
+    ...queries(db, status),
+    ...mutations(db),
+  });
 }
 
-type ConnectionMethods = 'databaseFile' | 'close' | 'dataVersion' | 'searchIndexIsStale';
+type ConnectionMethods = 'databaseFile' | 'close' | 'dataVersion' | 'searchIndexIsStale' | 'backUp';
 
-function connection(db: ReadableDB): Pick<Core, ConnectionMethods> {
+function connection(
+  db: ReadableDB,
+  status: NotebookStatus,
+  close: () => void,
+): Pick<Core, ConnectionMethods> {
   return {
-    databaseFile: db.name,
-    close: () => db.close(),
+    databaseFile: status.databaseFile,
+    close,
     dataVersion: () => db.pragma('data_version', { simple: true }) as number,
     searchIndexIsStale: () => isSearchIndexStale(db),
+    backUp: (reason) => makeBackup(db, reason),
   };
 }
 
-function queries(db: ReadableDB): QueryMethods {
+function queries(db: ReadableDB, status: NotebookStatus): QueryMethods {
   return {
+    notebookStatus: () => status,
     listSources: () => listSources(db),
     getSource: ({ sourceId, versionNumber }) => getSource(db, Number(sourceId), versionNumber),
     getOriginal: ({ sourceId, versionNumber }) =>
@@ -182,10 +206,13 @@ function mutations(db: WritableDB): MutationMethods {
   };
 }
 
-/** A reading core is never routed a mutation; if it were, it says so instead of half-trying. */
-function refusedMutations(dbFile: string): MutationMethods {
+/**
+ * A reading core is never routed a mutation (if it were, it says so instead of
+ * half-trying); a read-only notebook refuses each one with the reason.
+ */
+function refusedMutations(refusal: DossierError): MutationMethods {
   const refuse = (): never => {
-    throw new DossierError('internal', `This connection to ${dbFile} only reads.`);
+    throw refusal;
   };
   const entries = Object.entries(apiMethods)
     .filter(([, spec]) => spec.kind === 'mutation')

@@ -70,6 +70,7 @@ const bridge = {
   exportNotebook: invoker('exportNotebook'),
   importNotebook: invoker('importNotebook'),
   checkNotebook: invoker('checkNotebook'),
+  notebookStatus: invoker('notebookStatus'),
   rebuildSearchIndex: invoker('rebuildSearchIndex'),
   cancelOperation: invoker('cancelOperation'),
   onNotebookEvent(listener: (event: NotebookEvent) => void): () => void {

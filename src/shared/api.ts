@@ -292,6 +292,8 @@ export const apiArgs = {
     operationId: operationId.optional(),
   }),
   checkNotebook: z.object({ operationId: operationId.optional() }),
+  /** Whether the notebook can be changed, and if not, why (a file or folder without write permission). */
+  notebookStatus: z.object({}),
   rebuildSearchIndex: z.object({ operationId: operationId.optional() }),
   cancelOperation: z.object({ operationId }),
 } as const;
@@ -771,6 +773,13 @@ export interface ImportedNotebook {
   rows: NotebookRowCounts;
 }
 
+/** What the notebook is: its file, and whether it opened read-only (then `reason` says why). */
+export interface NotebookStatus {
+  databaseFile: string;
+  readOnly: boolean;
+  reason?: string;
+}
+
 export interface CheckReport {
   ok: boolean;
   /** One readable line per problem found. */
@@ -839,6 +848,7 @@ export interface ApiResults {
   exportNotebook: ExportedNotebook;
   importNotebook: ImportedNotebook;
   checkNotebook: CheckReport;
+  notebookStatus: NotebookStatus;
   rebuildSearchIndex: SearchIndexCounts;
   /** False when no operation of that id runs here (it finished, or never began). */
   cancelOperation: { cancelled: boolean };

@@ -101,6 +101,7 @@ export const apiMethods = {
   importNotebook: long(mutation(...topics)),
   // On the writing connection: FTS5's integrity check is spelled as an INSERT (it changes nothing).
   checkNotebook: long(mutation()),
+  notebookStatus: query,
   rebuildSearchIndex: long(mutation('searchIndex')),
   cancelOperation: { kind: 'control', changes: [], long: false },
 } as const satisfies Record<string, MethodSpec>;
