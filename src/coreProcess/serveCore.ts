@@ -5,6 +5,7 @@
 import { toErrorInfo } from '../shared/errors';
 import { createCore, type Core } from '../core/createCore';
 import type { CoreChannel } from './channel';
+import { keepBackedUp } from '../core/backups/automaticBackups';
 import { createCoreEndpoint } from './coreEndpoint';
 import type { CoreProcessConfig, CorePort } from './protocol';
 
@@ -27,8 +28,22 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
       .then((response) => port.postMessage({ type: 'reply', id: message.id, response }));
   });
   port.postMessage({ type: 'ready' });
-  if (config.role === 'writer' && core.searchIndexIsStale()) rebuildStaleIndex(endpoint);
-  return endpoint;
+  if (config.role !== 'writer') return endpoint;
+  if (core.searchIndexIsStale()) rebuildStaleIndex(endpoint);
+  // The writer sees every change (its own and other processes'), so it keeps the backups.
+  const backups = keepBackedUp({
+    databaseFile: core.databaseFile,
+    backUp: (reason) => core.backUp(reason),
+    subscribe: (listener) => endpoint.subscribe(listener),
+    announce: (event) => port.postMessage({ type: 'event', event }),
+  });
+  return {
+    ...endpoint,
+    async close() {
+      await backups.stop();
+      await endpoint.close();
+    },
+  };
 }
 
 /** The operation id under which the writer rebuilds an index made with older search keys. */

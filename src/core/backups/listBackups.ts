@@ -43,3 +43,15 @@ export function listBackups(dbFile: string): BackupEntry[] {
   found.sort((a, b) => b.order[0] - a.order[0] || b.order[1] - a.order[1]);
   return found.map(({ entry }) => entry);
 }
+
+/** When the newest backup of `dbFile` was made, from the names alone (nothing is opened); null when there is none. */
+export function newestBackupTime(dbFile: string): number | null {
+  let names: string[];
+  try {
+    names = fs.readdirSync(backupFolderOf(dbFile));
+  } catch {
+    return null;
+  }
+  const times = names.flatMap((name) => parseBackupFileName(name)?.createdAt.getTime() ?? []);
+  return times.length > 0 ? Math.max(...times) : null;
+}
