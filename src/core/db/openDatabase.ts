@@ -5,6 +5,10 @@ import { DossierError } from '../../shared/errors';
 import { latestSchemaVersion } from './migrations';
 import { applyMigrations, databaseTooNew } from './applyMigrations';
 import { readSchemaVersionFromHeader } from './sqliteHeader';
+import { findFileDamage } from '../recovery/fileDamage';
+import { notebookMovedAside } from '../recovery/moveAside';
+import { probeNotebook } from '../recovery/probeNotebook';
+import { isSqliteDamage, whatToRunOnDamage } from '../recovery/sqliteDamage';
 
 /**
  * Branded handles (Signal's idea): code that only reads takes a ReadableDB, so
@@ -39,6 +43,7 @@ export function openDatabase(file: string, options: OpenOptions & { readonly: tr
 export function openDatabase(file: string, options?: OpenOptions): WritableDB;
 export function openDatabase(file: string, options: OpenOptions = {}): ReadableDB {
   if (options.readonly) return openReader(file, options);
+  moveAsideIfDamaged(file, options);
   refuseUnopenableFile(file);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
@@ -87,6 +92,26 @@ function openReader(file: string, options: OpenOptions): ReadableDB {
 }
 
 /**
+ * A damaged notebook is judged before a connection that could write opens it
+ * (closing one checkpoints the WAL into the file): first by plain reads of
+ * the header and the WAL, then by reading its schema and each table's edges
+ * through a connection that cannot write. Then it is moved aside, unchanged,
+ * and nothing is created in its place.
+ */
+function moveAsideIfDamaged(file: string, options: OpenOptions): void {
+  let damage: string | null;
+  try {
+    damage = findFileDamage(file);
+  } catch (error) {
+    throw new DossierError('forbidden', `Could not read ${file}: ${errorText(error)}.`);
+  }
+  if (damage === null && fs.existsSync(file) && fs.statSync(file).size > 0) {
+    damage = probeNotebook(file, options.nativeBinding);
+  }
+  if (damage !== null) throw notebookMovedAside(file, damage);
+}
+
+/**
  * Reads the schema version from the file header with plain file I/O: even a
  * read-only SQLite connection creates -wal/-shm files next to a WAL database.
  */
@@ -109,8 +134,11 @@ function refuseUnopenableFile(file: string): void {
 /** SQLite's failures worded for the analyst; anything unexpected stays as it is. */
 function toOpenError(file: string, error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new DossierError('damaged', `Could not open ${file}: ${errorText(error)}.`);
+  if (isSqliteDamage(error)) {
+    return new DossierError(
+      'damaged',
+      `Could not open ${file}: ${errorText(error)}. ${whatToRunOnDamage(file)}`,
+    );
   }
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') {
     return new DossierError('forbidden', `Could not open ${file}: ${errorText(error)}.`);

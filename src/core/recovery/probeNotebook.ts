@@ -1,0 +1,46 @@
+/**
+ * Reads what opening a notebook relies on — its schema, and the first and
+ * last rows of every table (each table's root and edge pages) — through a
+ * connection that cannot write, so a damaged file is judged before anything
+ * could change it. A few page reads per table: no full integrity check on
+ * every open (issue 12's cold-open budget).
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { isSqliteDamage } from './sqliteDamage';
+
+const COMPANIONS = ['-wal', '-shm'];
+
+/** What SQLite reports as damaged in the notebook; null when the probe read everything it tried. */
+export function probeNotebook(file: string, nativeBinding?: string): string | null {
+  // A reading connection may create these; they are removed again if the file turns out damaged.
+  const absentBefore = COMPANIONS.map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    readEdges(db);
+    return null;
+  } catch (error) {
+    if (!isSqliteDamage(error)) throw error;
+    db?.close();
+    db = undefined;
+    for (const created of absentBefore) fs.rmSync(created, { force: true });
+    return (error as Error).message;
+  } finally {
+    db?.close();
+  }
+}
+
+function readEdges(db: Database.Database): void {
+  db.pragma('user_version');
+  const tables = db
+    .prepare(
+      "SELECT name, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'shadow') AND name NOT LIKE 'sqlite_%'",
+    )
+    .all() as Array<{ name: string; wr: number }>;
+  for (const { name, wr } of tables) {
+    const quoted = `"${name.replace(/"/g, '""')}"`;
+    db.prepare(`SELECT * FROM ${quoted} LIMIT 1`).all();
+    if (wr === 0) db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid DESC LIMIT 1`).all();
+  }
+}
