@@ -217,6 +217,7 @@ export function Workspace() {
             noteId={openNoteId}
             freshNoteId={noteActions.freshNoteId}
             onOpenPassage={showPassage}
+            onOpenNote={openNote}
             onEditor={noteActions.setEditor}
             onTrash={noteActions.moveToTrash}
           />

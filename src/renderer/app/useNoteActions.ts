@@ -10,6 +10,7 @@ import {
 } from '../notes/passageLink/PassageLinkPlugin';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
+import { noteDisplayTitle } from '../../shared/noteLink';
 
 interface NoteActionsInput {
   openNoteId: string | null;
@@ -64,7 +65,7 @@ export function useNoteActions({ openNoteId, openNote, closeNote }: NoteActionsI
   );
 
   const newNote = useCallback(() => {
-    void createAndOpen({ title: 'Untitled note' }, true);
+    void createAndOpen({ title: noteDisplayTitle('') }, true);
   }, [createAndOpen]);
 
   const linkIntoNote = useCallback(

@@ -16,6 +16,8 @@ import { TagEditor } from '../tags/TagEditor';
 import { AsyncButton } from '../ui/AsyncButton';
 import { noteEditorConfig } from './editorConfig';
 import { noteShortcutTransformers } from './formatting/blockShortcuts';
+import { NoteLinkPlugin } from './noteLink/NoteLinkPlugin';
+import { NoteReferences } from './noteLink/NoteReferences';
 import { PassageLinkPlugin } from './passageLink/PassageLinkPlugin';
 import { EditorHandlePlugin } from './plugins/EditorHandlePlugin';
 import { FormattingToolbarPlugin } from './plugins/FormattingToolbarPlugin';
@@ -33,6 +35,7 @@ interface NoteEditorProps {
   /** Put the cursor in the title (a note just created). */
   focusTitle: boolean;
   onOpenPassage: (sourceId: string, passageId: string) => void;
+  onOpenNote: (noteId: string) => void;
   onEditor: (editor: LexicalEditor | null) => void;
   onTrash: (noteId: string) => Promise<void>;
 }
@@ -44,6 +47,7 @@ export function NoteEditor({
   note,
   focusTitle,
   onOpenPassage,
+  onOpenNote,
   onEditor,
   onTrash,
 }: NoteEditorProps) {
@@ -116,6 +120,7 @@ export function NoteEditor({
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
+        <NoteReferences noteId={note.id} onOpenPassage={onOpenPassage} onOpenNote={onOpenNote} />
         <HistoryPlugin />
         <ListPlugin />
         <CheckListPlugin />
@@ -132,6 +137,7 @@ export function NoteEditor({
           }
         />
         <PassageLinkPlugin onOpenPassage={onOpenPassage} />
+        <NoteLinkPlugin noteId={note.id} onOpenNote={onOpenNote} />
         <EditorHandlePlugin onEditor={onEditor} />
       </LexicalComposer>
     </section>

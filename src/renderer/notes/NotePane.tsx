@@ -9,6 +9,7 @@ interface NotePaneProps {
   noteId: string | null;
   freshNoteId: string | null;
   onOpenPassage: (sourceId: string, passageId: string) => void;
+  onOpenNote: (noteId: string) => void;
   onEditor: (editor: LexicalEditor | null) => void;
   onTrash: (noteId: string) => Promise<void>;
 }

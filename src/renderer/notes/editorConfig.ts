@@ -5,6 +5,7 @@ import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import type { InitialConfigType } from '@lexical/react/LexicalComposer';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import type { EditorThemeClasses } from 'lexical';
+import { NoteLinkNode } from './noteLink/NoteLinkNode';
 import { PassageLinkNode } from './passageLink/PassageLinkNode';
 
 const theme: EditorThemeClasses = {
@@ -33,6 +34,7 @@ const theme: EditorThemeClasses = {
     code: 'note-code',
   },
   passageLink: 'passage-link',
+  noteLink: 'linked-note',
 };
 
 /** The editor of one note, starting from its stored body (a serialised editor state). */
@@ -48,6 +50,7 @@ export function noteEditorConfig(body: string): InitialConfigType {
       LinkNode,
       HorizontalRuleNode,
       PassageLinkNode,
+      NoteLinkNode,
     ],
     theme,
     editorState: body,

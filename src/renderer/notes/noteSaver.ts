@@ -13,6 +13,7 @@
 import type { ApiArgs, DossierApi } from '../../shared/api';
 import { api, unloadSafeApi } from '../api/client';
 import { errorMessage } from '../../shared/errors';
+import { noteDisplayTitle } from '../../shared/noteLink';
 import { fitsInKeepalive } from '../api/browserTransport';
 import { dropDraft, keepDraft } from './localDrafts';
 
@@ -36,7 +37,6 @@ export type SaveState =
   | { kind: 'failed'; message: string };
 
 const autosaveDelayMs = 600;
-const fallbackTitle = 'Untitled note';
 
 const openSavers = new Set<NoteSaver>();
 
@@ -175,7 +175,7 @@ export class NoteSaver {
   private saveArgs(content: NoteContent): ApiArgs<'saveNote'> {
     return {
       noteId: this.noteId,
-      title: content.title.trim() || fallbackTitle,
+      title: noteDisplayTitle(content.title),
       body: content.body,
     };
   }
