@@ -5,6 +5,7 @@ import { integerOption, usage } from './argv';
 import { callCore } from './callCore';
 import { noOptions, print, type Command } from './command';
 import { maintenanceCommands } from './maintenanceCommands';
+import { restoreCommand } from './restoreCommand';
 import { importCommand } from './importCommand';
 import { noteCommands } from './noteCommands';
 import { originalCommand } from './originalCommand';
@@ -15,6 +16,7 @@ import { trashCommands } from './trashCommands';
 import { collectionCommands } from './collectionCommands';
 import { exportCommands } from './exportCommands';
 import { passageCommands } from './passageCommands';
+import { recoverCommand } from './recoverCommand';
 import { versionCommands } from './versionCommands';
 
 const listCommand: Command = {
@@ -80,6 +82,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   original: originalCommand,
   list: listCommand,
+  restore: restoreCommand,
   ...versionCommands,
   ...sourceCommands,
   ...passageCommands,
@@ -89,6 +92,7 @@ export const commands: Record<string, Command> = {
   search: searchCommand,
   serve: serveCommand,
   ...maintenanceCommands,
+  recover: recoverCommand,
   ...exportCommands,
   ...tagCommands,
 };

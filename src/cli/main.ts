@@ -57,8 +57,13 @@ Usage: dossier [--db FILE] COMMAND [--json]
   tags                                 list tags with how many sources and notes carry each
   serve [--port N] [--open]            open the notebook in a browser (loopback only)
   backup FILE                          copy the notebook to FILE (online backup, verified)
+  restore FILE [--yes]                 replace the notebook with FILE (a backup or another
+                                       notebook), checked first; the notebook in place is
+                                       backed up into NOTEBOOK.backups/ before (asks unless --yes)
   check                                look for damage in the notebook
   reindex                              rebuild the search index
+  recover FILE --out NEW               salvage what can still be read of a damaged notebook
+                                       into a new one (FILE is only read), then check NEW
   export --format md|html --out FOLDER [--note NOTE_ID]...
                                        write notes (all outside the trash, or those named) as
                                        Markdown or HTML files with their passages as footnotes,
