@@ -57,15 +57,22 @@ export function NoteHistoryDialog({ noteId, open, onClose, onRestore }: NoteHist
                   onClick={() => setChosenId(revision.id)}
                 >
                   <span>{formatMoment(revision.savedAt)}</span>
-                  <span className="note-history-detail" dir="auto">
-                    {revision.title} · {plural(revision.charCount, 'character')}
+                  {/* The title is isolated so a Persian one does not reorder the count. */}
+                  <span className="note-history-detail">
+                    <bdi>{revision.title}</bdi> · {plural(revision.charCount, 'character')}
                   </span>
                 </button>
               </li>
             ))}
           </ul>
-          <div className="note-history-preview" data-testid="note-history-preview" dir="auto">
-            {preview.data?.id === shownId && preview.data.text}
+          <div className="note-history-preview" data-testid="note-history-preview">
+            {/* Each line in its own direction, as in the note. */}
+            {preview.data?.id === shownId &&
+              preview.data.text.split('\n').map((line, index) => (
+                <p key={index} dir="auto">
+                  {line}
+                </p>
+              ))}
           </div>
         </div>
       )}
