@@ -22,26 +22,16 @@ interface LinkedPassage {
  * The preview of a passage link in the note, shown while the pointer rests on
  * it or the caret is in it: the passage among the words around it and where it
  * comes from, or, for a link that no longer leads to its words, why and what
- * it quoted. It never takes the focus; Escape closes it.
+ * it quoted. Like a tooltip, it never takes the focus nor the pointer (what it
+ * covers stays clickable); Escape closes it.
  */
 export function PassagePreview({ editor }: { editor: LexicalEditor }) {
-  const { target, holdOpen, letGo } = usePreviewTarget(editor);
+  const target = usePreviewTarget(editor);
   if (!target) return null;
-  return createPortal(
-    <PreviewCard key={target.passageId} target={target} onEnter={holdOpen} onLeave={letGo} />,
-    document.body,
-  );
+  return createPortal(<PreviewCard key={target.passageId} target={target} />, document.body);
 }
 
-function PreviewCard({
-  target,
-  onEnter,
-  onLeave,
-}: {
-  target: PreviewTarget;
-  onEnter: () => void;
-  onLeave: () => void;
-}) {
+function PreviewCard({ target }: { target: PreviewTarget }) {
   const id = useId();
   const cardRef = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState<CSSProperties>({ visibility: 'hidden' });
@@ -79,8 +69,6 @@ function PreviewCard({
       className="floating-panel passage-preview"
       data-testid="passage-preview"
       style={position}
-      onMouseEnter={onEnter}
-      onMouseLeave={onLeave}
     >
       {linked.error ? (
         <p className="passage-preview-standing">This passage could not be read: {linked.error}</p>
@@ -115,7 +103,7 @@ function PreviewContent({ linked, linkText }: { linked: LinkedPassage; linkText:
         dir="auto"
       >
         {context.before && <span className="passage-preview-around">{context.before} </span>}
-        <mark className="passage-preview-words">{context.words}</mark>
+        <mark className="passage-preview-words">{shortenMiddle(context.words)}</mark>
         {context.after && <span className="passage-preview-around"> {context.after}</span>}
       </blockquote>
       {source && (
@@ -130,6 +118,17 @@ function PreviewContent({ linked, linkText }: { linked: LinkedPassage; linkText:
       )}
     </>
   );
+}
+
+/** Characters of a long passage shown: its start and its end. */
+const wordsShown = 500;
+
+function shortenMiddle(words: string): string {
+  const characters = [...words];
+  if (characters.length <= wordsShown) return words;
+  const half = wordsShown / 2;
+  const start = characters.slice(0, half).join('').trimEnd();
+  return `${start} … ${characters.slice(-half).join('').trimStart()}`;
 }
 
 async function readLinkedPassage(passageId: string, sourceId: string): Promise<LinkedPassage> {

@@ -10,18 +10,10 @@ export interface PreviewTarget extends PassageLinkIds {
   linkText: string;
 }
 
-export interface PreviewTracking {
-  target: PreviewTarget | null;
-  /** The pointer entered the preview: it stays while the pointer is on it. */
-  holdOpen: () => void;
-  /** The pointer left the preview. */
-  letGo: () => void;
-}
-
 /** Hovering is not yet asking: the preview waits this long before it opens. */
 const openDelay = 300;
-/** Time to move the pointer from the link onto its preview. */
-const closeDelay = 200;
+/** Moving from one link to the next does not close and reopen the preview. */
+const closeDelay = 150;
 
 const linkSelector = 'a[data-passage-id]';
 
@@ -31,7 +23,7 @@ const linkSelector = 'a[data-passage-id]';
  * the keyboard focus. Escape closes the preview until the pointer or the caret
  * moves to another link. The editor keeps the focus throughout.
  */
-export function usePreviewTarget(editor: LexicalEditor): PreviewTracking {
+export function usePreviewTarget(editor: LexicalEditor): PreviewTarget | null {
   const [target, setTarget] = useState<PreviewTarget | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const hovered = useRef<HTMLElement | null>(null);
@@ -123,9 +115,7 @@ export function usePreviewTarget(editor: LexicalEditor): PreviewTracking {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [open]);
 
-  const holdOpen = useCallback(() => window.clearTimeout(timer.current), []);
-  const letGo = useCallback(() => settle(closeDelay), [settle]);
-  return { target, holdOpen, letGo };
+  return target;
 }
 
 function linkFrom(node: EventTarget | null): HTMLElement | null {
