@@ -15,6 +15,9 @@ const COMPANIONS = ['-wal', '-shm'];
 export function probeNotebook(file: string, nativeBinding?: string): string | null {
   // A reading connection may create these; they are removed again if the file turns out damaged.
   const absentBefore = COMPANIONS.map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
+  // Reading a WAL rebuilds its index in -shm: put back as it was if the notebook is to be moved aside.
+  const shm = `${file}-shm`;
+  const shmBefore = fs.existsSync(shm) ? fs.readFileSync(shm) : null;
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
@@ -25,6 +28,7 @@ export function probeNotebook(file: string, nativeBinding?: string): string | nu
     db?.close();
     db = undefined;
     for (const created of absentBefore) fs.rmSync(created, { force: true });
+    if (shmBefore !== null) fs.writeFileSync(shm, shmBefore);
     return (error as Error).message;
   } finally {
     db?.close();

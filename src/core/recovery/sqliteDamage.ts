@@ -1,10 +1,13 @@
 import { DossierError } from '../../shared/errors';
 
-/** SQLite's own word that the file is not (or no longer) a sound database. */
+/** SQLite's own word that the file is not (or no longer) a sound database, or ends before its pages do. */
 export function isSqliteDamage(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (
-    typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_CORRUPT') ||
+      code === 'SQLITE_NOTADB' ||
+      code === 'SQLITE_IOERR_SHORT_READ')
   );
 }
 
