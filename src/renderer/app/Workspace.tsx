@@ -122,7 +122,7 @@ export function Workspace() {
           onEnterResults={focusFirstResult}
         />
         <ImportControls importer={importer} />
-        <NotebookMenu />
+        <NotebookMenu openNoteId={openNoteId} collectionId={library.activeCollection?.id ?? null} />
         <ShortcutHelp />
       </header>
       <OperationsBar />

@@ -12,9 +12,9 @@ import './notebookMenu.css';
 
 interface NotebookMenuProps {
   /** The note open in the editor: what "Export notes…" offers first. */
-  openNoteId?: string | null;
+  openNoteId: string | null;
   /** The collection the library is narrowed to, offered to export next. */
-  collectionId?: string | null;
+  collectionId: string | null;
 }
 
 /**
@@ -23,7 +23,7 @@ interface NotebookMenuProps {
  * operation, shown (and cancellable) in the operations bar. Also the way notes
  * leave it as files: Export notes….
  */
-export function NotebookMenu({ openNoteId = null, collectionId = null }: NotebookMenuProps) {
+export function NotebookMenu({ openNoteId, collectionId }: NotebookMenuProps) {
   const run = useAction();
   const toast = useToast();
   const [destination, setDestination] = useState('');
