@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { registerHolder } from '../core/backups/notebookHolder';
 import { startWorkerCore } from '../coreProcess/workerThread';
 import { startServer } from '../server/server';
 import { usage } from './argv';
@@ -28,6 +29,11 @@ export async function serve(options: ServeOptions): Promise<void> {
       throw error;
     },
   );
+  // `dossier restore` refuses while this server holds the notebook; the address goes without its token.
+  const releaseHolder = registerHolder(options.databaseFile, {
+    kind: 'server',
+    url: `${new URL(server.url).origin}/`,
+  });
   // The first line of stdout is the address; scripts and tests read it.
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(
@@ -43,6 +49,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   });
   await server.close();
   await core.close();
+  releaseHolder();
 }
 
 /** The renderer is built once (`npm run build:renderer`); build it on first use after `npm ci`. */

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CoreChannel } from '../coreProcess/channel';
+import { registerHolder } from '../core/backups/notebookHolder';
 import { defaultDatabasePath } from '../core/paths';
 import {
   beforeCloseChannel,
@@ -87,7 +88,10 @@ async function openNotebookOrQuit(): Promise<CoreChannel> {
   const file = databaseFileFromArgs(process.argv);
   try {
     // `npm start` builds a binding for Electron's ABI and names it here.
-    return await startUtilityCore(file, process.env.DOSSIER_SQLITE_BINDING);
+    const core = await startUtilityCore(file, process.env.DOSSIER_SQLITE_BINDING);
+    // `dossier restore` refuses while the app holds the notebook; the record goes when the app exits.
+    registerHolder(file, { kind: 'app' });
+    return core;
   } catch (error) {
     dialog.showErrorBox('Dossier cannot open its notebook', String((error as Error).message));
     app.exit(1);

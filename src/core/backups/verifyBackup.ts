@@ -25,12 +25,31 @@ export function verifyBackupFile(file: string): BackupCheck {
 const checked = new Map<string, { key: string; check: BackupCheck }>();
 
 function checkFile(file: string): BackupCheck {
-  let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    return readOnly(file, checkOpened);
   } catch (error) {
     return { verified: false, schemaVersion: null, problem: messageOf(error) };
   }
+}
+
+/**
+ * Opens `file` read-only for `read`. Opening a WAL-mode file read-only makes
+ * SQLite create an empty `-wal` and a `-shm` beside it, which a read-only
+ * connection cannot remove: the ones this call created go again.
+ */
+export function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((sidecar) => !fs.existsSync(sidecar));
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+    const walIsEmpty = !fs.existsSync(`${file}-wal`) || fs.statSync(`${file}-wal`).size === 0;
+    if (walIsEmpty) for (const sidecar of sidecars) fs.rmSync(sidecar, { force: true });
+  }
+}
+
+function checkOpened(db: Database.Database): BackupCheck {
   try {
     const schemaVersion = db.pragma('user_version', { simple: true }) as number;
     const integrity = db.pragma('integrity_check', { simple: true }) as string;
@@ -46,8 +65,6 @@ function checkFile(file: string): BackupCheck {
   } catch (error) {
     // "file is not a database" and friends surface on the first read, not on open.
     return { verified: false, schemaVersion: null, problem: messageOf(error) };
-  } finally {
-    db.close();
   }
 }
 

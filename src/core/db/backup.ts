@@ -11,8 +11,9 @@ const PAGES_PER_STEP = 256;
 
 /**
  * Copies the live notebook with SQLite's online backup API (never a file copy,
- * which could catch a half-written WAL), then opens the copy and checks it
- * before calling it a backup. An existing file is never overwritten.
+ * which could catch a half-written WAL), then opens the copy, makes it a
+ * single file (rollback journal, not WAL) and checks it before calling it a
+ * backup. An existing file is never overwritten.
  */
 export async function backupDatabase(
   db: ReadableDB,
@@ -38,8 +39,10 @@ export async function backupDatabase(
     fs.rmSync(file, { force: true });
     throw error;
   }
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = new Database(file, { fileMustExist: true });
   try {
+    // A backup is one self-contained file: no -wal beside it, now or whenever it is opened.
+    copy.pragma('journal_mode = DELETE');
     const integrity = copy.pragma('integrity_check', { simple: true });
     const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
     if (integrity !== 'ok' || schemaVersion !== db.pragma('user_version', { simple: true })) {
