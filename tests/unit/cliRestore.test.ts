@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { backupFolderOf } from '../../src/core/backups/backupFiles';
@@ -9,6 +10,7 @@ import { listBackups } from '../../src/core/backups/listBackups';
 import { holderFileOf, registerHolder } from '../../src/core/backups/notebookHolder';
 import { latestSchemaVersion } from '../../src/core/db/migrations';
 import { useCliNotebook } from './support/cliNotebook';
+import { repoRoot } from '../support/sharedData';
 
 const notebook = useCliNotebook();
 const { dossier, dossierJson } = notebook;
@@ -175,5 +177,53 @@ describe('dossier restore', () => {
     }
     expect(snapshot()).toEqual(before);
     expect(noteTitles().sort()).toEqual(['Kept in the backup', 'Written after']);
+  });
+
+  it('is refused while dossier serve holds the notebook, which makes backups on request', async () => {
+    const saved = backupThenMoveOn();
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, 'bin/dossier.cjs'),
+        '--db',
+        notebook.databaseFile,
+        'serve',
+        '--port',
+        '0',
+      ],
+      { cwd: notebook.folder, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout }).once('line', resolve);
+        child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const [, origin, token] = /^(http:\/\/127\.0\.0\.1:\d+\/)#token=([\w-]+)$/.exec(firstLine)!;
+      const call = async (method: string) => {
+        const reply = await fetch(`${origin}api/${method}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+          body: '{}',
+        });
+        return ((await reply.json()) as { value: unknown }).value;
+      };
+      const made = (await call('backUpNow')) as { file: string; reason: string };
+      expect(made.reason).toBe('manual');
+      expect(await call('listBackups')).toEqual([expect.objectContaining({ file: made.file })]);
+
+      const result = await notebook.dossierAsync('restore', saved, '--yes');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `is open in a Dossier server (pid ${child.pid}) at ${origin}`,
+      );
+      expect(result.stderr).not.toContain(token!);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+    }
+    // A server that stopped holds nothing any more.
+    expect(fs.existsSync(holderFileOf(notebook.databaseFile))).toBe(false);
+    expect(dossier('restore', saved, '--yes').code).toBe(0);
   });
 });
