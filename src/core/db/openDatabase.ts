@@ -44,7 +44,6 @@ export function openDatabase(file: string, options?: OpenOptions): WritableDB;
 export function openDatabase(file: string, options: OpenOptions = {}): ReadableDB {
   if (options.readonly) return openReader(file, options);
   moveAsideIfDamaged(file, options);
-  refuseUnopenableFile(file);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
   let db: Database.Database;
@@ -105,7 +104,8 @@ function moveAsideIfDamaged(file: string, options: OpenOptions): void {
   } catch (error) {
     throw new DossierError('forbidden', `Could not read ${file}: ${errorText(error)}.`);
   }
-  if (damage === null && fs.existsSync(file) && fs.statSync(file).size > 0) {
+  // A foreign or newer file is refused here and left where it is.
+  if (damage === null && refuseUnopenableFile(file) !== 'absent') {
     damage = probeNotebook(file, options.nativeBinding);
   }
   if (damage !== null) throw notebookMovedAside(file, damage);
@@ -115,7 +115,7 @@ function moveAsideIfDamaged(file: string, options: OpenOptions): void {
  * Reads the schema version from the file header with plain file I/O: even a
  * read-only SQLite connection creates -wal/-shm files next to a WAL database.
  */
-function refuseUnopenableFile(file: string): void {
+function refuseUnopenableFile(file: string): number | 'absent' {
   let version: ReturnType<typeof readSchemaVersionFromHeader>;
   try {
     version = readSchemaVersionFromHeader(file);
@@ -129,6 +129,7 @@ function refuseUnopenableFile(file: string): void {
     );
   }
   if (version !== 'absent' && version > latestSchemaVersion) throw databaseTooNew(file, version);
+  return version;
 }
 
 /** SQLite's failures worded for the analyst; anything unexpected stays as it is. */

@@ -29,8 +29,8 @@ export function findFileDamage(file: string): string | null {
 
 function headerDamage(bytes: Buffer, size: number): string | null {
   if (bytes.length < HEADER_BYTES) {
-    const start = bytes.subarray(0, MAGIC.length);
-    return MAGIC.subarray(0, start.length).equals(start)
+    // Only a file with SQLite's whole signature is a notebook cut short; anything shorter is refused as foreign.
+    return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC)
       ? `the file is cut short (${size} bytes, less than its own header)`
       : null;
   }

@@ -53,6 +53,7 @@ export function salvageTable(
       `${select} WHERE ${key} >= ? AND ${key} < ? ORDER BY ${spec.key.map(quote).join(', ')}`,
     )
     .raw();
+  const point = db.prepare(`${select} WHERE ${key} = ?`).raw();
   const result: SalvagedRows = { rows: [], unreadable: [], lost: false };
   const read = (from: number, to: number): number => {
     const rows = attempt(() => range.all(from, to) as unknown[][]);
@@ -61,6 +62,12 @@ export function salvageTable(
       return rows.length;
     }
     if (to - from === 1) {
+      // One key is looked up, never stepped past: the page after it may be the damaged one.
+      const single = attempt(() => point.all(from) as unknown[][]);
+      if (single !== undefined) {
+        result.rows.push(...single);
+        return single.length;
+      }
       const last = result.unreadable.at(-1);
       if (last && last[1] === from - 1) last[1] = from;
       else result.unreadable.push([from, from]);
