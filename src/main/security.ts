@@ -45,8 +45,3 @@ export function installSecurityGuards(
     });
   });
 }
-
-/** IPC is answered only for our own page, never for a frame that navigated elsewhere. */
-export function isTrustedSender(frameUrl: string | undefined, appUrl: string): boolean {
-  return frameUrl !== undefined && isAppUrl(frameUrl, appUrl);
-}

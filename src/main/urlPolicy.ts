@@ -28,3 +28,25 @@ export function externalWebUrl(rawUrl: string): string | undefined {
     return undefined;
   }
 }
+
+/** What main knows of the frame an IPC message came from (Electron's `event.senderFrame`). */
+export interface IpcSenderFrame {
+  /** The frame's current URL; undefined once the frame is gone. */
+  url: string | undefined;
+  /** True for a window's top frame; an iframe has a parent. */
+  isTopFrame: boolean;
+}
+
+/**
+ * IPC is answered only for the app's own page in a window's top frame: never
+ * for a page that navigated elsewhere, a foreign page given the preload, or
+ * an iframe (even one showing the app's own address).
+ */
+export function isTrustedIpcSender(frame: IpcSenderFrame | undefined, appUrl: string): boolean {
+  return (
+    frame !== undefined &&
+    frame.isTopFrame &&
+    frame.url !== undefined &&
+    isAppUrl(frame.url, appUrl)
+  );
+}

@@ -2,33 +2,21 @@
  * The Electron window itself, where an Electron binary exists. Elsewhere the
  * test reports why it is skipped; browser mode covers the same interface.
  */
-import { _electron as electron } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runDossier } from './support/cli';
-import { expect, repoRoot, test } from './support/dossierServer';
-import { buildElectronApp, findElectronBinary } from '../../scripts/electronBinary.mjs';
+import { expect, test } from './support/dossierServer';
+import { electronBinary, electronSkipReason, launchElectronApp } from './support/electronApp';
 
-const electronBinary = findElectronBinary(repoRoot);
-const skipReason =
-  'No Electron binary on this machine (its download is not possible here): ' +
-  'the Electron window is not tested; browser mode covers the same interface.';
-
-test.skip(!electronBinary, skipReason);
-if (!electronBinary) console.log(`electron.spec: skipped: ${skipReason}`);
+test.skip(!electronBinary, electronSkipReason);
+if (!electronBinary) console.log(`electron.spec: skipped: ${electronSkipReason}`);
 
 test('opens a secure window on the notebook, whose core runs in utility processes', async () => {
-  const electronEnv = buildElectronApp(repoRoot);
   const folder = mkdtempSync(path.join(os.tmpdir(), 'dossier-electron-'));
   const databaseFile = path.join(folder, 'notebook.db');
   try {
-    const app = await electron.launch({
-      executablePath: electronBinary,
-      args: [repoRoot],
-      cwd: repoRoot,
-      env: { ...process.env, DOSSIER_DB: databaseFile, ...electronEnv },
-    });
+    const app = await launchElectronApp(databaseFile);
     const window = await app.firstWindow();
     await expect(window.getByTestId('search-input')).toBeVisible();
     const exposure = await window.evaluate(() => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalWebUrl, isAppUrl } from '../../src/main/urlPolicy';
+import { externalWebUrl, isAppUrl, isTrustedIpcSender } from '../../src/main/urlPolicy';
 
 describe('Electron URL policy', () => {
   const appUrl = 'file:///opt/Dossier/resources/app/out/renderer/index.html';
@@ -39,5 +39,28 @@ describe('Electron URL policy', () => {
     ]) {
       expect(externalWebUrl(url), url).toBeUndefined();
     }
+  });
+
+  it('answers IPC only from the app page in a top frame', () => {
+    expect(isTrustedIpcSender({ url: appUrl, isTopFrame: true }, appUrl)).toBe(true);
+    expect(isTrustedIpcSender({ url: `${appUrl}#note/3`, isTopFrame: true }, appUrl)).toBe(true);
+  });
+
+  it('refuses IPC from any other sender', () => {
+    const refused = [
+      // The app's own address inside an iframe.
+      { url: appUrl, isTopFrame: false },
+      // A window that navigated away, or a foreign page given the preload.
+      { url: 'https://example.org/', isTopFrame: true },
+      { url: 'file:///tmp/elsewhere.html', isTopFrame: true },
+      { url: 'data:text/html,<title>Stranger</title>', isTopFrame: true },
+      { url: 'about:blank', isTopFrame: true },
+      // A frame that is gone.
+      { url: undefined, isTopFrame: true },
+    ];
+    for (const frame of refused) {
+      expect(isTrustedIpcSender(frame, appUrl), JSON.stringify(frame)).toBe(false);
+    }
+    expect(isTrustedIpcSender(undefined, appUrl)).toBe(false);
   });
 });
