@@ -179,6 +179,20 @@ describe('rotation', () => {
       expect(fs.readdirSync(backupFolderOf(file)).filter((n) => n.endsWith('.partial'))).toEqual(
         [],
       );
+
+      // A copy cut short a day ago goes with the next rotation; one under way now stays.
+      const abandoned = path.join(
+        backupFolderOf(file),
+        `${backupFileName('automatic', now)}.partial`,
+      );
+      const underWay = path.join(backupFolderOf(file), `${backupFileName('manual', now)}.partial`);
+      fs.writeFileSync(abandoned, 'half');
+      fs.writeFileSync(underWay, 'half');
+      const twoDaysAgo = new Date(Date.now() - 2 * DAY);
+      fs.utimesSync(abandoned, twoDaysAgo, twoDaysAgo);
+      await makeBackup(db, 'manual');
+      expect(fs.existsSync(abandoned)).toBe(false);
+      expect(fs.existsSync(underWay)).toBe(true);
     } finally {
       db.close();
     }

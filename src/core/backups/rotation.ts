@@ -7,7 +7,9 @@
  * backup of all is never removed.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BackupEntry, BackupReason } from '../../shared/api';
+import { backupFolderOf, PARTIAL_SUFFIX } from './backupFiles';
 import { listBackups } from './listBackups';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,5 +75,24 @@ function weekNumber(day: number): number {
 export function rotateBackups(dbFile: string, now: Date): BackupEntry[] {
   const removed = backupsToRemove(listBackups(dbFile), now);
   for (const entry of removed) fs.rmSync(entry.file, { force: true });
+  removeAbandonedCopies(dbFile, now);
   return removed;
+}
+
+/**
+ * A copy still named `.partial` a day later was cut short (the process was
+ * stopped mid-copy); it never became a backup. A younger one may still be
+ * under way in another process.
+ */
+function removeAbandonedCopies(dbFile: string, now: Date): void {
+  const folder = backupFolderOf(dbFile);
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.endsWith(PARTIAL_SUFFIX)) continue;
+    const file = path.join(folder, name);
+    try {
+      if (now.getTime() - fs.statSync(file).mtimeMs > DAY_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // Finished or removed by its own process meanwhile.
+    }
+  }
 }
