@@ -12,6 +12,7 @@ import { CollectionList } from '../library/CollectionList';
 import { LibraryList } from '../library/LibraryList';
 import { useLibraryState } from '../library/useLibraryState';
 import { NotebookMenu } from '../maintenance/NotebookMenu';
+import { ReadOnlyBanner } from '../maintenance/ReadOnlyBanner';
 import { NoteList } from '../notes/NoteList';
 import { NotePane } from '../notes/NotePane';
 import { OperationsBar } from '../operations/OperationsBar';
@@ -126,6 +127,7 @@ export function Workspace() {
         <ShortcutHelp />
       </header>
       <OperationsBar />
+      <ReadOnlyBanner />
 
       <PaneColumns layout={layout} searching={showingResults}>
         <nav className="sidebar" id={paneIds.library} aria-label="Library and notes">
