@@ -6,9 +6,13 @@ export interface CodeFromStrings {
   newFunction: string;
 }
 
-/** The error each attempt throws in the page ('ran' when it was allowed). */
+/**
+ * The error each attempt throws in the page ('ran' when it was allowed). The
+ * attempts run in a task of the page's own: code that the DevTools protocol
+ * evaluates may turn strings into code whatever the page's policy says.
+ */
 export function tryCodeFromStrings(page: Page): Promise<CodeFromStrings> {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
     const attempt = (run: () => unknown): string => {
       try {
         run();
@@ -17,8 +21,8 @@ export function tryCodeFromStrings(page: Page): Promise<CodeFromStrings> {
         return (error as Error).name;
       }
     };
+    await new Promise((resolve) => setTimeout(resolve));
     return {
-      // Indirect eval, so the bundler keeps it as written.
       eval: attempt(() => (0, globalThis.eval)('1')),
       newFunction: attempt(() => new Function('')),
     };
