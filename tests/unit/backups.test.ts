@@ -80,6 +80,12 @@ describe('backUpNow and listBackups', () => {
     ]);
     expect(listed[0]!.schemaVersion).toBe(999);
     expect(listed[2]!.schemaVersion).toBeNull();
+
+    // A good backup damaged later is checked again (its time changed), and no longer counts.
+    const bytes = fs.readFileSync(good.file);
+    bytes.fill(0x5a, 4096 + 100);
+    fs.writeFileSync(good.file, bytes);
+    expect(listBackups(file).at(-1)).toMatchObject({ file: good.file, verified: false });
   });
 });
 

@@ -6,6 +6,7 @@ import type { ReadableDB } from '../db/openDatabase';
 import { quietOperation } from '../operations';
 import { backupFileName, backupFolderOf, PARTIAL_SUFFIX, type BackupReason } from './backupFiles';
 import { rotateBackups } from './rotation';
+import { rememberVerified } from './verifyBackup';
 
 export interface BackupOptions {
   /** The clock that names the backup and ages the older ones; tests pass their own. */
@@ -29,6 +30,7 @@ export async function makeBackup(
   try {
     const { bytes, schemaVersion } = await backupDatabase(db, partial, operation);
     fs.renameSync(partial, file);
+    rememberVerified(file, schemaVersion);
     rotateBackups(db.name, time);
     return { file, createdAt: time.toISOString(), bytes, reason, schemaVersion, verified: true };
   } finally {

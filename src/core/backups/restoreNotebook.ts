@@ -12,7 +12,7 @@ import type { ReadableDB } from '../db/openDatabase';
 import { latestSchemaVersion } from '../db/migrations';
 import { freeBackupFile, makeBackup } from './makeBackup';
 import { describeHolder, liveHolder } from './notebookHolder';
-import { readOnly, verifyBackupFile } from './verifyBackup';
+import { checkBackupFile, readOnly } from './verifyBackup';
 
 export interface RestoreCandidate {
   file: string;
@@ -33,7 +33,7 @@ export function checkRestoreCandidate(file: string): RestoreCandidate {
     throw new DossierError('not_found', `${resolved} does not exist.`);
   }
   if (!stat.isFile()) throw new DossierError('invalid_argument', `${resolved} is not a file.`);
-  const check = verifyBackupFile(resolved);
+  const check = checkBackupFile(resolved);
   if (check.schemaVersion !== null && check.schemaVersion > latestSchemaVersion) {
     throw databaseTooNew(resolved, check.schemaVersion);
   }
@@ -132,7 +132,7 @@ export async function restoreNotebook(dbFile: string, source: string): Promise<R
  */
 function copyVerified(candidate: RestoreCandidate, destination: string): void {
   readOnly(candidate.file, (db) => db.prepare('VACUUM INTO ?').run(destination));
-  const copy = verifyBackupFile(destination);
+  const copy = checkBackupFile(destination);
   if (!copy.verified || copy.schemaVersion !== candidate.schemaVersion) {
     throw new DossierError(
       'damaged',

@@ -4,7 +4,7 @@ import { DossierError } from '../../shared/errors';
 import { PARTIAL_SUFFIX } from './backupFiles';
 import { freeBackupFile } from './makeBackup';
 import { rotateBackups } from './rotation';
-import { verifyBackupFile } from './verifyBackup';
+import { checkBackupFile, rememberVerified } from './verifyBackup';
 
 /**
  * Before a schema upgrade, keeps a verified copy of the notebook as it was in
@@ -18,7 +18,7 @@ export function snapshotBeforeUpgrade(db: Database.Database, now = new Date()): 
   try {
     // Synchronous: the upgrade waits for its copy. VACUUM INTO writes a compact, consistent copy.
     db.prepare('VACUUM INTO ?').run(partial);
-    const check = verifyBackupFile(partial);
+    const check = checkBackupFile(partial);
     const current = db.pragma('user_version', { simple: true }) as number;
     if (!check.verified || check.schemaVersion !== current) {
       const why = check.verified ? `schema ${check.schemaVersion}, not ${current}` : check.problem;
@@ -28,6 +28,7 @@ export function snapshotBeforeUpgrade(db: Database.Database, now = new Date()): 
       );
     }
     fs.renameSync(partial, file);
+    rememberVerified(file, current);
     rotateBackups(db.name, now);
     return file;
   } finally {

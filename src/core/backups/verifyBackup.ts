@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { latestSchemaVersion } from '../db/migrations';
 
@@ -9,22 +10,61 @@ export type BackupCheck =
 /**
  * A backup is good when it opens read-only, SQLite's `integrity_check` says
  * ok, and its schema version is one this Dossier knows (1…latest). The check
- * reads the whole file, so each answer is remembered while the file's size and
- * modification time stay the same.
+ * reads the whole file, so a good answer is remembered while the file's size
+ * and modification time stay the same: in memory, and in `verified.json` in
+ * its folder so that another process (the next launch) need not read every
+ * backup again. A bad answer is never remembered.
  */
 export function verifyBackupFile(file: string): BackupCheck {
   const stat = fs.statSync(file);
-  const key = `${file}\0${stat.size}\0${stat.mtimeMs}`;
-  const known = checked.get(file);
-  if (known?.key === key) return known.check;
-  const check = checkFile(file);
-  checked.set(file, { key, check });
+  const known = readIndex(path.dirname(file))[path.basename(file)];
+  if (known && known.bytes === stat.size && known.mtimeMs === stat.mtimeMs) {
+    return { verified: true, schemaVersion: known.schemaVersion };
+  }
+  const check = checkBackupFile(file);
+  if (check.verified) rememberVerified(file, check.schemaVersion);
   return check;
 }
 
-const checked = new Map<string, { key: string; check: BackupCheck }>();
+/** Records a backup just checked by its maker, so listing it reads nothing. */
+export function rememberVerified(file: string, schemaVersion: number): void {
+  const folder = path.dirname(file);
+  const stat = fs.statSync(file);
+  const index = { ...readIndex(folder) };
+  index[path.basename(file)] = { bytes: stat.size, mtimeMs: stat.mtimeMs, schemaVersion };
+  // Names gone from the folder (rotated away) leave the index too.
+  const names = new Set(fs.readdirSync(folder));
+  for (const name of Object.keys(index)) if (!names.has(name)) delete index[name];
+  indexes.set(folder, index);
+  const temporary = path.join(folder, `${INDEX_FILE}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(temporary, JSON.stringify(index));
+    fs.renameSync(temporary, path.join(folder, INDEX_FILE));
+  } catch {
+    // Only a shortcut: without it the next process checks the file again.
+    fs.rmSync(temporary, { force: true });
+  }
+}
 
-function checkFile(file: string): BackupCheck {
+const INDEX_FILE = 'verified.json';
+type VerifiedIndex = Record<string, { bytes: number; mtimeMs: number; schemaVersion: number }>;
+const indexes = new Map<string, VerifiedIndex>();
+
+function readIndex(folder: string): VerifiedIndex {
+  const inMemory = indexes.get(folder);
+  if (inMemory) return inMemory;
+  let index: VerifiedIndex = {};
+  try {
+    index = JSON.parse(fs.readFileSync(path.join(folder, INDEX_FILE), 'utf8')) as VerifiedIndex;
+  } catch {
+    // None yet, or unreadable: every file is checked.
+  }
+  indexes.set(folder, index);
+  return index;
+}
+
+/** Checks `file` now, whatever was remembered of it. */
+export function checkBackupFile(file: string): BackupCheck {
   try {
     return readOnly(file, checkOpened);
   } catch (error) {
