@@ -48,3 +48,36 @@ test('the selection toolbar quotes words with their citation into a new note, th
     /is-focused/,
   );
 });
+
+test('Q quotes and L links the selected words from the keyboard; a new note starts with the quote', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  await callApi(running, 'importText', {
+    text: 'Harbour report\n\nThe ferry to Bandar Abbas left at dawn.\n\nTraders sold rice and salt.',
+  });
+  await page.goto(running.url);
+  await page.getByTestId('source-item').first().click();
+
+  await selectInReader(page, 'ferry to Bandar Abbas');
+  await page.keyboard.press('q');
+  const editor = page.getByTestId('note-editor');
+  await expect(editor.locator('blockquote')).toHaveCount(1);
+  // No empty line above the quote in the new note.
+  await expect(editor.locator(':scope > *').first()).toHaveJSProperty('tagName', 'BLOCKQUOTE');
+
+  // As a drag with the mouse does, the article takes the focus back from the note.
+  await page.getByTestId('reader-text').focus();
+  await selectInReader(page, 'rice and salt');
+  await page.keyboard.press('l');
+  await expect(editor.locator('.passage-link')).toHaveText(['Harbour report', 'rice and salt']);
+  await expect(page.getByTestId('passage-item')).toHaveCount(2);
+
+  // Too short to be a passage: the toast says why, nothing is quoted.
+  await page.getByTestId('reader-text').focus();
+  await selectInReader(page, 'at');
+  await page.keyboard.press('q');
+  await expect(page.getByTestId('toast').filter({ hasText: /at least/ })).toBeVisible();
+  await expect(editor.locator('blockquote')).toHaveCount(1);
+});

@@ -17,6 +17,17 @@ export interface Shortcut {
 /** A plain letter, so no browser shortcut is taken over; only outside text fields, where M is typed. */
 export const markPassageKey = 'm';
 
+/** A letter pressed alone (with or without Shift) outside a field: a command on the reader's selection. */
+function isLetterKey(event: KeyboardEvent, letter: string): boolean {
+  return (
+    !event.ctrlKey &&
+    !event.metaKey &&
+    !event.altKey &&
+    event.key.toLowerCase() === letter &&
+    !isTypingTarget(event.target)
+  );
+}
+
 /**
  * Ctrl+Alt and a key, by its place on the keyboard (with Alt, macOS types a
  * symbol instead of the letter). AltGr, which some layouts need to type
@@ -63,12 +74,17 @@ export const shortcuts = {
   markPassage: {
     keys: markPassageKey.toUpperCase(),
     description: 'Mark the selected text as a passage',
-    matches: (event) =>
-      !event.ctrlKey &&
-      !event.metaKey &&
-      !event.altKey &&
-      event.key.toLowerCase() === markPassageKey &&
-      !isTypingTarget(event.target),
+    matches: (event) => isLetterKey(event, markPassageKey),
+  },
+  quoteSelection: {
+    keys: 'Q',
+    description: 'Quote the selected text into the note, with its citation',
+    matches: (event) => isLetterKey(event, 'q'),
+  },
+  linkSelection: {
+    keys: 'L',
+    description: 'Link the selected text in the note (marked as a passage)',
+    matches: (event) => isLetterKey(event, 'l'),
   },
   newNote: {
     keys: 'Ctrl+Alt+N',

@@ -3,7 +3,7 @@ import type { PassageView, SourceDetail } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { api } from '../api/client';
 import type { PassageFocus } from '../app/navigation';
-import { markPassageKey } from '../app/shortcuts';
+import { markPassageKey, shortcuts } from '../app/shortcuts';
 import { useColorLabels } from '../passages/highlightColorNames';
 import { SourceMetadata } from '../sourceDetails/SourceMetadata';
 import { TagEditor } from '../tags/TagEditor';
@@ -17,7 +17,7 @@ import { rangeForSpan } from './textRanges';
 import { useFocusPassage } from './useFocusPassage';
 import { useKeyboardSelection } from './useKeyboardSelection';
 import { useMarkPassage } from './useMarkPassage';
-import { useMarkShortcut } from './useMarkShortcut';
+import { useSelectionShortcut } from './useSelectionShortcut';
 import { usePassageClick } from './usePassageClick';
 import { usePassageMarks } from './usePassageMarks';
 import { useReaderSelection } from './useReaderSelection';
@@ -69,7 +69,7 @@ export function Reader({
   const reattaching = focusedPassage?.status === 'orphaned' ? focusedPassage : null;
   const markAction = useMarkPassage(source, selection, reattaching, onPassageMarked);
   const { mark, marking, tooShort } = markAction;
-  useMarkShortcut(mark, tooShort);
+  useSelectionShortcut(shortcuts.markPassage, mark, tooShort);
   usePassageMarks(textRef, source);
   useReattachMode(textRef, source.blocks, reattaching, onCancelReattach);
   const keyboardSelection = useKeyboardSelection();
@@ -132,7 +132,7 @@ export function Reader({
         data-testid="reader-text"
         role="region"
         aria-label="Article text"
-        aria-description={`Shift+arrow keys select words; ${markPassageKey.toUpperCase()} marks them as a passage; Tab reaches the selection toolbar`}
+        aria-description={`Shift+arrow keys select words; ${markPassageKey.toUpperCase()} marks them as a passage, Q quotes them into the note, L links them in it; Tab reaches the selection toolbar`}
         tabIndex={0}
         onFocus={keyboardSelection.onFocus}
         onKeyDown={keyboardSelection.onKeyDown}

@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { CommentEditor } from '../passages/CommentEditor';
 import type { ColorLabels } from '../passages/highlightColorNames';
 import { pageAt } from '../../shared/pageAt';
+import { shortcuts } from '../app/shortcuts';
 import { isTypingTarget } from '../ui/dom';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
@@ -11,6 +12,7 @@ import { citation, citedFrom, copyPlainText } from './citation';
 import { FloatingPanel } from './FloatingPanel';
 import type { Box } from './floatingPlacement';
 import { SelectionToolbar } from './SelectionToolbar';
+import { useSelectionShortcut } from './useSelectionShortcut';
 import { rangeForSpan, type TextSpan } from './textRanges';
 import type { MarkAction } from './useMarkPassage';
 
@@ -121,6 +123,15 @@ export function SelectionActions({
 
   const pageOf = (passage: PassageView) =>
     passage.start === null ? null : pageAt(source.blocks, passage.start);
+  const linkInNote = onLinkIntoNote && (() => void markAndLink(onLinkIntoNote));
+  const quoteInNote =
+    onQuoteIntoNote &&
+    (() =>
+      void markAndLink((passage) => onQuoteIntoNote(passage, citedFrom(source, pageOf(passage)))));
+  // The toolbar's actions on keys too, whenever words are selected (Esc hides the toolbar only).
+  const onSelection = (act: (() => void) | undefined) => (selection && !hidden && act) || null;
+  useSelectionShortcut(shortcuts.quoteSelection, onSelection(quoteInNote), selection && tooShort);
+  useSelectionShortcut(shortcuts.linkSelection, onSelection(linkInNote), selection && tooShort);
 
   const copyWithCitation = async () => {
     if (!selection) return;
@@ -167,14 +178,8 @@ export function SelectionActions({
           busy={marking}
           onMark={(color) => void markIn(color)}
           onComment={() => void markAndComment()}
-          onLinkInNote={onLinkIntoNote && (() => void markAndLink(onLinkIntoNote))}
-          onQuoteInNote={
-            onQuoteIntoNote &&
-            (() =>
-              void markAndLink((passage) =>
-                onQuoteIntoNote(passage, citedFrom(source, pageOf(passage))),
-              ))
-          }
+          onLinkInNote={linkInNote}
+          onQuoteInNote={quoteInNote}
           onCopy={() => void copyWithCitation()}
           onClose={dismiss}
         />

@@ -9,12 +9,14 @@ import {
   $getNearestNodeFromDOMNode,
   $getRoot,
   $getSelection,
+  $isParagraphNode,
   $isRangeSelection,
   COMMAND_PRIORITY_EDITOR,
   createCommand,
   isDOMNode,
   registerEventListeners,
   type LexicalCommand,
+  type LexicalNode,
 } from 'lexical';
 import { useCallback, useEffect } from 'react';
 import { truncate } from '../../../shared/text';
@@ -86,16 +88,24 @@ function $insertPassageQuote({
     $createTextNode('— '),
     link,
   );
-  const after = $createParagraphNode();
   const selection = $getSelection();
+  // Without a cursor the quote goes at the end of the note.
   const current = $isRangeSelection(selection)
     ? $findMatchingParent(selection.anchor.getNode(), (node) => node.getParent() === $getRoot())
-    : null;
-  if (current) current.insertAfter(block);
+    : $getRoot().getLastChild();
+  // An empty line (a new note's first) becomes the quote rather than a gap above it.
+  if (current && $isEmptyParagraph(current)) current.replace(block);
+  else if (current) current.insertAfter(block);
   else $getRoot().append(block);
-  block.insertAfter(after);
-  after.select();
+  const next = block.getNextSibling();
+  const after = next && $isEmptyParagraph(next) ? next : $createParagraphNode();
+  if (after !== next) block.insertAfter(after);
+  after.selectStart();
   return true;
+}
+
+function $isEmptyParagraph(node: LexicalNode): boolean {
+  return $isParagraphNode(node) && node.getChildrenSize() === 0;
 }
 
 /** The passage link a clicked DOM node belongs to (usually its text), if any. */
