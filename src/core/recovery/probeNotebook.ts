@@ -44,7 +44,13 @@ function readEdges(db: Database.Database): void {
     .all() as Array<{ name: string; wr: number }>;
   for (const { name, wr } of tables) {
     const quoted = `"${name.replace(/"/g, '""')}"`;
-    db.prepare(`SELECT * FROM ${quoted} LIMIT 1`).all();
-    if (wr === 0) db.prepare(`SELECT * FROM ${quoted} ORDER BY rowid DESC LIMIT 1`).all();
+    if (wr === 1) {
+      db.prepare(`SELECT * FROM ${quoted} LIMIT 1`).all();
+      continue;
+    }
+    // Rowids only: a first row may carry megabytes (an original file) that need not be read.
+    for (const order of ['ASC', 'DESC']) {
+      db.prepare(`SELECT rowid FROM ${quoted} ORDER BY rowid ${order} LIMIT 1`).all();
+    }
   }
 }
