@@ -69,6 +69,19 @@ describe('dossier restore', () => {
     expect(dossier('check').code).toBe(0);
   });
 
+  it('restores into a notebook that is not there yet, saying so', () => {
+    const saved = backupThenMoveOn();
+    const elsewhere = path.join(notebook.folder, 'new', 'place.db');
+    const result = spawnSync(
+      process.execPath,
+      [path.join(repoRoot, 'bin/dossier.cjs'), '--db', elsewhere, 'restore', saved, '--yes'],
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('There was no notebook there before.');
+    expect(titlesIn(elsewhere)).toEqual(['Kept in the backup']);
+  });
+
   it('prints what it did as JSON', () => {
     const saved = backupThenMoveOn();
     const result = dossierJson<Record<string, unknown>>('restore', saved, '--yes');

@@ -105,6 +105,7 @@ export async function restoreNotebook(dbFile: string, source: string): Promise<R
   refuseWhileHeld(notebook);
 
   const incoming = `${notebook}.restoring-${process.pid}`;
+  fs.mkdirSync(path.dirname(notebook), { recursive: true });
   fs.rmSync(incoming, { force: true });
   try {
     copyVerified(candidate, incoming);
