@@ -7,6 +7,7 @@ import { isolate } from '../ui/bidi';
 import { Popover } from '../ui/Popover';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
+import { BackupsDialog } from './BackupsDialog';
 import { ExportNotesDialog } from './ExportNotesDialog';
 import './notebookMenu.css';
 
@@ -29,6 +30,7 @@ export function NotebookMenu({ openNoteId, collectionId }: NotebookMenuProps) {
   const [destination, setDestination] = useState('');
   const [showingTrash, setShowingTrash] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [showingBackups, setShowingBackups] = useState(false);
 
   const check = async () => {
     const report = await run('Could not check the notebook', () =>
@@ -84,6 +86,14 @@ export function NotebookMenu({ openNoteId, collectionId }: NotebookMenuProps) {
           <button
             type="button"
             className="button"
+            data-testid="open-backups"
+            onClick={() => setShowingBackups(true)}
+          >
+            Backups…
+          </button>
+          <button
+            type="button"
+            className="button"
             data-testid="export-notes"
             onClick={() => setExporting(true)}
           >
@@ -129,6 +139,7 @@ export function NotebookMenu({ openNoteId, collectionId }: NotebookMenuProps) {
         </div>
       </Popover>
       <TrashDialog open={showingTrash} onClose={() => setShowingTrash(false)} />
+      {showingBackups && <BackupsDialog onClose={() => setShowingBackups(false)} />}
       {exporting && (
         <ExportNotesDialog
           openNoteId={openNoteId}

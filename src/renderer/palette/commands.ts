@@ -136,6 +136,7 @@ export function paletteCommands(context: PaletteContext): PaletteCommand[] {
     ),
     notebookMenuCommand('export-notes', 'Export notes…', 'export-notes', 'click'),
     notebookMenuCommand('back-up', 'Back up…', 'backup-destination', 'focus'),
+    notebookMenuCommand('backups', 'Backups…', 'open-backups', 'click'),
     {
       id: 'toggle-library',
       group: 'Layout',
