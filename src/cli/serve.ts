@@ -30,10 +30,7 @@ export async function serve(options: ServeOptions): Promise<void> {
     },
   );
   // `dossier restore` refuses while this server holds the notebook; the address goes without its token.
-  const releaseHolder = registerHolder(options.databaseFile, {
-    kind: 'server',
-    url: `${new URL(server.url).origin}/`,
-  });
+  const releaseHolder = holdNotebook(options.databaseFile, `${new URL(server.url).origin}/`);
   // The first line of stdout is the address; scripts and tests read it.
   process.stdout.write(`${server.url}\n`);
   process.stderr.write(
@@ -50,6 +47,20 @@ export async function serve(options: ServeOptions): Promise<void> {
   await server.close();
   await core.close();
   releaseHolder();
+}
+
+/**
+ * Records this server as the notebook's holder. A read-only notebook's folder
+ * takes no record, and nothing can replace that notebook meanwhile either.
+ */
+function holdNotebook(databaseFile: string, url: string): () => void {
+  try {
+    return registerHolder(databaseFile, { kind: 'server', url });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return () => undefined;
+    throw error;
+  }
 }
 
 /** The renderer is built once (`npm run build:renderer`); build it on first use after `npm ci`. */
