@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { isAppUrl } from '../../src/main/urlPolicy';
 import { tryCodeFromStrings } from './support/codeFromStrings';
 import { expect, repoRoot, test } from './support/dossierServer';
 import { electronBinary, electronSkipReason, launchElectronApp } from './support/electronApp';
@@ -137,7 +138,7 @@ test('navigation away is blocked: the window stays on the app page', async () =>
       window.location.href = url;
     }, target);
     await expect.poll(async () => (await recorded()).navigationsTried).toContain(target);
-    expect(page.url()).toBe(appUrl);
+    expect(isAppUrl(page.url(), appUrl), page.url()).toBe(true);
     expect(
       await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere),
     ).toBe(true);
@@ -149,27 +150,34 @@ test('navigation away is blocked: the window stays on the app page', async () =>
 
 test('IPC from a page that is not the app is refused', async () => {
   // A foreign page given the app's own preload: it has window.dossier, but main must refuse it.
-  const preload = path.join(repoRoot, 'out/preload/index.js');
-  const answers = await app.evaluate(async ({ BrowserWindow }, preloadFile) => {
-    const stranger = new BrowserWindow({
+  const strangerPage = path.join(folder, 'stranger.html');
+  writeFileSync(strangerPage, '<!doctype html><title>Stranger</title>');
+  const stranger = {
+    preload: path.join(repoRoot, 'out/preload/index.js'),
+    url: pathToFileURL(strangerPage).href,
+  };
+  const answers = await app.evaluate(async ({ BrowserWindow }, { preload, url }) => {
+    const foreignWindow = new BrowserWindow({
       show: false,
       webPreferences: {
-        preload: preloadFile,
+        preload,
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
       },
     });
     try {
-      await stranger.loadURL('data:text/html,<title>Stranger</title>');
-      return (await stranger.webContents.executeJavaScript('window.dossier.listSources({})')) as {
+      await foreignWindow.loadURL(url);
+      return (await foreignWindow.webContents.executeJavaScript(
+        'window.dossier.listSources({})',
+      )) as {
         ok: boolean;
         error?: { code: string };
       };
     } finally {
-      stranger.destroy();
+      foreignWindow.destroy();
     }
-  }, preload);
+  }, stranger);
   expect(answers).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
   // The app's own page is still answered.
