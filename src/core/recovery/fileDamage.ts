@@ -22,12 +22,13 @@ export function findFileDamage(file: string): string | null {
   const bytes = readStart(file, HEADER_BYTES + 1);
   if (bytes === null || bytes.length === 0) return null;
   const size = fs.statSync(file).size;
-  const damage = headerDamage(bytes, size);
+  const wal = `${file}-wal`;
+  const damage = headerDamage(bytes, size, hasContent(wal));
   if (damage !== null) return damage;
-  return walDamage(`${file}-wal`, pageSizeOf(bytes));
+  return walDamage(wal, pageSizeOf(bytes));
 }
 
-function headerDamage(bytes: Buffer, size: number): string | null {
+function headerDamage(bytes: Buffer, size: number, walPending: boolean): string | null {
   if (bytes.length < HEADER_BYTES) {
     // Only a file with SQLite's whole signature is a notebook cut short; anything shorter is refused as foreign.
     return bytes.length >= MAGIC.length && bytes.subarray(0, MAGIC.length).equals(MAGIC)
@@ -50,10 +51,13 @@ function headerDamage(bytes: Buffer, size: number): string | null {
   if (size < pageSize || size % pageSize !== 0) {
     return `the file is cut short (${size} bytes is not a whole number of ${pageSize}-byte pages)`;
   }
-  // The header's page count is only valid while it agrees with the change counter.
+  // The header's page count is only valid while it agrees with the change counter, and
+  // a checkpoint cut short writes page 1 before the pages that make the file that long
+  // (the WAL still holds them): then the probe's reads judge instead.
   const changeCounter = bytes.readUInt32BE(24);
   const pages = bytes.readUInt32BE(28);
-  if (pages > 0 && bytes.readUInt32BE(92) === changeCounter && size < pages * pageSize) {
+  const counted = pages > 0 && bytes.readUInt32BE(92) === changeCounter && !walPending;
+  if (counted && size < pages * pageSize) {
     return `the file is cut short (${size} bytes; its header says ${pages * pageSize})`;
   }
   return null;
@@ -97,6 +101,14 @@ function walChecksum(data: Buffer, bigEndian: boolean): [number, number] {
     s1 = (s1 + x1 + s0) >>> 0;
   }
   return [s0, s1];
+}
+
+function hasContent(file: string): boolean {
+  try {
+    return fs.statSync(file).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 /** The first `length` bytes of a file, or null when there is no such file. */
