@@ -31,6 +31,32 @@ describe('opening a damaged notebook', () => {
     expect(fs.readdirSync(temp.path)).toEqual(['notes.db']);
   });
 
+  it('moves a notebook cut short aside, but not while a running server holds it', () => {
+    const file = path.join(temp.path, 'notebook.db');
+    const core = createCore(file);
+    core.createNote({ title: 'Harbour', text: 'Cracks in the quay.' });
+    core.close();
+    fs.truncateSync(file, fs.statSync(file).size - 4096);
+    const hash = sha256(file);
+
+    // Another process (this test's parent) holds it: it stays where it is.
+    fs.writeFileSync(
+      `${file}.holder.json`,
+      JSON.stringify({ pid: process.ppid, kind: 'server', startedAt: new Date().toISOString() }),
+    );
+    const held = expectDossierError(() => createCore(file), 'damaged');
+    expect(held.message).toContain(`(pid ${process.ppid})`);
+    expect(held.message).toContain('has it open, so it was left where it is');
+    expect(sha256(file)).toBe(hash);
+
+    fs.rmSync(`${file}.holder.json`);
+    const error = expectDossierError(() => createCore(file), 'damaged');
+    expect(error.message).toContain('the file is cut short');
+    expect(fs.existsSync(file)).toBe(false);
+    const moved = fs.readdirSync(temp.path).find((name) => name.includes('.damaged-'))!;
+    expect(sha256(path.join(temp.path, moved))).toBe(hash);
+  });
+
   it('names dossier check and dossier recover when a query meets a damaged page', () => {
     const file = path.join(temp.path, 'notebook.db');
     let core = createCore(file);

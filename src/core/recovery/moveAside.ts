@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { DossierError } from '../../shared/errors';
 import { newestVerifiedBackup } from './newestBackup';
-import { recoveredName, shellQuote } from './sqliteDamage';
+import { describeHolder, liveHolder } from '../backups/notebookHolder';
+import { recoveredName, shellQuote, whatToRunOnDamage } from './sqliteDamage';
 
 export interface MovedFile {
   from: string;
@@ -41,6 +42,16 @@ export function moveNotebookAside(file: string, now = new Date()): MovedFile[] {
  * can still be read. Nothing is created in the notebook's place.
  */
 export function notebookMovedAside(file: string, problem: string): DossierError {
+  // Pulling the file from under a running app or server would strand what it has not saved.
+  const holder = liveHolder(file);
+  if (holder !== null && holder.pid !== process.pid) {
+    const who = describeHolder(holder);
+    return new DossierError(
+      'damaged',
+      `${file} is damaged: ${problem}. ${who[0]!.toUpperCase()}${who.slice(1)} has it open, so it was left where it is: ` +
+        `stop that, then run this again to move it aside. ${whatToRunOnDamage(file)}`,
+    );
+  }
   let moved: MovedFile[];
   try {
     moved = moveNotebookAside(file);
