@@ -1,0 +1,238 @@
+/**
+ * Kill cycles for the crash tests and `npm run bench -- reliability`: a real
+ * writer (the `dossier` command's entry in a loop, or `dossier serve` saving
+ * notes over HTTP) is started on a notebook, killed with SIGKILL at a random
+ * moment after it began writing, and the next cycle opens the same notebook.
+ * Each cycle returns what was tried and what was acknowledged; verifyNotebook
+ * then holds the notebook to every acknowledged save.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildNoteBody } from '../../../src/core/notes/noteBody';
+import { repoRoot } from '../../support/sharedData';
+import { noteSave, type CrashSave } from './crashSaves';
+import type { Random } from './seededRandom';
+
+export type WriterKind = 'notes' | 'imports' | 'server';
+
+/** One save as the writer reported it; `item` names the note or source it is a state of. */
+export interface Attempt {
+  item: string;
+  save: CrashSave;
+  acknowledged: boolean;
+}
+
+export interface KillCycle {
+  attempts: Attempt[];
+  /** False when the writer ended before the kill (then `failure` says how). */
+  killed: boolean;
+  failure?: string;
+}
+
+/** The bundled programs a kill cycle starts. */
+export interface CrashPrograms {
+  /** The `dossier` command (bin/dossier.cjs with the sources it loads). */
+  dossier: string;
+  /** crashWriter.ts. */
+  writer: string;
+  /** Removes the bundle. */
+  remove(): void;
+}
+
+/**
+ * Bundles the `dossier` command, browser mode's core thread and the writer
+ * once with esbuild, so a cycle starts without compiling TypeScript. The
+ * bundle sits inside the package (node_modules/.cache) because `dossier serve`
+ * finds the built interface from its own file, and the core thread's file
+ * beside the command's, as in a built app.
+ */
+export function bundleCrashPrograms(): CrashPrograms {
+  const cache = path.join(repoRoot, 'node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const folder = fs.mkdtempSync(path.join(cache, 'dossier-crash-'));
+  const result = spawnSync(
+    path.join(repoRoot, 'node_modules/.bin/esbuild'),
+    [
+      path.join(repoRoot, 'bin/dossier.cjs'),
+      path.join(repoRoot, 'src/coreProcess/workerMain.ts'),
+      path.join(repoRoot, 'tests/unit/support/crashWriter.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=cjs',
+      '--packages=external',
+      '--log-level=error',
+      `--outdir=${folder}`,
+      '--entry-names=[name]',
+      '--out-extension:.js=.cjs',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`esbuild failed: ${result.stderr}`);
+  return {
+    dossier: path.join(folder, 'dossier.cjs'),
+    writer: path.join(folder, 'crashWriter.cjs'),
+    remove: () => fs.rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+export interface CycleOptions {
+  kind: WriterKind;
+  notebook: string;
+  /** Unique per cycle: names the cycle's notes and files. */
+  prefix: string;
+  programs: CrashPrograms;
+  /** Where import files are written (outside the notebook's folder is fine). */
+  filesFolder: string;
+  /** Longest wait, after the writer started writing, before the kill. */
+  maxDelayMs: number;
+  random: Random;
+}
+
+export function runKillCycle(options: CycleOptions): Promise<KillCycle> {
+  return options.kind === 'server' ? serverCycle(options) : writerCycle(options);
+}
+
+function writerCycle(options: CycleOptions): Promise<KillCycle> {
+  const args = [options.programs.writer, options.kind, options.notebook, options.prefix];
+  if (options.kind === 'imports') args.push(options.filesFolder);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const attempts: Attempt[] = [];
+  const tried = new Map<string, Attempt>();
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (line === 'ready') killLater(child, options);
+    const match = /^(try|ack) (.*)$/.exec(line);
+    if (match === null) return;
+    const save = JSON.parse(match[2]!) as CrashSave;
+    if (match[1] === 'try') {
+      const attempt = { item: save.token, save, acknowledged: false };
+      attempts.push(attempt);
+      tried.set(save.token, attempt);
+    } else tried.get(save.token)!.acknowledged = true;
+  });
+  return finished(child, attempts);
+}
+
+/** `dossier serve` on the notebook; notes created and saved over HTTP one at a time until the kill. */
+async function serverCycle(options: CycleOptions): Promise<KillCycle> {
+  const child = spawn(
+    process.execPath,
+    [options.programs.dossier, '--db', options.notebook, 'serve', '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const attempts: Attempt[] = [];
+  const ended = finished(child, attempts);
+  const address = await new Promise<string | null>((resolve) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', () => resolve(null));
+  });
+  if (address === null) return ended;
+  const url = new URL(address);
+  const token = url.hash.replace('#token=', '');
+  killLater(child, options);
+  const call = async (method: string, args: unknown): Promise<unknown> => {
+    const response = await fetch(new URL(`/api/${method}`, url.origin), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(args),
+    });
+    const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!body.ok) throw new Error(`${method} refused: ${JSON.stringify(body.error)}`);
+    return body.value;
+  };
+  try {
+    for (let round = 0; ; round++) {
+      const item = `${options.prefix}-${round}`;
+      const first = noteSave(options.prefix, round);
+      const created = attempt(attempts, item, first);
+      const { noteId } = (await call('createNote', first)) as { noteId: string };
+      created.acknowledged = true;
+      for (let edit = 1; edit <= 3; edit++) {
+        const save = noteSave(options.prefix, round, edit);
+        const saved = attempt(attempts, item, save);
+        await call('saveNote', { noteId, title: save.title, body: buildNoteBody(save.text, []) });
+        saved.acknowledged = true;
+      }
+    }
+  } catch {
+    // The server was killed under a request: what it acknowledged is what counts.
+  }
+  return ended;
+}
+
+function attempt(attempts: Attempt[], item: string, save: CrashSave): Attempt {
+  const made = { item, save, acknowledged: false };
+  attempts.push(made);
+  return made;
+}
+
+function killLater(child: ChildProcess, options: CycleOptions): void {
+  setTimeout(() => child.kill('SIGKILL'), Math.floor(options.random() * options.maxDelayMs));
+}
+
+function finished(child: ChildProcess, attempts: Attempt[]): Promise<KillCycle> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => {
+    child.once('close', (code, signal) => {
+      if (signal === 'SIGKILL') resolve({ attempts, killed: true });
+      else resolve({ attempts, killed: false, failure: `exited ${code}: ${stderr.trim()}` });
+    });
+  });
+}
+
+/** Removes the folder's import batches once a cycle is over (they are in the notebook or not). */
+export function clearFiles(folder: string): void {
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+}
+
+export interface KillSeries {
+  kind: WriterKind;
+  notebook: string;
+  attempts: Attempt[];
+  kills: number;
+  /** Writers that ended before their kill, with how. */
+  failures: string[];
+  milliseconds: number;
+}
+
+/** `cycles` kill cycles of one kind, one after another on one notebook in `folder`. */
+export async function runKillSeries(
+  kind: WriterKind,
+  cycles: number,
+  { folder, programs, random }: { folder: string; programs: CrashPrograms; random: Random },
+): Promise<KillSeries> {
+  const started = Date.now();
+  const notebook = path.join(folder, `${kind}.db`);
+  const filesFolder = path.join(folder, `${kind}-files`);
+  const series: KillSeries = {
+    kind,
+    notebook,
+    attempts: [],
+    kills: 0,
+    failures: [],
+    milliseconds: 0,
+  };
+  // A server needs about a second to start before it saves; a CLI writer a tenth of that.
+  const maxDelayMs = kind === 'server' ? 600 : 250;
+  for (let cycle = 0; cycle < cycles; cycle++) {
+    clearFiles(filesFolder);
+    const prefix = `${kind[0]}${cycle}`;
+    const result = await runKillCycle({
+      kind,
+      notebook,
+      prefix,
+      programs,
+      filesFolder,
+      maxDelayMs,
+      random,
+    });
+    series.attempts.push(...result.attempts);
+    if (result.killed) series.kills++;
+    else series.failures.push(`cycle ${cycle}: ${result.failure}`);
+  }
+  series.milliseconds = Date.now() - started;
+  return series;
+}
