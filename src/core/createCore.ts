@@ -4,6 +4,7 @@ import { DossierError } from '../shared/errors';
 import { backupDatabase } from './db/backup';
 import { notebookAccess, openReadOnlyNotebook, readOnlyRefusal } from './recovery/readOnlyNotebook';
 import { reportingDamage } from './recovery/reportDamage';
+import { explainingSqliteFailures } from './db/sqliteFailures';
 import { listBackups } from './backups/listBackups';
 import { makeBackup } from './backups/makeBackup';
 import { checkDatabase } from './db/checkDatabase';
@@ -91,11 +92,14 @@ export function createCore(dbFile: string, options: OpenOptions = {}): Core {
     });
   }
   const db = openDatabase(dbFile, options);
-  return reportingDamage(dbFile, {
-    ...connection(db, status, () => db.close()),
-    ...queries(db, status),
-    ...mutations(db),
-  });
+  return explainingSqliteFailures(
+    dbFile,
+    reportingDamage(dbFile, {
+      ...connection(db, status, () => db.close()),
+      ...queries(db, status),
+      ...mutations(db),
+    }),
+  );
 }
 
 type ConnectionMethods = 'databaseFile' | 'close' | 'dataVersion' | 'searchIndexIsStale' | 'backUp';

@@ -19,6 +19,8 @@ export const errorKinds = {
   too_large: { httpStatus: 413, exitCode: 1 },
   /** Input Dossier cannot take: empty, binary, badly encoded, a folder, a notebook from a newer Dossier. */
   unsupported: { httpStatus: 415, exitCode: 1 },
+  /** The disk holding the notebook is full; nothing was saved. */
+  disk_full: { httpStatus: 507, exitCode: 1 },
   /** The notebook or a backup failed its checks. */
   damaged: { httpStatus: 500, exitCode: 1 },
   /** Stopped on request before it finished; nothing of it was kept. */

@@ -9,6 +9,7 @@ import { findFileDamage } from '../recovery/fileDamage';
 import { notebookMovedAside } from '../recovery/moveAside';
 import { probeNotebook } from '../recovery/probeNotebook';
 import { isSqliteDamage, whatToRunOnDamage } from '../recovery/sqliteDamage';
+import { explainSqliteFailure } from './sqliteFailures';
 
 /**
  * Branded handles (Signal's idea): code that only reads takes a ReadableDB, so
@@ -106,7 +107,12 @@ function moveAsideIfDamaged(file: string, options: OpenOptions): void {
   }
   // A foreign or newer file is refused here and left where it is.
   if (damage === null && refuseUnopenableFile(file) !== 'absent') {
-    damage = probeNotebook(file, options.nativeBinding);
+    try {
+      damage = probeNotebook(file, options.nativeBinding);
+    } catch (error) {
+      // Reading needs the shared-memory index beside the file: a full disk refuses even that.
+      throw toOpenError(file, error);
+    }
   }
   if (damage !== null) throw notebookMovedAside(file, damage);
 }
@@ -144,7 +150,7 @@ function toOpenError(file: string, error: unknown): unknown {
   if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') {
     return new DossierError('forbidden', `Could not open ${file}: ${errorText(error)}.`);
   }
-  return error;
+  return explainSqliteFailure(file, error);
 }
 
 function errorText(error: unknown): string {
