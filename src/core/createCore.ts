@@ -81,7 +81,7 @@ export function createCore(dbFile: string, options: OpenOptions = {}): Core {
   const access = notebookAccess(dbFile);
   const status = { databaseFile: dbFile, ...access };
   if (options.readonly || access.readOnly) {
-    const notebook = openReadOnlyNotebook(dbFile, options);
+    const notebook = openReadOnlyNotebook(dbFile, options, access);
     const refusal = access.readOnly
       ? readOnlyRefusal(dbFile, access.reason)
       : new DossierError('internal', `This connection to ${dbFile} only reads.`);

@@ -8,7 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { NotebookStatus } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
+import { latestSchemaVersion } from '../db/migrations';
 import { openDatabase, type OpenOptions, type ReadableDB } from '../db/openDatabase';
+import { readSchemaVersionFromHeader } from '../db/sqliteHeader';
 
 export type NotebookAccess = Omit<NotebookStatus, 'databaseFile'>;
 
@@ -43,11 +45,20 @@ export interface ReadOnlyNotebook {
 /**
  * A reading connection to the notebook. Where its folder cannot be written,
  * SQLite cannot keep the shared-memory file a WAL notebook needs to be read,
- * so a copy in the temp folder is read instead (removed on close).
+ * and a notebook from an older Dossier cannot be upgraded in place: a copy in
+ * the temp folder is read instead (upgraded, and removed on close).
  */
-export function openReadOnlyNotebook(file: string, options: OpenOptions): ReadOnlyNotebook {
+export function openReadOnlyNotebook(
+  file: string,
+  options: OpenOptions,
+  access: NotebookAccess,
+): ReadOnlyNotebook {
   const folder = path.dirname(path.resolve(file));
-  if (canWrite(folder)) {
+  // A writable notebook's reader opens after its writer has upgraded it (the header may lag behind the WAL).
+  const version = readSchemaVersionFromHeader(file);
+  const upToDate =
+    !access.readOnly || typeof version !== 'number' || version >= latestSchemaVersion;
+  if (canWrite(folder) && upToDate) {
     const db = openDatabase(file, { ...options, readonly: true });
     return { db, close: () => db.close() };
   }
