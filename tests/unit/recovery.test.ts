@@ -31,10 +31,11 @@ describe('opening a damaged notebook', () => {
     expect(fs.readdirSync(temp.path)).toEqual(['notes.db']);
   });
 
-  it('moves a notebook cut short aside, but not while a running server holds it', () => {
+  it('moves a notebook cut short aside, naming its newest backup, but not while a running server holds it', async () => {
     const file = path.join(temp.path, 'notebook.db');
     const core = createCore(file);
     core.createNote({ title: 'Harbour', text: 'Cracks in the quay.' });
+    const backup = await core.backUp('manual');
     core.close();
     fs.truncateSync(file, fs.statSync(file).size - 4096);
     const hash = sha256(file);
@@ -52,6 +53,8 @@ describe('opening a damaged notebook', () => {
     fs.rmSync(`${file}.holder.json`);
     const error = expectDossierError(() => createCore(file), 'damaged');
     expect(error.message).toContain('the file is cut short');
+    expect(error.message).toContain(`The newest verified backup is ${backup.file}`);
+    expect(error.message).toContain(`dossier --db ${file} restore ${backup.file}`);
     expect(fs.existsSync(file)).toBe(false);
     const moved = fs.readdirSync(temp.path).find((name) => name.includes('.damaged-'))!;
     expect(sha256(path.join(temp.path, moved))).toBe(hash);
