@@ -1,6 +1,12 @@
 import type { z } from 'zod';
-import { apiArgs, type ApiMethod, type ApiResponse, type CoreApi } from '../shared/api';
-import { apiMethods } from '../shared/apiMethods';
+import {
+  apiArgs,
+  type ApiMethod,
+  type ApiResponse,
+  type CoreApi,
+  type ValidArgs,
+} from '../shared/api';
+import { apiMethods, type CoreMethodName } from '../shared/apiMethods';
 import { toErrorInfo } from '../shared/errors';
 import type { ProgressEvent } from '../shared/notebookEvents';
 import { runOperation } from './operations';
@@ -28,30 +34,45 @@ export async function dispatch(
   if (!isApiMethod(method)) {
     return { ok: false, error: { code: 'not_found', message: `Unknown method: ${method}.` } };
   }
-  // A method without arguments may be called with none.
-  const parsed = apiArgs[method].safeParse(rawArgs ?? {});
-  if (!parsed.success) {
-    const message = `Invalid arguments for ${method}: ${describeIssues(parsed.error.issues)}.`;
-    return { ok: false, error: { code: 'invalid_argument', message } };
+  if (isHostMethod(method)) {
+    const message = `${method} is answered by the app or \`dossier serve\`, not here; restore with \`dossier restore FILE\`.`;
+    return { ok: false, error: { code: 'unsupported', message } };
   }
+  const parsed = parseArgs(method, rawArgs);
+  if (!parsed.ok) return parsed;
   try {
     const call = core[method] as (args: unknown, operation?: unknown) => unknown;
     const value = apiMethods[method].long
       ? await runOperation(
           {
             method,
-            operationId: (parsed.data as { operationId?: string }).operationId,
+            operationId: (parsed.value as { operationId?: string }).operationId,
             report: options.onProgress ?? (() => undefined),
           },
-          (operation) => call(parsed.data, operation) as Promise<unknown>,
+          (operation) => call(parsed.value, operation) as Promise<unknown>,
         )
-      : call(parsed.data);
+      : call(parsed.value);
     return { ok: true, value };
   } catch (error) {
     const info = toErrorInfo(error);
     if (info.code === 'internal') console.error(`Internal error in ${method}:`, error);
     return { ok: false, error: info };
   }
+}
+
+function isHostMethod(method: ApiMethod): method is Exclude<ApiMethod, CoreMethodName> {
+  return apiMethods[method].kind === 'host';
+}
+
+/** The arguments checked against the contract's schema; a method without arguments may be called with none. */
+export function parseArgs<M extends ApiMethod>(
+  method: M,
+  rawArgs: unknown,
+): ApiResponse<ValidArgs<M>> {
+  const parsed = apiArgs[method].safeParse(rawArgs ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as ValidArgs<M> };
+  const message = `Invalid arguments for ${method}: ${describeIssues(parsed.error.issues)}.`;
+  return { ok: false, error: { code: 'invalid_argument', message } };
 }
 
 /** "sourceId: must be …; either (start: …) or (quote: …)" */

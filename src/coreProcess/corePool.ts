@@ -31,6 +31,8 @@ export async function startCorePool(
   return {
     async call(method, args): Promise<ApiResponse<unknown>> {
       switch (kindOf(method)) {
+        // A host method reaching the cores is answered by dispatch: only the host can run it.
+        case 'host':
         case 'mutation':
           return writer.call(method, args);
         case 'query':

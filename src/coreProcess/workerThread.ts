@@ -1,17 +1,21 @@
 /**
  * Browser mode's core: a pool of worker threads (one writer, one reader), so
- * the HTTP server's event loop never runs a query or an import itself.
+ * the HTTP server's event loop never runs a query or an import itself; a
+ * backup can replace the notebook under it (restorableCore).
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CoreChannel } from './channel';
 import { connectCore } from './coreClient';
 import { startCorePool } from './corePool';
+import { startRestorableCore } from './restorableCore';
 import type { CoreMessage, CoreProcessConfig, HostPort } from './protocol';
 
 export function startWorkerCore(databaseFile: string): Promise<CoreChannel> {
-  return startCorePool((role) =>
-    connectCore(workerPort({ databaseFile, role }), { name: `${role} thread` }),
+  return startRestorableCore(databaseFile, () =>
+    startCorePool((role) =>
+      connectCore(workerPort({ databaseFile, role }), { name: `${role} thread` }),
+    ),
   );
 }
 

@@ -2,20 +2,24 @@
  * The Electron window's core: two utility processes (one writer, one reader,
  * Actual's model), so main's thread only forwards envelopes and never waits
  * on SQLite — the window, its menus and the close-time flush stay responsive.
+ * A backup can replace the notebook under them (restorableCore).
  */
 import { utilityProcess, type UtilityProcess } from 'electron';
 import path from 'node:path';
 import type { CoreChannel } from '../coreProcess/channel';
 import { connectCore } from '../coreProcess/coreClient';
 import { startCorePool } from '../coreProcess/corePool';
+import { startRestorableCore } from '../coreProcess/restorableCore';
 import type { CoreMessage, CoreProcessConfig, HostPort } from '../coreProcess/protocol';
 
 export function startUtilityCore(
   databaseFile: string,
   nativeBinding: string | undefined,
 ): Promise<CoreChannel> {
-  return startCorePool((role) =>
-    connectCore(utilityPort({ databaseFile, role, nativeBinding }), { name: `${role} process` }),
+  return startRestorableCore(databaseFile, () =>
+    startCorePool((role) =>
+      connectCore(utilityPort({ databaseFile, role, nativeBinding }), { name: `${role} process` }),
+    ),
   );
 }
 

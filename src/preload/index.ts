@@ -73,6 +73,7 @@ const bridge = {
   notebookStatus: invoker('notebookStatus'),
   rebuildSearchIndex: invoker('rebuildSearchIndex'),
   cancelOperation: invoker('cancelOperation'),
+  restoreBackup: invoker('restoreBackup'),
   onNotebookEvent(listener: (event: NotebookEvent) => void): () => void {
     const forward = (_event: Electron.IpcRendererEvent, notebookEvent: NotebookEvent) =>
       listener(notebookEvent);

@@ -10,7 +10,7 @@
  * Ids are strings on the wire (SQLite rowids rendered as decimal).
  */
 import { z } from 'zod';
-import type { ApiMethodName, LongMethodName } from './apiMethods';
+import type { ApiMethodName, CoreMethodName, LongMethodName } from './apiMethods';
 import type { ErrorInfo } from './errors';
 import { ID_PATTERN } from './ids';
 import {
@@ -296,6 +296,12 @@ export const apiArgs = {
   notebookStatus: z.object({}),
   rebuildSearchIndex: z.object({ operationId: operationId.optional() }),
   cancelOperation: z.object({ operationId }),
+  /**
+   * Puts a backup (or another Dossier notebook file) in the notebook's place,
+   * after checking it and backing up the notebook it replaces. Answered by the
+   * host, which reopens the notebook afterwards.
+   */
+  restoreBackup: z.object({ file: z.string().min(1).max(4096) }),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -744,6 +750,18 @@ export interface BackupEntry {
   verified: boolean;
 }
 
+/** A notebook replaced by a backup (restoreBackup, `dossier restore`). */
+export interface RestoredNotebook {
+  notebook: string;
+  from: string;
+  bytes: number;
+  schemaVersion: number;
+  /** Where the notebook that was replaced went; null when there was none. */
+  previous: string | null;
+  /** False when the previous notebook failed its checks and was kept as it was, unverified. */
+  previousVerified: boolean;
+}
+
 /** Notes written as files by exportNotes. */
 export interface ExportedNotes {
   folder: string;
@@ -852,6 +870,7 @@ export interface ApiResults {
   rebuildSearchIndex: SearchIndexCounts;
   /** False when no operation of that id runs here (it finished, or never began). */
   cancelOperation: { cancelled: boolean };
+  restoreBackup: RestoredNotebook;
 }
 
 /** Compile-time checks that the argument map, the result map and the name list agree. */
@@ -878,12 +897,12 @@ export interface OperationContext {
 }
 
 /**
- * What the core implements, with already-validated arguments: synchronous
+ * What the core implements (every method but the host's), with already-validated arguments: synchronous
  * (better-sqlite3), except long methods, which yield between steps so that
  * their host can hear a cancel.
  */
 export type CoreApi = {
-  [M in ApiMethod]: M extends LongMethodName
+  [M in CoreMethodName]: M extends LongMethodName
     ? (args: ValidArgs<M>, operation?: OperationContext) => Promise<ApiResults[M]>
     : (args: ValidArgs<M>) => ApiResults[M];
 };

@@ -23,9 +23,11 @@ export interface MethodSpec {
   /**
    * `query` reads only and may be answered by any reading connection;
    * `mutation` runs on the one writing connection; `control` is answered by
-   * every connection (cancelling runs wherever the operation runs).
+   * every connection (cancelling runs wherever the operation runs); `host`
+   * is answered by the host holding the notebook, never by a core (it
+   * replaces the notebook under the core's feet).
    */
-  kind: 'query' | 'mutation' | 'control';
+  kind: 'query' | 'mutation' | 'control' | 'host';
   /** What a successful call changes; hosts push these names to every open window. */
   changes: readonly Topic[];
   /** Takes an `operationId`, reports progress under it and stops when it is cancelled. */
@@ -104,10 +106,16 @@ export const apiMethods = {
   notebookStatus: query,
   rebuildSearchIndex: long(mutation('searchIndex')),
   cancelOperation: { kind: 'control', changes: [], long: false },
+  // The host closes the core, puts the backup in the notebook's place and opens it again.
+  restoreBackup: { kind: 'host', changes: topics, long: false },
 } as const satisfies Record<string, MethodSpec>;
 
 export type ApiMethodName = keyof typeof apiMethods;
 export const apiMethodNames = Object.keys(apiMethods) as ApiMethodName[];
+/** The methods a core answers; the others (kind `host`) are answered by the host around it. */
+export type CoreMethodName = {
+  [M in ApiMethodName]: (typeof apiMethods)[M]['kind'] extends 'host' ? never : M;
+}[ApiMethodName];
 /** The methods that report progress and can be cancelled. */
 export type LongMethodName = {
   [M in ApiMethodName]: (typeof apiMethods)[M]['long'] extends true ? M : never;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/createCore';
 import { buildNoteBody } from '../../src/core/notes/noteBody';
-import { apiMethodNames, apiMethods } from '../../src/shared/apiMethods';
+import { apiMethodNames, apiMethods, type CoreMethodName } from '../../src/shared/apiMethods';
 import {
   expectDossierError,
   expectDossierRejection,
@@ -104,7 +104,7 @@ describe('the notebook, end to end', () => {
       const mutations = apiMethodNames.filter((name) => apiMethods[name].kind === 'mutation');
       expect(mutations).toContain('rebuildSearchIndex');
       for (const name of mutations) {
-        const method = reader[name] as (args: unknown) => unknown;
+        const method = reader[name as CoreMethodName] as (args: unknown) => unknown;
         expectDossierError(
           () => method({ sourceId: '1', noteId: '1', passageId: '1' }),
           'internal',

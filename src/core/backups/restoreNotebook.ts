@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { RestoredNotebook } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { databaseTooNew } from '../db/applyMigrations';
 import type { ReadableDB } from '../db/openDatabase';
@@ -65,26 +66,26 @@ function hasDossierTables(file: string): boolean {
   }
 }
 
+export interface HolderCheck {
+  /**
+   * The host restoring its own notebook (from the UI) holds it, and has closed
+   * its core first: its own record does not count, another process's does.
+   */
+  allowThisProcess?: boolean;
+}
+
 /** Refuses while `dossier serve` or the app holds the notebook open. */
-export function refuseWhileHeld(dbFile: string): void {
+export function refuseWhileHeld(
+  dbFile: string,
+  { allowThisProcess = false }: HolderCheck = {},
+): void {
   const holder = liveHolder(dbFile);
-  if (holder === null) return;
+  if (holder === null || (allowThisProcess && holder.pid === process.pid)) return;
   const stop = holder.kind === 'app' ? 'Quit the app' : 'Stop the server (Ctrl+C where it runs)';
   throw new DossierError(
     'conflict',
     `${path.resolve(dbFile)} is open in ${describeHolder(holder)}. ${stop}, then restore again.`,
   );
-}
-
-export interface RestoredNotebook {
-  notebook: string;
-  from: string;
-  bytes: number;
-  schemaVersion: number;
-  /** Where the notebook that was replaced went; null when there was none. */
-  previous: string | null;
-  /** False when the previous notebook failed its checks and was kept as it was, unverified. */
-  previousVerified: boolean;
 }
 
 /**
@@ -93,7 +94,11 @@ export interface RestoredNotebook {
  * its `-wal` and `-shm` are moved aside so SQLite never replays them onto the
  * restored file. `source` itself is only read.
  */
-export async function restoreNotebook(dbFile: string, source: string): Promise<RestoredNotebook> {
+export async function restoreNotebook(
+  dbFile: string,
+  source: string,
+  holderCheck: HolderCheck = {},
+): Promise<RestoredNotebook> {
   const notebook = path.resolve(dbFile);
   const candidate = checkRestoreCandidate(source);
   if (candidate.file === notebook) {
@@ -102,7 +107,7 @@ export async function restoreNotebook(dbFile: string, source: string): Promise<R
       `${notebook} is the notebook itself; choose a backup.`,
     );
   }
-  refuseWhileHeld(notebook);
+  refuseWhileHeld(notebook, holderCheck);
 
   const incoming = `${notebook}.restoring-${process.pid}`;
   fs.mkdirSync(path.dirname(notebook), { recursive: true });
