@@ -5,18 +5,22 @@
  * prints `try JSON`, and after the command exited 0 (its output printed)
  * `ack JSON`: the save the test may hold Dossier to.
  *
- *   crashWriter notes NOTEBOOK PREFIX           dossier note add, one note each time
- *   crashWriter imports NOTEBOOK PREFIX FOLDER  dossier import FOLDER/batch-N (three files each time)
+ *   crashWriter notes NOTEBOOK PREFIX [ROUNDS]          dossier note add, one note each time
+ *   crashWriter imports NOTEBOOK PREFIX FOLDER [ROUNDS] dossier import FOLDER/batch-N (three files each time)
+ *
+ * With ROUNDS it ends after that many commands (the two-writer test); without, when killed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/main';
 import { importBatchFiles, noteSave, type CrashSave } from './crashSaves';
 
-async function main([mode, notebook, prefix, folder]: string[]): Promise<void> {
+async function main([mode, notebook, prefix, ...rest]: string[]): Promise<void> {
   if (notebook === undefined || prefix === undefined) throw new Error('usage: see crashWriter.ts');
+  const folder = mode === 'imports' ? rest.shift() : undefined;
+  const rounds = rest[0] === undefined ? Infinity : Number(rest[0]);
   process.stdout.write('ready\n');
-  for (let round = 0; ; round++) {
+  for (let round = 0; round < rounds; round++) {
     const { saves, args } =
       mode === 'notes' ? noteRound(prefix, round) : importRound(prefix, round, folder);
     saves.forEach((save) => report('try', save));

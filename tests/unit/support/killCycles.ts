@@ -26,8 +26,9 @@ export interface Attempt {
 
 export interface KillCycle {
   attempts: Attempt[];
-  /** False when the writer ended before the kill (then `failure` says how). */
+  /** Ended by SIGKILL. */
   killed: boolean;
+  /** How it ended otherwise, when not with exit code 0. */
   failure?: string;
 }
 
@@ -91,47 +92,96 @@ export interface CycleOptions {
 }
 
 export function runKillCycle(options: CycleOptions): Promise<KillCycle> {
-  return options.kind === 'server' ? serverCycle(options) : writerCycle(options);
+  const { kind } = options;
+  return kind === 'server' ? serverCycle(options) : writerCycle({ ...options, kind });
 }
 
-function writerCycle(options: CycleOptions): Promise<KillCycle> {
+function writerCycle(options: CycleOptions & { kind: WriterOptions['kind'] }): Promise<KillCycle> {
+  const { child, attempts, ready } = spawnWriter(options);
+  void ready.then(() => killLater(child, options));
+  return finished(child, attempts);
+}
+
+export interface WriterOptions {
+  kind: 'notes' | 'imports';
+  programs: CrashPrograms;
+  notebook: string;
+  prefix: string;
+  filesFolder: string;
+  /** Commands to run before ending; without, it writes until killed. */
+  rounds?: number;
+}
+
+/** Starts crashWriter; `attempts` fills as it reports, `ready` resolves when it begins writing. */
+export function spawnWriter(options: WriterOptions): {
+  child: ChildProcess;
+  attempts: Attempt[];
+  ready: Promise<void>;
+} {
   const args = [options.programs.writer, options.kind, options.notebook, options.prefix];
   if (options.kind === 'imports') args.push(options.filesFolder);
+  if (options.rounds !== undefined) args.push(String(options.rounds));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const attempts: Attempt[] = [];
   const tried = new Map<string, Attempt>();
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    if (line === 'ready') killLater(child, options);
-    const match = /^(try|ack) (.*)$/.exec(line);
-    if (match === null) return;
-    const save = JSON.parse(match[2]!) as CrashSave;
-    if (match[1] === 'try') {
-      const attempt = { item: save.token, save, acknowledged: false };
-      attempts.push(attempt);
-      tried.set(save.token, attempt);
-    } else tried.get(save.token)!.acknowledged = true;
+  const lines = createInterface({ input: child.stdout! });
+  const ready = new Promise<void>((resolve) => {
+    lines.on('line', (line) => {
+      if (line === 'ready') resolve();
+      const match = /^(try|ack) (.*)$/.exec(line);
+      if (match === null) return;
+      const save = JSON.parse(match[2]!) as CrashSave;
+      if (match[1] === 'try') {
+        const attempt = { item: save.token, save, acknowledged: false };
+        attempts.push(attempt);
+        tried.set(save.token, attempt);
+      } else tried.get(save.token)!.acknowledged = true;
+    });
   });
-  return finished(child, attempts);
+  return { child, attempts, ready };
 }
 
 /** `dossier serve` on the notebook; notes created and saved over HTTP one at a time until the kill. */
 async function serverCycle(options: CycleOptions): Promise<KillCycle> {
-  const child = spawn(
-    process.execPath,
-    [options.programs.dossier, '--db', options.notebook, 'serve', '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const { child, address } = spawnServe(options.programs, options.notebook);
   const attempts: Attempt[] = [];
   const ended = finished(child, attempts);
-  const address = await new Promise<string | null>((resolve) => {
+  if ((await address) === null) return ended;
+  killLater(child, options);
+  try {
+    await saveNotesOverHttp(apiCaller((await address)!), options.prefix, attempts);
+  } catch {
+    // The server was killed under a request: what it acknowledged is what counts.
+  }
+  return ended;
+}
+
+/** Starts `dossier serve` on the notebook; `address` is the line it prints first (null: it ended before). */
+export function spawnServe(
+  programs: CrashPrograms,
+  notebook: string,
+): { child: ChildProcess; address: Promise<string | null> } {
+  const child = spawn(
+    process.execPath,
+    [programs.dossier, '--db', notebook, 'serve', '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const address = new Promise<string | null>((resolve) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', () => resolve(null));
   });
-  if (address === null) return ended;
+  return { child, address };
+}
+
+export type ApiCall = (method: string, args: unknown) => Promise<unknown>;
+
+/** Calls `dossier serve`'s API at the address it printed (token included), as the renderer does. */
+export function apiCaller(address: string): ApiCall {
   const url = new URL(address);
   const token = url.hash.replace('#token=', '');
-  killLater(child, options);
-  const call = async (method: string, args: unknown): Promise<unknown> => {
+  return async (method, args) => {
     const response = await fetch(new URL(`/api/${method}`, url.origin), {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -141,24 +191,28 @@ async function serverCycle(options: CycleOptions): Promise<KillCycle> {
     if (!body.ok) throw new Error(`${method} refused: ${JSON.stringify(body.error)}`);
     return body.value;
   };
-  try {
-    for (let round = 0; ; round++) {
-      const item = `${options.prefix}-${round}`;
-      const first = noteSave(options.prefix, round);
-      const created = attempt(attempts, item, first);
-      const { noteId } = (await call('createNote', first)) as { noteId: string };
-      created.acknowledged = true;
-      for (let edit = 1; edit <= 3; edit++) {
-        const save = noteSave(options.prefix, round, edit);
-        const saved = attempt(attempts, item, save);
-        await call('saveNote', { noteId, title: save.title, body: buildNoteBody(save.text, []) });
-        saved.acknowledged = true;
-      }
+}
+
+/** Creates notes and saves each three more times, one request at a time, recording each in `attempts`. */
+export async function saveNotesOverHttp(
+  call: ApiCall,
+  prefix: string,
+  attempts: Attempt[],
+  rounds = Infinity,
+): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    const item = `${prefix}-${round}`;
+    const first = noteSave(prefix, round);
+    const created = attempt(attempts, item, first);
+    const { noteId } = (await call('createNote', first)) as { noteId: string };
+    created.acknowledged = true;
+    for (let edit = 1; edit <= 3; edit++) {
+      const save = noteSave(prefix, round, edit);
+      const saved = attempt(attempts, item, save);
+      await call('saveNote', { noteId, title: save.title, body: buildNoteBody(save.text, []) });
+      saved.acknowledged = true;
     }
-  } catch {
-    // The server was killed under a request: what it acknowledged is what counts.
   }
-  return ended;
 }
 
 function attempt(attempts: Attempt[], item: string, save: CrashSave): Attempt {
@@ -171,13 +225,16 @@ function killLater(child: ChildProcess, options: CycleOptions): void {
   setTimeout(() => child.kill('SIGKILL'), Math.floor(options.random() * options.maxDelayMs));
 }
 
-function finished(child: ChildProcess, attempts: Attempt[]): Promise<KillCycle> {
+/** Resolves when the process has ended and its output is read: killed, or how it ended. */
+export function finished(child: ChildProcess, attempts: Attempt[]): Promise<KillCycle> {
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   return new Promise((resolve) => {
     child.once('close', (code, signal) => {
-      if (signal === 'SIGKILL') resolve({ attempts, killed: true });
-      else resolve({ attempts, killed: false, failure: `exited ${code}: ${stderr.trim()}` });
+      const killed = signal === 'SIGKILL';
+      const failure =
+        killed || code === 0 ? undefined : `exited ${code ?? signal}: ${stderr.trim()}`;
+      resolve({ attempts, killed, ...(failure ? { failure } : {}) });
     });
   });
 }
@@ -231,7 +288,8 @@ export async function runKillSeries(
     });
     series.attempts.push(...result.attempts);
     if (result.killed) series.kills++;
-    else series.failures.push(`cycle ${cycle}: ${result.failure}`);
+    else
+      series.failures.push(`cycle ${cycle} ended before its kill: ${result.failure ?? 'exit 0'}`);
   }
   series.milliseconds = Date.now() - started;
   return series;
