@@ -1,0 +1,72 @@
+/**
+ * Dossier as a user runs it: `dossier import` calls, and `dossier serve`
+ * answering searches over HTTP (the address with its token is the first line
+ * the server prints).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { SearchHit } from '../../src/shared/api';
+import { repoRoot } from '../../tests/support/sharedData';
+
+const cli = path.join(repoRoot, 'bin/dossier.cjs');
+
+/** `dossier import FOLDER --json`: how many files ended in each status (imported, duplicate, error…). */
+export function importFolder(databaseFile: string, folder: string): Record<string, number> {
+  const run = spawnSync(process.execPath, [cli, '--db', databaseFile, 'import', folder, '--json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 256 * 2 ** 20,
+  });
+  if (run.status !== 0 && run.stdout.trim() === '') {
+    throw new Error(`dossier import ${folder} exited with ${run.status}: ${run.stderr}`);
+  }
+  const statuses: Record<string, number> = {};
+  for (const result of JSON.parse(run.stdout) as Array<{ status: string }>) {
+    statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+  }
+  return statuses;
+}
+
+export class DossierServer {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly url: URL,
+    private readonly token: string,
+  ) {}
+
+  static start(databaseFile: string): Promise<DossierServer> {
+    const child = spawn(process.execPath, [cli, '--db', databaseFile, 'serve', '--port', '0'], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((resolve, reject) => {
+      createInterface({ input: child.stdout! }).once('line', (line) => {
+        const url = new URL(line.trim());
+        resolve(new DossierServer(child, url, url.hash.replace('#token=', '')));
+      });
+      child.once('exit', (code) => reject(new Error(`dossier serve exited (${code}): ${stderr}`)));
+    });
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const response = await fetch(new URL('/api/search', this.url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query, limit }),
+    });
+    const body = (await response.json()) as { ok: boolean; value?: SearchHit[]; error?: unknown };
+    if (!body.ok) throw new Error(`search "${query}" failed: ${JSON.stringify(body.error)}`);
+    return body.value!;
+  }
+
+  stop(): Promise<void> {
+    if (this.child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGTERM');
+    });
+  }
+}
