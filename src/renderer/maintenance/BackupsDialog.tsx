@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { BackupEntry, BackupReason } from '../../shared/api';
 import { api } from '../api/client';
 import { useLiveQuery } from '../app/useLiveQuery';
@@ -8,6 +9,7 @@ import { isolate } from '../ui/bidi';
 import { ModalDialog } from '../ui/ModalDialog';
 import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 import './backups.css';
 
 const reasonLabels: Record<BackupReason, string> = {
@@ -20,13 +22,14 @@ const reasonLabels: Record<BackupReason, string> = {
 /**
  * The notebook's own backups (made when it has been quiet a while after
  * changes, before upgrades and restores, or on demand), newest first, each
- * verified; and how to put one back.
+ * verified; Restore… puts a verified one back.
  */
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const run = useAction();
   const toast = useToast();
   const backups = useLiveQuery(['backups'], 'backups', () => api.listBackups({}));
   const list = backups.data ?? [];
+  const [restoring, setRestoring] = useState<BackupEntry | null>(null);
 
   const backUpNow = async () => {
     const made = await run('Could not back up the notebook', () =>
@@ -36,63 +39,75 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <ModalDialog
-      heading="Backups"
-      onClose={onClose}
-      className="backups-dialog"
-      testId="backups-dialog"
-    >
-      <p className="backups-intro">
-        Dossier backs the notebook up by itself when it has been quiet for a while after changes (at
-        most every few hours) and before every upgrade; older backups thin out, and the last one
-        that verified is always kept.
-      </p>
-      {backups.error && <p role="alert">{backups.error}</p>}
-      {backups.settled && list.length === 0 && (
-        <p className="empty-state" data-testid="backups-empty">
-          No backups yet. The first is made a few minutes after your next change, or now with Back
-          up now.
+    <>
+      <ModalDialog
+        heading="Backups"
+        onClose={onClose}
+        className="backups-dialog"
+        testId="backups-dialog"
+      >
+        <p className="backups-intro">
+          Dossier backs the notebook up by itself when it has been quiet for a while after changes
+          (at most every few hours) and before every upgrade; older backups thin out, and the last
+          one that verified is always kept.
         </p>
-      )}
-      {list.length > 0 && (
-        <table className="backups-table" data-testid="backups-table">
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
-              <th scope="col">State</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((backup) => (
-              <BackupRow key={backup.file} backup={backup} />
-            ))}
-          </tbody>
-        </table>
-      )}
-      <p className="backups-restore-help">
-        To put a backup back, close Dossier and run <code>dossier restore BACKUP_FILE</code>: it
-        checks the backup, keeps the current notebook as a backup of its own first, then replaces
-        it.
-      </p>
-      <div className="dialog-actions">
-        <AsyncButton
-          className="button button-primary"
-          data-testid="back-up-now"
-          onClick={backUpNow}
-        >
-          Back up now
-        </AsyncButton>
-        <button type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </ModalDialog>
+        {backups.error && <p role="alert">{backups.error}</p>}
+        {backups.settled && list.length === 0 && (
+          <p className="empty-state" data-testid="backups-empty">
+            No backups yet. The first is made a few minutes after your next change, or now with Back
+            up now.
+          </p>
+        )}
+        {list.length > 0 && (
+          <table className="backups-table" data-testid="backups-table">
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">Why</th>
+                <th scope="col">Size</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="backups-hidden-label">Restore</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((backup) => (
+                <BackupRow
+                  key={backup.file}
+                  backup={backup}
+                  onRestore={() => setRestoring(backup)}
+                />
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="backups-restore-help">
+          Restore… puts a backup back: Dossier checks it, keeps the current notebook as a backup of
+          its own first, then replaces it. From a terminal, with Dossier closed,{' '}
+          <code>dossier restore BACKUP_FILE</code> does the same.
+        </p>
+        <div className="dialog-actions">
+          <AsyncButton
+            className="button button-primary"
+            data-testid="back-up-now"
+            onClick={backUpNow}
+          >
+            Back up now
+          </AsyncButton>
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </ModalDialog>
+      {/* Beside the list, not in it: closing the question must not close the list too. */}
+      {restoring && <RestoreBackupDialog backup={restoring} onClose={() => setRestoring(null)} />}
+    </>
   );
 }
 
-function BackupRow({ backup }: { backup: BackupEntry }) {
+/** A backup that did not verify cannot be restored, so it has no Restore…. */
+function BackupRow({ backup, onRestore }: { backup: BackupEntry; onRestore: () => void }) {
   return (
     <tr data-testid="backup-row">
       <td>
@@ -102,6 +117,19 @@ function BackupRow({ backup }: { backup: BackupEntry }) {
       <td>{formatByteCount(backup.bytes)}</td>
       <td className={backup.verified ? 'backup-verified' : 'backup-unverified'}>
         {backup.verified ? 'Verified' : 'Did not verify'}
+      </td>
+      <td>
+        {backup.verified && (
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="restore-backup"
+            aria-label={`Restore… (${formatMoment(backup.createdAt)})`}
+            onClick={onRestore}
+          >
+            Restore…
+          </button>
+        )}
       </td>
     </tr>
   );
