@@ -88,6 +88,8 @@ type Row = Record<string, string>;
 async function measureSize(pieces: readonly Piece[], count: number, folder: string): Promise<void> {
   const load = os.loadavg()[0]!;
   console.log(`\n=== ${count.toLocaleString('en')} documents ===`);
+  const queries = benchQueries(pieces, count);
+  const samples = recallSamples(pieces, count);
   const textsFolder = path.join(folder, 'texts');
   const { subfolders, textBytes } = writeDocuments(pieces, count, textsFolder);
   console.log(`${fixed(textBytes / MB)} MB of text in ${subfolders.length} folders of .txt files`);
@@ -114,7 +116,6 @@ async function measureSize(pieces: readonly Piece[], count: number, folder: stri
   const notebookRatio = fs.statSync(notebook).size / textBytes;
   const plainRatio = fs.statSync(plain.file).size / textBytes;
 
-  const queries = benchQueries(pieces, count);
   const server = await DossierServer.start(notebook);
   let search: QueryTimes;
   let ripgrep: RipgrepFigures | null;
@@ -122,7 +123,7 @@ async function measureSize(pieces: readonly Piece[], count: number, folder: stri
   try {
     search = await timeQueries(server, plain, queries);
     ripgrep = await timeRipgrep(server, textsFolder, ripgrepWords(queries));
-    recall = await measureRecall(server, plain, recallSamples(pieces, count));
+    recall = await measureRecall(server, plain, samples);
   } finally {
     await server.stop();
   }
@@ -222,12 +223,15 @@ function notebookShares(file: string): Record<string, Row> {
       .all() as Array<{ name: string; bytes: number }>;
     const total = rows.reduce((sum, row) => sum + row.bytes, 0);
     const shares: Record<string, Row> = {};
-    for (const row of rows.filter((row) => row.bytes / total >= 0.001)) {
-      shares[row.name] = {
-        MB: fixed(row.bytes / MB, 2),
-        share: `${fixed((100 * row.bytes) / total)}%`,
-      };
-    }
+    const share = (bytes: number) => ({
+      MB: fixed(bytes / MB, 2),
+      share: `${fixed((100 * bytes) / total)}%`,
+    });
+    // Tables and indexes under half a percent are summed into one row.
+    const small = rows.filter((row) => row.bytes / total < 0.005);
+    for (const row of rows.filter((row) => !small.includes(row)))
+      shares[row.name] = share(row.bytes);
+    shares[`(${small.length} others)`] = share(small.reduce((sum, row) => sum + row.bytes, 0));
     shares['(file)'] = { MB: fixed(fs.statSync(file).size / MB, 2), share: '100%' };
     return shares;
   } finally {

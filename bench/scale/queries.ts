@@ -21,6 +21,7 @@ export interface RecallSample {
 }
 
 const LETTERS = /[\p{L}\p{M}]+/gu;
+const ANY_LETTERS = /^[\p{L}\p{M}]+$/u;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{2,}/gu;
 
 /** The script a language's own words are written in (the handbook keeps many English terms). */
@@ -55,23 +56,17 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 
 const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
-/** Words of a language's own script (at least `minLength` letters) in a document, in order. */
-function scriptWords(document: ScaleDocument, minLength: number, text = document.body): string[] {
-  const script = scriptOf(document.language);
+/** Words of `script` (at least `minLength` letters) in a text, in order. */
+function scriptWords(language: string, script: RegExp, minLength: number, text: string): string[] {
   // A Hangul syllable is a whole consonant-vowel group: two make a word.
-  const least = document.language.startsWith('ko') ? Math.min(minLength, 2) : minLength;
+  const least = language.startsWith('ko') ? Math.min(minLength, 2) : minLength;
   return (text.match(LETTERS) ?? []).filter(
     (word) => [...word].length >= least && script.test(word),
   );
 }
 
-/** A run of 2–3 Chinese or Japanese characters from the document. */
-function cjkWord(
-  random: () => number,
-  document: ScaleDocument,
-  length: number,
-  text = document.body,
-): string | null {
+/** A run of `length` Chinese or Japanese characters from a text. */
+function cjkWord(random: () => number, length: number, text: string): string | null {
   const runs = (text.match(CJK_RUN) ?? []).filter((run) => run.length >= length);
   if (runs.length === 0) return null;
   const run = pick(random, runs);
@@ -96,37 +91,52 @@ class Sampler {
     return [...this.byLanguage.keys()].sort();
   }
 
-  document(language: string): ScaleDocument {
-    return pick(this.random, this.byLanguage.get(language)!);
+  /**
+   * The language's documents from a random one on, wrapping around: the first
+   * that has what is looked for is taken (some chapters are untranslated).
+   */
+  *documents(language: string): Generator<ScaleDocument> {
+    const list = this.byLanguage.get(language)!;
+    const start = Math.floor(this.random() * list.length);
+    for (let i = 0; i < list.length; i++) yield list[(start + i) % list.length]!;
   }
 
-  /** A word of the language (a CJK run for Chinese and Japanese); tries documents until one has it. */
+  /**
+   * What `look` finds in the first document that has it, in words of the
+   * language's own script or, where none of its documents has any (a small
+   * library of untranslated chapters), in any letters.
+   */
+  private find<T>(
+    language: string,
+    look: (document: ScaleDocument, script: RegExp) => T | null,
+  ): T {
+    for (const script of [scriptOf(language), ANY_LETTERS]) {
+      for (const document of this.documents(language)) {
+        const found = look(document, script);
+        if (found !== null) return found;
+      }
+    }
+    throw new Error(`nothing to ask found in the bench's ${language} documents`);
+  }
+
+  /** A word of the language (a CJK run for Chinese and Japanese). */
   word(language: string, minLength = 4, fold = false): { document: ScaleDocument; word: string } {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const document = this.document(language);
+    return this.find(language, (document, script) => {
       // Folding drops what splits a word only on the surface (a Persian zero-width non-joiner).
       const text = fold ? foldString(document.body, { collapseWhitespace: true }) : document.body;
-      const word = isCjk(language)
-        ? cjkWord(this.random, document, 2 + Math.floor(this.random() * 2), text)
-        : (() => {
-            const words = scriptWords(document, minLength, text);
-            return words.length > 0 ? pick(this.random, words) : null;
-          })();
-      if (word) return { document, word };
-    }
-    throw new Error(`no ${language} word found in the bench's documents`);
+      if (isCjk(language)) {
+        const word = cjkWord(this.random, 2 + Math.floor(this.random() * 2), text);
+        return word === null ? null : { document, word };
+      }
+      const words = scriptWords(document.language, script, minLength, text);
+      return words.length > 0 ? { document, word: pick(this.random, words) } : null;
+    });
   }
 
   /** Two words side by side in a paragraph (four CJK characters for Chinese and Japanese). */
   phrase(language: string): string {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const document = this.document(language);
-      if (isCjk(language)) {
-        const run = cjkWord(this.random, document, 4);
-        if (run) return run;
-        continue;
-      }
-      const script = scriptOf(language);
+    return this.find(language, (document, script) => {
+      if (isCjk(language)) return cjkWord(this.random, 4, document.body);
       const pairs = document.body
         .split(/[^\p{L}\p{M}]*\s+[^\p{L}\p{M}]*/u)
         .flatMap((word, i, words) => {
@@ -134,9 +144,8 @@ class Sampler {
           return next && script.test(word) && script.test(next) ? [`${word} ${next}`] : [];
         })
         .filter((pair) => [...pair].length >= (language.startsWith('ko') ? 4 : 7));
-      if (pairs.length > 0) return pick(this.random, pairs);
-    }
-    throw new Error(`no ${language} phrase found in the bench's documents`);
+      return pairs.length > 0 ? pick(this.random, pairs) : null;
+    });
   }
 
   recall(language: string): RecallSample {
