@@ -7,6 +7,7 @@ import { ID_PATTERN } from '../shared/ids';
 import { plural } from '../shared/text';
 import { lastOption, usage } from './argv';
 import { callCore } from './callCore';
+import { callLong } from './maintenanceCommands';
 import { print, type Command, type CommandContext } from './command';
 import { findImportFiles, type ImportCandidate } from './findImportFiles';
 import { readImportFile } from './readImportFile';
@@ -37,9 +38,15 @@ export const importCommand: Command = {
       ...urls.map((url) => ({ url })),
     ];
     const results: ImportResult[] = [];
-    for (const [index, item] of items.entries()) {
+    // New sources from files go the bulk way, many to a transaction; new versions and
+    // addresses one by one (each is compared with what it revises, or fetched).
+    const files = items.filter((item): item is ImportCandidate => !('url' in item));
+    if (revisionOf === undefined) results.push(...(await importInBatches(context, files)));
+    const oneByOne = revisionOf === undefined ? items.filter((item) => 'url' in item) : items;
+    for (const [index, item] of oneByOne.entries()) {
       const name = 'url' in item ? item.url : item.file;
-      context.status(items.length > 1 ? `Importing ${index + 1} of ${items.length}: ${name}` : '');
+      const count = oneByOne.length;
+      context.status(count > 1 ? `Importing ${index + 1} of ${count}: ${name}` : '');
       results.push(await importItem(context, item, revisionOf));
     }
     context.status('');
@@ -53,16 +60,82 @@ export const importCommand: Command = {
   },
 };
 
-/** One item's outcome; a bad one is reported and the next one still imported. */
-async function importItem(
+/** Files sent to the core per call: enough for the bulk path to pay off, little enough to hold in memory. */
+const BATCH_FILES = 500;
+const BATCH_BYTES = 64 * 1024 * 1024;
+
+/** Every file's outcome, in order; a file that cannot be read is reported and the others go on. */
+async function importInBatches(
   context: CommandContext,
-  item: ImportItem,
-  revisionOf: string | undefined,
-): Promise<ImportResult> {
-  if (!('url' in item) && item.skipped !== undefined) {
+  candidates: readonly ImportCandidate[],
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = new Array(candidates.length);
+  let batch: Array<{ index: number; fileName: string; contentBase64: string }> = [];
+  let batchBytes = 0;
+  const send = async () => {
+    if (batch.length === 0) return;
+    const label = `Importing ${plural(candidates.length, 'file')}`;
+    const outcomes = await callLong(context, label, 'importFiles', {
+      files: batch.map(({ fileName, contentBase64 }) => ({ fileName, contentBase64 })),
+    });
+    outcomes.forEach((outcome, position) => {
+      const { index } = batch[position]!;
+      results[index] =
+        outcome.status === 'error'
+          ? {
+              file: outcome.fileName,
+              status: 'error',
+              error: outcome.error.message,
+              errorCode: outcome.error.code,
+              kind: outcome.kind ?? null,
+            }
+          : imported(outcome);
+    });
+    batch = [];
+    batchBytes = 0;
+  };
+
+  for (const [index, candidate] of candidates.entries()) {
+    const unreadable = refusedCandidate(candidate);
+    if (unreadable) {
+      results[index] = unreadable;
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readImportFile(candidate.file);
+    } catch (error) {
+      if (!isDossierError(error)) throw error;
+      const kind = null;
+      results[index] = {
+        file: candidate.file,
+        status: 'error',
+        error: error.message,
+        errorCode: error.code,
+        kind,
+      };
+      continue;
+    }
+    if (batch.length > 0 && batchBytes + bytes.length > BATCH_BYTES) await send();
+    batch.push({ index, fileName: candidate.file, contentBase64: bytes.toString('base64') });
+    batchBytes += bytes.length;
+    if (batch.length >= BATCH_FILES) await send();
+  }
+  await send();
+  return results;
+}
+
+/** An imported file's outcome as the command reports it (`file` for its name). */
+function imported({ fileName, ...source }: ImportedSource & { fileName: string }): ImportResult {
+  return { ...(source as ImportedSource), file: fileName };
+}
+
+/** A file the search for import files already turned down (skipped, or not there), as its result. */
+function refusedCandidate(item: ImportCandidate): ImportResult | null {
+  if (item.skipped !== undefined) {
     return { file: item.file, status: 'skipped', error: item.skipped, kind: null };
   }
-  if (!('url' in item) && item.refused !== undefined) {
+  if (item.refused !== undefined) {
     return {
       file: item.file,
       status: 'error',
@@ -71,6 +144,17 @@ async function importItem(
       kind: null,
     };
   }
+  return null;
+}
+
+/** One item's outcome; a bad one is reported and the next one still imported. */
+async function importItem(
+  context: CommandContext,
+  item: ImportItem,
+  revisionOf: string | undefined,
+): Promise<ImportResult> {
+  const refused = 'url' in item ? null : refusedCandidate(item);
+  if (refused) return refused;
   const file = 'url' in item ? item.url : item.file;
   let kind: SourceKind | null = null;
   try {

@@ -68,6 +68,10 @@ Usage: dossier [--db FILE] COMMAND [--json]
                                        write notes (all outside the trash, or those named) as
                                        Markdown or HTML files with their passages as footnotes,
                                        plus sources.csl.json and annotations.jsonld
+  export --format md --sources --out FOLDER [--source SOURCE_ID]...
+                                       write sources (all in the library, or those named) as
+                                       Markdown files: details as front matter, the text with
+                                       its passages highlighted, then the passages
   export --format json --out FILE      write the whole notebook to a new JSON file
   import-notebook FILE                 read a notebook written by export --format json into
                                        this notebook, which must be empty

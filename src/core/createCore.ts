@@ -9,6 +9,7 @@ import { listBackups } from './backups/listBackups';
 import { makeBackup } from './backups/makeBackup';
 import { checkDatabase } from './db/checkDatabase';
 import { exportNotes } from './export/exportNotes';
+import { exportSources } from './export/exportSources';
 import { importNotebook } from './export/importNotebook';
 import { exportNotebook } from './export/notebookJson';
 import {
@@ -40,7 +41,8 @@ import { markPassage } from './passages/markPassage';
 import { getPassage, listPassagesOfSource } from './passages/passageViews';
 import { isSearchIndexStale, rebuildSearchIndex } from './search/reindex';
 import { searchAll } from './search/search';
-import { importFile, importFiles, importText } from './sources/importSource';
+import { importFile, importText } from './sources/importSource';
+import { importFiles } from './sources/importFiles';
 import { editSource } from './sources/editSource';
 import { importUrl } from './sources/importUrl';
 import { getSource, listSources } from './sources/sourceQueries';
@@ -143,6 +145,7 @@ function queries(db: ReadableDB, status: NotebookStatus): QueryMethods {
     backupNotebook: ({ destination }, operation) => backupDatabase(db, destination, operation),
     listBackups: () => listBackups(db.name),
     exportNotes: (args, operation) => exportNotes(db, args, operation),
+    exportSources: (args, operation) => exportSources(db, args, operation),
     exportNotebook: ({ destination }, operation) => exportNotebook(db, destination, operation),
     cancelOperation: ({ operationId }) => ({ cancelled: cancelOperation(operationId) }),
   };

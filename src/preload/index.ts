@@ -67,6 +67,7 @@ const bridge = {
   getOriginal: invoker('getOriginal'),
   backupNotebook: invoker('backupNotebook'),
   exportNotes: invoker('exportNotes'),
+  exportSources: invoker('exportSources'),
   exportNotebook: invoker('exportNotebook'),
   importNotebook: invoker('importNotebook'),
   checkNotebook: invoker('checkNotebook'),

@@ -278,6 +278,13 @@ export const apiArgs = {
     noteIds: z.array(id).min(1).max(100_000).optional(),
     operationId: operationId.optional(),
   }),
+  /** Sources as Markdown files (front matter, text, passages), never over existing files. */
+  exportSources: z.object({
+    destination: z.string().min(1).max(4096),
+    /** Every source outside the trash when absent. */
+    sourceIds: z.array(id).min(1).max(1_000_000).optional(),
+    operationId: operationId.optional(),
+  }),
   /** Writes the whole notebook to a new JSON file (docs/notebook-export.md), never over an existing one. */
   exportNotebook: z.object({
     destination: z.string().min(1).max(4096),
@@ -775,6 +782,13 @@ export interface ExportedNotes {
   passageCount: number;
 }
 
+/** Sources written as Markdown files by exportSources. */
+export interface ExportedSources {
+  folder: string;
+  /** Each source's file, in the order written. */
+  sources: Array<{ sourceId: string; file: string }>;
+}
+
 /** How many rows of each table a notebook export holds (by the export's table names). */
 export type NotebookRowCounts = Record<string, number>;
 
@@ -863,6 +877,7 @@ export interface ApiResults {
   listBackups: BackupEntry[];
   backUpNow: BackupEntry;
   exportNotes: ExportedNotes;
+  exportSources: ExportedSources;
   exportNotebook: ExportedNotebook;
   importNotebook: ImportedNotebook;
   checkNotebook: CheckReport;

@@ -98,6 +98,7 @@ export const apiMethods = {
   backUpNow: long(mutation('backups')),
   // Exports write files only, never the notebook.
   exportNotes: long(query),
+  exportSources: long(query),
   exportNotebook: long(query),
   // Fills an empty notebook: everything in it changes.
   importNotebook: long(mutation(...topics)),

@@ -18,6 +18,7 @@ import { noteToMarkdown } from './lexicalToMarkdown';
 import { exportFolder, NewFilesFolder } from './newFile';
 import { linkedPassageIds, readNoteDocument } from './noteDocument';
 import { annotationCollection } from './webAnnotation';
+import { requireExisting } from './requireExisting';
 import { safeFileStem } from './safeFileName';
 
 const WRITERS = {
@@ -32,7 +33,7 @@ export async function exportNotes(
   args: ValidArgs<'exportNotes'>,
   { signal, progress }: OperationContext = quietOperation,
 ): Promise<ExportedNotes> {
-  const noteIds = args.noteIds ? existingNotes(db, args.noteIds) : notesOutsideTrash(db);
+  const noteIds = args.noteIds ? requireExisting(db, 'notes', args.noteIds) : notesOutsideTrash(db);
   const out = new NewFilesFolder(exportFolder(args.destination));
   const { extension, write } = WRITERS[args.format];
   // Every passage cited, in the order of its first citation.
@@ -81,25 +82,6 @@ function notesOutsideTrash(db: ReadableDB): number[] {
 }
 
 /** The notes asked for, once each, in the order asked; not_found names those that do not exist. */
-function existingNotes(db: ReadableDB, noteIds: readonly string[]): number[] {
-  const wanted = [...new Set(noteIds.map(Number))];
-  const condition = idIn('id', wanted);
-  const found = new Set(
-    db
-      .prepare(`SELECT id FROM notes WHERE ${condition.sql}`)
-      .pluck()
-      .all(...condition.params) as number[],
-  );
-  const missing = wanted.filter((id) => !found.has(id));
-  if (missing.length > 0) {
-    throw new DossierError(
-      'not_found',
-      `No ${missing.length === 1 ? 'note' : 'notes'} with id ${missing.join(', ')}; nothing was exported.`,
-    );
-  }
-  return wanted;
-}
-
 function readNote(db: ReadableDB, noteId: number): { title: string; body_json: string } {
   const note = db.prepare('SELECT title, body_json FROM notes WHERE id = ?').get(noteId) as
     | { title: string; body_json: string }

@@ -1,20 +1,13 @@
-import type {
-  FileImportOutcome,
-  ImportedSource,
-  OperationContext,
-  ValidArgs,
-} from '../../shared/api';
-import type { SourceKind } from '../../shared/documentModel';
-import { DossierError, isDossierError, toErrorInfo } from '../../shared/errors';
+import type { ImportedSource, OperationContext, ValidArgs } from '../../shared/api';
+import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { truncate } from '../../shared/text';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
-import { detectFormat } from '../extract/detectFormat';
 import type { ExtractedDocument, ExtractionInput } from '../extract/extractedDocument';
 import { extractDocument } from '../extract/extractDocument';
 import { plainTextDocument } from '../extract/plainText/extractPlainText';
-import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
+import { quietOperation, stopIfCancelled } from '../operations';
 import { takeOutOfTrash } from '../trash/sourceTrash';
 import { indexSource } from '../search/searchIndex';
 import { addRevision } from '../versions/addRevision';
@@ -71,51 +64,7 @@ export async function importText(
   if (document.text.trim() === '') {
     throw new DossierError('unsupported', 'The text is empty; there is nothing to import.');
   }
-  return store(db, document, { origin: 'paste', fileName: null }, args.revisionOf);
-}
-
-/**
- * Imports files one by one, each in its own transaction, so a bad file or a
- * cancel keeps what was already imported. Files left when cancelled are
- * reported as such.
- */
-export async function importFiles(
-  db: WritableDB,
-  { files }: ValidArgs<'importFiles'>,
-  operation: OperationContext = quietOperation,
-): Promise<FileImportOutcome[]> {
-  const outcomes: FileImportOutcome[] = [];
-  for (const file of files) {
-    outcomes.push(await importOneOfMany(db, file, operation.signal));
-    // Once cancelled, the files left are only marked as not imported: that is no progress.
-    if (!operation.signal.aborted) operation.progress(outcomes.length, files.length);
-    await yieldToHost();
-  }
-  return outcomes;
-}
-
-async function importOneOfMany(
-  db: WritableDB,
-  { fileName, contentBase64 }: ValidArgs<'importFiles'>['files'][number],
-  signal: AbortSignal,
-): Promise<FileImportOutcome> {
-  let kind: SourceKind | undefined;
-  try {
-    stopIfCancelled(signal, `${fileName} was not imported: the import was cancelled.`);
-    const bytes = decodeBase64(contentBase64, fileName);
-    kind = detectFormat(bytes, fileName).kind;
-    const imported = await importBytes(
-      db,
-      { bytes, fileName },
-      { origin: 'file', fileName },
-      undefined,
-      signal,
-    );
-    return { fileName, ...imported };
-  } catch (error) {
-    if (!isDossierError(error)) throw error;
-    return { status: 'error', fileName, error: toErrorInfo(error), ...(kind ? { kind } : {}) };
-  }
+  return storeDocument(db, document, { origin: 'paste', fileName: null }, args.revisionOf);
 }
 
 /** Extracts the document (off the write lock: nothing is written until it is whole), then stores it. */
@@ -129,20 +78,21 @@ export async function importBytes(
   const { format, document } = await extractDocument(input, signal);
   stopIfCancelled(signal, `${input.fileName} was not imported: the import was cancelled.`);
   const original = { bytes: input.bytes, mediaType: format.mediaType };
-  return store(db, document, { ...source, original }, revisionOf);
+  return storeDocument(db, document, { ...source, original }, revisionOf);
 }
 
 /**
  * Stores a document: as a new version of `revisionOf`; else as a `duplicate`
  * of the source that already holds exactly this text; else as a new version of
  * the source saved from the same canonical address; else as a new source. A
- * source in the trash that the document lands on comes back from it.
+ * source in the trash that the document lands on comes back from it. Inside
+ * a caller's transaction (a bulk import's batch) it is a savepoint of it.
  */
-function store(
+export function storeDocument(
   db: WritableDB,
   document: ExtractedDocument,
   source: VersionSource,
-  revisionOf: string | undefined,
+  revisionOf?: string,
 ): ImportedSource {
   if (revisionOf !== undefined) return addRevision(db, Number(revisionOf), document, source);
   return db
@@ -197,7 +147,7 @@ function saveAsNewSource(
   return { status: 'imported', sourceId: String(sourceId), title, kind: document.kind };
 }
 
-function decodeBase64(contentBase64: string, fileName: string): Buffer {
+export function decodeBase64(contentBase64: string, fileName: string): Buffer {
   const compact = contentBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
     throw new DossierError('invalid_argument', `The content of ${fileName} is not valid base64.`);

@@ -16,6 +16,7 @@ const labels: Record<LongMethodName, string> = {
   checkNotebook: 'Checking the notebook',
   rebuildSearchIndex: 'Rebuilding the search index (results may be incomplete until it is done)',
   exportNotes: 'Exporting notes',
+  exportSources: 'Exporting sources',
   exportNotebook: 'Exporting the notebook',
   importNotebook: 'Importing a notebook',
 };
