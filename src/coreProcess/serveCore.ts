@@ -7,15 +7,14 @@ import { createCore, type Core } from '../core/createCore';
 import type { CoreChannel } from './channel';
 import { keepBackedUp } from '../core/backups/automaticBackups';
 import { createCoreEndpoint } from './coreEndpoint';
+import { useSqliteBinding } from '../core/db/sqliteConnection';
 import type { CoreProcessConfig, CorePort } from './protocol';
 
 export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChannel | undefined {
   let core: Core;
+  useSqliteBinding(config.nativeBinding);
   try {
-    core = createCore(config.databaseFile, {
-      readonly: config.role === 'reader',
-      nativeBinding: config.nativeBinding,
-    });
+    core = createCore(config.databaseFile, { readonly: config.role === 'reader' });
   } catch (error) {
     port.postMessage({ type: 'failed', error: toErrorInfo(error) });
     return undefined;

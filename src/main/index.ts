@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CoreChannel } from '../coreProcess/channel';
 import { registerHolder } from '../core/backups/notebookHolder';
+import { useSqliteBinding } from '../core/db/sqliteConnection';
 import { defaultDatabasePath } from '../core/paths';
 import {
   beforeCloseChannel,
@@ -87,8 +88,11 @@ function flushNotesBeforeClose(window: BrowserWindow): void {
 async function openNotebookOrQuit(): Promise<CoreChannel> {
   const file = databaseFileFromArgs(process.argv);
   try {
-    // `npm start` builds a binding for Electron's ABI and names it here.
-    const core = await startUtilityCore(file, process.env.DOSSIER_SQLITE_BINDING);
+    // `npm start` builds a binding for Electron's ABI and names it here; main's own
+    // connections (checking a backup before restoring it) use it too.
+    const binding = process.env.DOSSIER_SQLITE_BINDING;
+    useSqliteBinding(binding);
+    const core = await startUtilityCore(file, binding);
     // `dossier restore` refuses while the app holds the notebook; the record goes when the app exits.
     registerHolder(file, { kind: 'app' });
     return core;

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqliteConnection';
 import type { RestoredNotebook } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { databaseTooNew } from '../db/applyMigrations';
@@ -161,7 +162,7 @@ function copyVerified(candidate: RestoreCandidate, destination: string): void {
 async function keepPrevious(notebook: string): Promise<{ file: string; verified: boolean }> {
   let db: Database.Database | null = null;
   try {
-    db = new Database(notebook, { readonly: true, fileMustExist: true });
+    db = openSqlite(notebook, { readonly: true, fileMustExist: true });
     const backup = await makeBackup(db as ReadableDB, 'before-restore');
     return { file: backup.file, verified: true };
   } catch {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqliteConnection';
 import { latestSchemaVersion } from '../db/migrations';
 
 export type BackupCheck =
@@ -79,7 +80,7 @@ export function checkBackupFile(file: string): BackupCheck {
  */
 export function readOnly<T>(file: string, read: (db: Database.Database) => T): T {
   const sidecars = [`${file}-wal`, `${file}-shm`].filter((sidecar) => !fs.existsSync(sidecar));
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   try {
     return read(db);
   } finally {

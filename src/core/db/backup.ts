@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from './sqliteConnection';
 import type { BackupResult, OperationContext } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { quietOperation, stopIfCancelled } from '../operations';
@@ -39,7 +39,7 @@ export async function backupDatabase(
     fs.rmSync(file, { force: true });
     throw error;
   }
-  const copy = new Database(file, { fileMustExist: true });
+  const copy = openSqlite(file, { fileMustExist: true });
   try {
     // A backup is one self-contained file: no -wal beside it, now or whenever it is opened.
     copy.pragma('journal_mode = DELETE');

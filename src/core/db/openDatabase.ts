@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqliteConnection';
 import { DossierError } from '../../shared/errors';
 import { latestSchemaVersion } from './migrations';
 import { applyMigrations, databaseTooNew } from './applyMigrations';
@@ -28,11 +29,6 @@ const BUSY_TIMEOUT_MS = 5000;
  */
 export interface OpenOptions {
   /**
-   * Path of a better-sqlite3 binding built for another runtime's ABI: Electron
-   * loads its own copy, while Node (CLI, browser mode, tests) uses node_modules'.
-   */
-  nativeBinding?: string;
-  /**
    * A second connection that only reads, beside the one that writes (which has
    * opened and migrated the file already): queries answered while a long write
    * runs. SQLite itself refuses any write through it.
@@ -43,13 +39,13 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions & { readonly: true }): ReadableDB;
 export function openDatabase(file: string, options?: OpenOptions): WritableDB;
 export function openDatabase(file: string, options: OpenOptions = {}): ReadableDB {
-  if (options.readonly) return openReader(file, options);
-  moveAsideIfDamaged(file, options);
+  if (options.readonly) return openReader(file);
+  moveAsideIfDamaged(file);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
   let db: Database.Database;
   try {
-    db = new Database(file, { nativeBinding: options.nativeBinding });
+    db = openSqlite(file);
   } catch (error) {
     throw toOpenError(file, error);
   }
@@ -68,14 +64,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): ReadableD
   }
 }
 
-function openReader(file: string, options: OpenOptions): ReadableDB {
+function openReader(file: string): ReadableDB {
   let db: Database.Database;
   try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      nativeBinding: options.nativeBinding,
-    });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw toOpenError(file, error);
   }
@@ -98,7 +90,7 @@ function openReader(file: string, options: OpenOptions): ReadableDB {
  * through a connection that cannot write. Then it is moved aside, unchanged,
  * and nothing is created in its place.
  */
-function moveAsideIfDamaged(file: string, options: OpenOptions): void {
+function moveAsideIfDamaged(file: string): void {
   let damage: string | null;
   try {
     damage = findFileDamage(file);
@@ -108,7 +100,7 @@ function moveAsideIfDamaged(file: string, options: OpenOptions): void {
   // A foreign or newer file is refused here and left where it is.
   if (damage === null && refuseUnopenableFile(file) !== 'absent') {
     try {
-      damage = probeNotebook(file, options.nativeBinding);
+      damage = probeNotebook(file);
     } catch (error) {
       // Reading needs the shared-memory index beside the file: a full disk refuses even that.
       throw toOpenError(file, error);

@@ -6,13 +6,14 @@
  * every open (issue 12's cold-open budget).
  */
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqliteConnection';
 import { isSqliteDamage } from './sqliteDamage';
 
 const COMPANIONS = ['-wal', '-shm'];
 
 /** What SQLite reports as damaged in the notebook; null when the probe read everything it tried. */
-export function probeNotebook(file: string, nativeBinding?: string): string | null {
+export function probeNotebook(file: string): string | null {
   // A reading connection may create these; they are removed again if the file turns out damaged.
   const absentBefore = COMPANIONS.map((suffix) => file + suffix).filter((f) => !fs.existsSync(f));
   // Reading a WAL rebuilds its index in -shm: put back as it was if the notebook is to be moved aside.
@@ -20,7 +21,7 @@ export function probeNotebook(file: string, nativeBinding?: string): string | nu
   const shmBefore = fs.existsSync(shm) ? fs.readFileSync(shm) : null;
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     readEdges(db);
     return null;
   } catch (error) {

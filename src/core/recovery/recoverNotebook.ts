@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../db/sqliteConnection';
 import type { CheckReport } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { checkDatabase } from '../db/checkDatabase';
@@ -85,7 +86,7 @@ function copyNotebook(source: string, work: string): string {
 
 function openCopy(copy: string, source: string): Database.Database {
   try {
-    const db = new Database(copy, { fileMustExist: true });
+    const db = openSqlite(copy, { fileMustExist: true });
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
     return db;
   } catch (error) {
