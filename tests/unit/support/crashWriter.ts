@@ -19,7 +19,6 @@ async function main([mode, notebook, prefix, ...rest]: string[]): Promise<void> 
   if (notebook === undefined || prefix === undefined) throw new Error('usage: see crashWriter.ts');
   const folder = mode === 'imports' ? rest.shift() : undefined;
   const rounds = rest[0] === undefined ? Infinity : Number(rest[0]);
-  process.stdout.write('ready\n');
   for (let round = 0; round < rounds; round++) {
     const { saves, args } =
       mode === 'notes' ? noteRound(prefix, round) : importRound(prefix, round, folder);

@@ -86,7 +86,7 @@ export interface CycleOptions {
   programs: CrashPrograms;
   /** Where import files are written (outside the notebook's folder is fine). */
   filesFolder: string;
-  /** Longest wait, after the writer started writing, before the kill. */
+  /** Longest wait before the kill, once the writer is writing (the server: once it listens). */
   maxDelayMs: number;
   random: Random;
 }
@@ -96,9 +96,21 @@ export function runKillCycle(options: CycleOptions): Promise<KillCycle> {
   return kind === 'server' ? serverCycle(options) : writerCycle({ ...options, kind });
 }
 
+/**
+ * The kill falls inside the writer's work, after a random number (0–3) of its
+ * commands were acknowledged and a random time into the next one.
+ */
 function writerCycle(options: CycleOptions & { kind: WriterOptions['kind'] }): Promise<KillCycle> {
-  const { child, attempts, ready } = spawnWriter(options);
-  void ready.then(() => killLater(child, options));
+  const afterAcks = Math.floor(options.random() * 4);
+  let acks = 0;
+  let scheduled = false;
+  const { child, attempts } = spawnWriter(options, (word) => {
+    if (word === 'ack') acks++;
+    else if (!scheduled && acks >= afterAcks) {
+      scheduled = true;
+      killLater(child, options);
+    }
+  });
   return finished(child, attempts);
 }
 
@@ -112,33 +124,29 @@ export interface WriterOptions {
   rounds?: number;
 }
 
-/** Starts crashWriter; `attempts` fills as it reports, `ready` resolves when it begins writing. */
-export function spawnWriter(options: WriterOptions): {
-  child: ChildProcess;
-  attempts: Attempt[];
-  ready: Promise<void>;
-} {
+/** Starts crashWriter; `attempts` fills as it reports each save (`onReport` hears each line). */
+export function spawnWriter(
+  options: WriterOptions,
+  onReport: (word: 'try' | 'ack') => void = () => undefined,
+): { child: ChildProcess; attempts: Attempt[] } {
   const args = [options.programs.writer, options.kind, options.notebook, options.prefix];
   if (options.kind === 'imports') args.push(options.filesFolder);
   if (options.rounds !== undefined) args.push(String(options.rounds));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const attempts: Attempt[] = [];
   const tried = new Map<string, Attempt>();
-  const lines = createInterface({ input: child.stdout! });
-  const ready = new Promise<void>((resolve) => {
-    lines.on('line', (line) => {
-      if (line === 'ready') resolve();
-      const match = /^(try|ack) (.*)$/.exec(line);
-      if (match === null) return;
-      const save = JSON.parse(match[2]!) as CrashSave;
-      if (match[1] === 'try') {
-        const attempt = { item: save.token, save, acknowledged: false };
-        attempts.push(attempt);
-        tried.set(save.token, attempt);
-      } else tried.get(save.token)!.acknowledged = true;
-    });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const match = /^(try|ack) (.*)$/.exec(line);
+    if (match === null) return;
+    const save = JSON.parse(match[2]!) as CrashSave;
+    if (match[1] === 'try') {
+      const attempt = { item: save.token, save, acknowledged: false };
+      attempts.push(attempt);
+      tried.set(save.token, attempt);
+    } else tried.get(save.token)!.acknowledged = true;
+    onReport(match[1] as 'try' | 'ack');
   });
-  return { child, attempts, ready };
+  return { child, attempts };
 }
 
 /** `dossier serve` on the notebook; notes created and saved over HTTP one at a time until the kill. */
@@ -272,8 +280,8 @@ export async function runKillSeries(
     failures: [],
     milliseconds: 0,
   };
-  // A server needs about a second to start before it saves; a CLI writer a tenth of that.
-  const maxDelayMs = kind === 'server' ? 600 : 250;
+  // Into one command of the CLI (a few tens of milliseconds), or into a stream of HTTP saves.
+  const maxDelayMs = kind === 'server' ? 600 : 60;
   for (let cycle = 0; cycle < cycles; cycle++) {
     clearFiles(filesFolder);
     const prefix = `${kind[0]}${cycle}`;
