@@ -18,6 +18,7 @@ import { hasSampleArticle, repoRoot, sampleArticleFile } from '../tests/support/
 import { runAnchoringBench } from './anchoring';
 import { loadHandbookPages } from './handbookPages';
 import { runImportBench } from './importBench';
+import { runReliabilityBench } from './reliability';
 import { runScaleBench } from './scale';
 
 const persianFixture = path.join(repoRoot, 'tests/fixtures/persian-article.txt');
@@ -191,16 +192,18 @@ function safeCount(statement: Database.Statement, query: string): number {
 /**
  * `npm run bench` runs the store bench; `npm run bench -- anchoring` the
  * re-anchoring one; `npm run bench -- import` import throughput by kind of file;
- * `npm run bench -- scale [--docs 10000,100000] [--keep DIR]` a large library.
+ * `npm run bench -- scale [--docs 10000,100000] [--keep DIR]` a large library;
+ * `npm run bench -- reliability` kills, damaged files, bad inputs, a full disk, two writers.
  */
 const bench = process.argv[2];
 if (bench === undefined) void main();
 else if (bench === 'anchoring') runAnchoringBench();
 else if (bench === 'import') void runImportBench();
 else if (bench === 'scale') void runScaleBench(process.argv.slice(3));
+else if (bench === 'reliability') void runReliabilityBench();
 else {
   console.error(
-    `Unknown bench "${bench}": run \`npm run bench\`, \`npm run bench -- anchoring\`, \`npm run bench -- import\` or \`npm run bench -- scale\`.`,
+    `Unknown bench "${bench}": run \`npm run bench\`, \`npm run bench -- anchoring\`, \`npm run bench -- import\`, \`npm run bench -- scale\` or \`npm run bench -- reliability\`.`,
   );
   process.exitCode = 2;
 }
