@@ -18,6 +18,7 @@ import {
 import { registerIpc } from './ipc';
 import { installAppMenu } from './menu';
 import { installSecurityGuards } from './security';
+import { isAppUrl } from './urlPolicy';
 import { startUtilityCore } from './utilityCore';
 
 /** How long a closing window waits for the renderer to flush unsaved notes. */
@@ -113,6 +114,9 @@ function sendNotebookEventsToWindows(core: CoreChannel): void {
     let unsubscribe: (() => void) | undefined;
     contents.on('did-finish-load', () => {
       unsubscribe?.();
+      unsubscribe = undefined;
+      // Only the app's own page hears what happens in the notebook.
+      if (!isAppUrl(contents.getURL(), appUrl())) return;
       unsubscribe = core.subscribe((event) => contents.send(notebookEventChannel, event));
     });
     contents.once('destroyed', () => unsubscribe?.());
