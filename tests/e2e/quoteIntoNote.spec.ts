@@ -74,6 +74,15 @@ test('Q quotes and L links the selected words from the keyboard; a new note star
   await expect(editor.locator('.passage-link')).toHaveText(['Harbour report', 'rice and salt']);
   await expect(page.getByTestId('passage-item')).toHaveCount(2);
 
+  // The context menu on selected words is the selection toolbar, focused.
+  await page.getByTestId('reader-text').focus();
+  await selectInReader(page, 'Traders sold');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('selection-quote')).toBeHidden();
+  await page.getByTestId('reader-text').dispatchEvent('contextmenu');
+  await expect(page.getByTestId('selection-quote')).toBeVisible();
+  await expect(page.locator('.selection-toolbar :focus')).toHaveCount(1);
+
   // Too short to be a passage: the toast says why, nothing is quoted.
   await page.getByTestId('reader-text').focus();
   await selectInReader(page, 'at');

@@ -100,6 +100,21 @@ export function SelectionActions({
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [shown, dismiss, textRef]);
 
+  // The context menu on selected words is this toolbar (mark, quote, link, copy), from the pointer or the menu key.
+  useEffect(() => {
+    const text = textRef.current;
+    if (!text || !selection || hidden) return;
+    function onContextMenu(event: MouseEvent) {
+      event.preventDefault();
+      setDismissed(null);
+      requestAnimationFrame(() =>
+        toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus(),
+      );
+    }
+    text.addEventListener('contextmenu', onContextMenu);
+    return () => text.removeEventListener('contextmenu', onContextMenu);
+  }, [textRef, selection, hidden]);
+
   // Pressed from the keyboard, the focus goes back to the text, where selecting goes on.
   const markIn = async (color: PassageView['color']) => {
     const byKeyboard = toolbarRef.current?.contains(document.activeElement) ?? false;
