@@ -33,6 +33,7 @@ export class DossierServer {
     private readonly child: ChildProcess,
     private readonly url: URL,
     private readonly token: string,
+    private readonly stderr: () => string,
   ) {}
 
   static start(databaseFile: string): Promise<DossierServer> {
@@ -45,7 +46,7 @@ export class DossierServer {
     return new Promise((resolve, reject) => {
       createInterface({ input: child.stdout! }).once('line', (line) => {
         const url = new URL(line.trim());
-        resolve(new DossierServer(child, url, url.hash.replace('#token=', '')));
+        resolve(new DossierServer(child, url, url.hash.replace('#token=', ''), () => stderr));
       });
       child.once('exit', (code) => reject(new Error(`dossier serve exited (${code}): ${stderr}`)));
     });
@@ -56,6 +57,10 @@ export class DossierServer {
       method: 'POST',
       headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ query, limit }),
+    }).catch((error: Error) => {
+      const exited = this.child.exitCode ?? this.child.signalCode;
+      if (exited === null) throw error;
+      throw new Error(`dossier serve exited (${exited}) during "${query}": ${this.stderr()}`);
     });
     const body = (await response.json()) as { ok: boolean; value?: SearchHit[]; error?: unknown };
     if (!body.ok) throw new Error(`search "${query}" failed: ${JSON.stringify(body.error)}`);
