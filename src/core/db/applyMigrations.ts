@@ -23,6 +23,8 @@ export function applyMigrations(
   if (current > 0 && pending.length > 0 && !db.memory) snapshotBeforeUpgrade(db);
   for (const migration of pending) {
     db.transaction(() => {
+      // Another process opening the notebook at the same moment may have applied it while this one waited for the lock.
+      if (readUserVersion(db) >= migration.version) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
