@@ -33,6 +33,7 @@ import {
   fileHashes,
 } from '../tests/unit/support/damagedNotebook';
 import {
+  addressOf,
   apiCaller,
   bundleCrashPrograms,
   finished,
@@ -40,6 +41,7 @@ import {
   saveNotesOverHttp,
   spawnServe,
   spawnWriter,
+  stopServe,
   type Attempt,
   type CrashPrograms,
   type WriterKind,
@@ -288,7 +290,7 @@ async function twoWritersTable(programs: CrashPrograms, folder: string): Promise
     const notebook = path.join(folder, `trial-${trial}.db`);
     const servers = [spawnServe(programs, notebook), spawnServe(programs, notebook)];
     try {
-      const addresses = await Promise.all(servers.map((server) => server.address));
+      const addresses = await Promise.all(servers.map(addressOf));
       const attempts: Attempt[] = [];
       const filesFolder = path.join(folder, `files-${trial}`);
       const writers = (['notes', 'imports'] as const).map((kind) =>
@@ -305,7 +307,7 @@ async function twoWritersTable(programs: CrashPrograms, folder: string): Promise
       const [ended] = await Promise.all([
         Promise.all(writers.map(({ child, attempts: own }) => finished(child, own))),
         ...addresses.map((address, index) =>
-          saveNotesOverHttp(apiCaller(address!), `s${trial}x${index}`, attempts, 20).catch(
+          saveNotesOverHttp(apiCaller(address), `s${trial}x${index}`, attempts, 20).catch(
             (error: unknown) => void failures.push(String(error)),
           ),
         ),
@@ -323,8 +325,7 @@ async function twoWritersTable(programs: CrashPrograms, folder: string): Promise
         problems: verdict.problems.length,
       };
     } finally {
-      for (const { child } of servers) child.kill('SIGTERM');
-      await Promise.all(servers.map(({ child }) => finished(child, [])));
+      await Promise.all(servers.map(stopServe));
     }
   }
   console.table(rows);

@@ -1,6 +1,7 @@
 /**
  * Two writers on one notebook at once: two `dossier serve` saving notes over
- * HTTP while `dossier note add` and `dossier import` run in a loop beside them.
+ * HTTP while `dossier note add` and `dossier import` run in a loop beside them
+ * (both servers open the new notebook at once: its migrations run once).
  * No save is lost and the notebook stays sound; and when the write lock cannot
  * be had within the busy timeout, the refusal is a clear conflict naming the
  * server that holds the notebook, not SQLite's raw SQLITE_BUSY.
@@ -10,12 +11,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addressOf,
   apiCaller,
   bundleCrashPrograms,
   finished,
   saveNotesOverHttp,
   spawnServe,
   spawnWriter,
+  stopServe,
   type Attempt,
   type CrashPrograms,
 } from './support/killCycles';
@@ -38,7 +41,7 @@ describe('two writers on one notebook', () => {
     const notebook = path.join(folder.path, 'shared.db');
     const servers = [spawnServe(programs, notebook), spawnServe(programs, notebook)];
     try {
-      const addresses = await Promise.all(servers.map((server) => server.address));
+      const addresses = await Promise.all(servers.map(addressOf));
       const attempts: Attempt[] = [];
       const filesFolder = path.join(folder.path, 'files');
       const writers = (['notes', 'imports'] as const).map((kind) =>
@@ -54,7 +57,7 @@ describe('two writers on one notebook', () => {
       const [ended] = await Promise.all([
         Promise.all(writers.map(({ child, attempts: own }) => finished(child, own))),
         ...addresses.map((address, index) =>
-          saveNotesOverHttp(apiCaller(address!), `s${index}`, attempts, NOTES_PER_SERVER),
+          saveNotesOverHttp(apiCaller(address), `s${index}`, attempts, NOTES_PER_SERVER),
         ),
       ]);
       for (const writer of ended) {
@@ -68,8 +71,7 @@ describe('two writers on one notebook', () => {
       expect(verdict.problems).toEqual([]);
       expect(verdict.acknowledged).toBe(writes);
     } finally {
-      for (const { child } of servers) child.kill('SIGTERM');
-      await Promise.all(servers.map(({ child }) => finished(child, [])));
+      await Promise.all(servers.map(stopServe));
     }
   }, 180_000);
 
@@ -77,7 +79,7 @@ describe('two writers on one notebook', () => {
     const notebook = path.join(folder.path, 'locked.db');
     const server = spawnServe(programs, notebook);
     try {
-      const address = (await server.address)!;
+      const address = await addressOf(server);
       const call = apiCaller(address);
       await call('createNote', { title: 'Before the lock' });
       // Another connection keeps the write lock past the busy timeout (5 s).
@@ -107,8 +109,7 @@ describe('two writers on one notebook', () => {
       const notes = (await call('listNotes', {})) as Array<{ title: string }>;
       expect(notes.map((note) => note.title).sort()).toEqual(['After the lock', 'Before the lock']);
     } finally {
-      server.child.kill('SIGTERM');
-      await finished(server.child, []);
+      await stopServe(server);
     }
   }, 60_000);
 });

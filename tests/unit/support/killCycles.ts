@@ -151,24 +151,30 @@ export function spawnWriter(
 
 /** `dossier serve` on the notebook; notes created and saved over HTTP one at a time until the kill. */
 async function serverCycle(options: CycleOptions): Promise<KillCycle> {
-  const { child, address } = spawnServe(options.programs, options.notebook);
+  const { child, address, ended } = spawnServe(options.programs, options.notebook);
   const attempts: Attempt[] = [];
-  const ended = finished(child, attempts);
-  if ((await address) === null) return ended;
-  killLater(child, options);
-  try {
-    await saveNotesOverHttp(apiCaller((await address)!), options.prefix, attempts);
-  } catch {
-    // The server was killed under a request: what it acknowledged is what counts.
+  const listening = await address;
+  if (listening !== null) {
+    killLater(child, options);
+    try {
+      await saveNotesOverHttp(apiCaller(listening), options.prefix, attempts);
+    } catch {
+      // The server was killed under a request: what it acknowledged is what counts.
+    }
   }
-  return ended;
+  return { ...(await ended), attempts };
 }
 
-/** Starts `dossier serve` on the notebook; `address` is the line it prints first (null: it ended before). */
-export function spawnServe(
-  programs: CrashPrograms,
-  notebook: string,
-): { child: ChildProcess; address: Promise<string | null> } {
+export interface ServeProcess {
+  child: ChildProcess;
+  /** The line it prints first (its address with the token); null when it ended before. */
+  address: Promise<string | null>;
+  /** How it ended. Its stderr is read all along: a full pipe would block its writes. */
+  ended: Promise<KillCycle>;
+}
+
+/** Starts `dossier serve` on the notebook. */
+export function spawnServe(programs: CrashPrograms, notebook: string): ServeProcess {
   const child = spawn(
     process.execPath,
     [programs.dossier, '--db', notebook, 'serve', '--port', '0'],
@@ -176,12 +182,31 @@ export function spawnServe(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const ended = finished(child, []);
   const address = new Promise<string | null>((resolve) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', () => resolve(null));
+    void ended.then(() => resolve(null));
   });
-  return { child, address };
+  return { child, address, ended };
 }
+
+/** Its address, or an error saying how it ended before it listened. */
+export async function addressOf(server: ServeProcess): Promise<string> {
+  const address = await server.address;
+  if (address !== null) return address;
+  throw new Error(`dossier serve ended before listening: ${(await server.ended).failure}`);
+}
+
+/** Stops a server as Ctrl+C would; one that has not ended after 10 s is killed. */
+export async function stopServe({ child, ended }: ServeProcess): Promise<void> {
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await ended;
+  clearTimeout(timer);
+}
+
+/** Far beyond a save's time even behind another writer's lock (busy timeout: 5 s). */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export type ApiCall = (method: string, args: unknown) => Promise<unknown>;
 
@@ -194,6 +219,8 @@ export function apiCaller(address: string): ApiCall {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(args),
+      // A request left unanswered fails the test with its name instead of hanging it.
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
     if (!body.ok) throw new Error(`${method} refused: ${JSON.stringify(body.error)}`);
