@@ -3,7 +3,6 @@ import { apiMethods, type ApiMethodName } from '../shared/apiMethods';
 import { DossierError } from '../shared/errors';
 import { backupDatabase } from './db/backup';
 import { notebookAccess, openReadOnlyNotebook, readOnlyRefusal } from './recovery/readOnlyNotebook';
-import { reportingDamage } from './recovery/reportDamage';
 import { explainingSqliteFailures } from './db/sqliteFailures';
 import { listBackups } from './backups/listBackups';
 import { makeBackup } from './backups/makeBackup';
@@ -87,21 +86,18 @@ export function createCore(dbFile: string, options: OpenOptions = {}): Core {
     const refusal = access.readOnly
       ? readOnlyRefusal(dbFile, access.reason)
       : new DossierError('internal', `This connection to ${dbFile} only reads.`);
-    return reportingDamage(dbFile, {
+    return explainingSqliteFailures(dbFile, {
       ...connection(notebook.db, status, notebook.close),
       ...queries(notebook.db, status),
       ...refusedMutations(refusal),
     });
   }
   const db = openDatabase(dbFile, options);
-  return explainingSqliteFailures(
-    dbFile,
-    reportingDamage(dbFile, {
-      ...connection(db, status, () => db.close()),
-      ...queries(db, status),
-      ...mutations(db),
-    }),
-  );
+  return explainingSqliteFailures(dbFile, {
+    ...connection(db, status, () => db.close()),
+    ...queries(db, status),
+    ...mutations(db),
+  });
 }
 
 type ConnectionMethods = 'databaseFile' | 'close' | 'dataVersion' | 'searchIndexIsStale' | 'backUp';

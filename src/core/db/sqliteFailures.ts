@@ -1,18 +1,22 @@
 /**
- * SQLite's refusals to write, worded for the analyst: a full disk, and a write
- * lock another program kept past the busy timeout. SQLite rolls the statement's
- * transaction back in both cases, so the message can promise nothing was saved.
+ * SQLite's failures, worded for the analyst: a damaged page met by a query
+ * (opening reads only what it must, so damage deep in a table shows only when
+ * it is read), a full disk, and a write lock another program kept past the
+ * busy timeout. SQLite rolls the statement's transaction back in the last two
+ * cases, so the message can promise nothing was saved.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DossierError } from '../../shared/errors';
 import { describeHolder, liveHolder } from '../backups/notebookHolder';
+import { damageFoundByQuery, isSqliteDamage } from '../recovery/sqliteDamage';
 
 /** Less free space than this when an I/O error struck counts as a full disk (SQLite writes pages of 4 KiB, its index 32 KiB). */
 const LOW_SPACE_BYTES = 256 * 1024;
 
 /** The error as the analyst should read it; anything else stays as it is. */
 export function explainSqliteFailure(file: string, error: unknown): unknown {
+  if (isSqliteDamage(error)) return damageFoundByQuery(file, error);
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_FULL' || (isIoError(code) && diskIsFull(file))) {
     return new DossierError(

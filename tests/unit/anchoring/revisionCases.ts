@@ -10,6 +10,7 @@
  */
 import type { AnchoredPassage } from '../../../src/core/anchoring/reanchor';
 import { describeQuote } from '../../../src/core/passages/describeQuote';
+import { seededRandom, type Random } from '../support/seededRandom';
 
 export const EDIT_KINDS = [
   'insert-before',
@@ -64,7 +65,7 @@ export function generateRevisionCases(
 ): RevisionCase[] {
   const cases: RevisionCase[] = [];
   for (const kind of EDIT_KINDS) {
-    const random = mulberry32(hash(`${pageId}/${kind}/${options.seed ?? 0}`));
+    const random = seededRandom(hash(`${pageId}/${kind}/${options.seed ?? 0}`));
     const page = pageOf(text);
     if (page.sentences.length < 4) break;
     const built = BUILDERS[kind](page, random, options.fillers ?? []);
@@ -392,7 +393,7 @@ export function generateLargeRevision(
   text: string,
   options: { passages: number; seed?: number; fillers?: readonly string[] },
 ): RevisionCase | null {
-  const random = mulberry32(hash(`large/${options.seed ?? 0}`));
+  const random = seededRandom(hash(`large/${options.seed ?? 0}`));
   const page = new Page(text);
   const built = heavyRevision(page, random, options.fillers ?? [], 0.02, options.passages - 1);
   return finish('large/heavy-revision', 'heavy-revision', built, random, options.passages - 1, 20);
@@ -866,19 +867,6 @@ function firstSentence(paragraph: string): string {
 
 // ---------------------------------------------------------------------------
 // Seeded randomness
-
-type Random = () => number;
-
-function mulberry32(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(text: string): number {
   let h = 0x811c9dc5;
