@@ -5,6 +5,7 @@
  * plain FTS5 MATCH expression of the same question.
  */
 import { foldString } from '../../src/core/text/fold';
+import { seededRandom } from '../../tests/unit/support/seededRandom';
 import { documentAt, type Piece, type ScaleDocument } from './corpus';
 
 export interface BenchQuery {
@@ -38,18 +39,6 @@ function isCjk(language: string): boolean {
   return /^(zh|ja)/.test(language);
 }
 
-/** mulberry32: a small seeded generator, so every run asks the same questions. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)]!;
 }
@@ -75,7 +64,8 @@ function cjkWord(random: () => number, length: number, text: string): string | n
 }
 
 class Sampler {
-  private readonly random = seeded(12);
+  // Seeded, so every run asks the same questions.
+  private readonly random = seededRandom(12);
   private readonly byLanguage = new Map<string, ScaleDocument[]>();
 
   constructor(pieces: readonly Piece[], count: number) {
