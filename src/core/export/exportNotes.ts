@@ -7,7 +7,6 @@
 import type { ExportedNotes, OperationContext, ValidArgs } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
-import { idIn } from '../db/sql';
 import { timestamp } from '../db/timestamp';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
 import { readCitedPassages, type CitedPassage } from './citedPassages';

@@ -95,7 +95,8 @@ export function NoteLinkPlugin({ noteId, onOpenNote }: NoteLinkPluginProps) {
     }
     // The note is created first; the typed text stays until its link replaces it.
     void api.createNote({ title: choice.noteTitle }).then(
-      ({ noteId: created }) => editor.update(() => $putNoteLink(typedKey, created, choice.noteTitle)),
+      ({ noteId: created }) =>
+        editor.update(() => $putNoteLink(typedKey, created, choice.noteTitle)),
       (error: unknown) => console.error('Could not create the linked note', error),
     );
   };
