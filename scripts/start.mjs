@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCli } from './buildCli.mjs';
 import { buildElectronApp, findElectronBinary } from './electronBinary.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,5 +38,6 @@ if (electron) {
       stdio: 'inherit',
     },
   );
+  await buildCli();
   run(process.execPath, [path.join(root, 'bin/dossier.cjs'), 'serve', '--open', ...passThrough]);
 }
