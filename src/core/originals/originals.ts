@@ -3,6 +3,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { OriginalContent, OriginalSummary } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB, WritableDB } from '../db/openDatabase';
+import { cachedStatement } from '../db/statementCache';
 
 /** Below this saving, compressing is not worth the work of inflating on every read. */
 const MIN_COMPRESSION_GAIN = 0.05;
@@ -14,7 +15,7 @@ const MIN_COMPRESSION_GAIN = 0.05;
  */
 export function storeOriginal(db: WritableDB, bytes: Uint8Array, mediaType: string): number {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = db.prepare('SELECT id FROM originals WHERE sha256 = ?').get(sha256) as
+  const existing = cachedStatement(db, 'SELECT id FROM originals WHERE sha256 = ?').get(sha256) as
     | { id: number }
     | undefined;
   if (existing) return existing.id;
@@ -22,18 +23,17 @@ export function storeOriginal(db: WritableDB, bytes: Uint8Array, mediaType: stri
   const deflated = deflateRawSync(bytes, { level: 6 });
   const compressed = deflated.length < bytes.length * (1 - MIN_COMPRESSION_GAIN);
   return Number(
-    db
-      .prepare(
-        `INSERT INTO originals (sha256, byte_count, media_type, compression, data)
-         VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sha256,
-        bytes.length,
-        mediaType,
-        compressed ? 'deflate' : 'none',
-        compressed ? deflated : Buffer.from(bytes),
-      ).lastInsertRowid,
+    cachedStatement(
+      db,
+      `INSERT INTO originals (sha256, byte_count, media_type, compression, data)
+       VALUES (?, ?, ?, ?, ?)`,
+    ).run(
+      sha256,
+      bytes.length,
+      mediaType,
+      compressed ? 'deflate' : 'none',
+      compressed ? deflated : Buffer.from(bytes),
+    ).lastInsertRowid,
   );
 }
 

@@ -6,15 +6,15 @@
  * Callers run these inside the transaction that changes the indexed row.
  */
 import type { WritableDB } from '../db/openDatabase';
+import { cachedStatement } from '../db/statementCache';
 import { searchKey } from './searchKey';
 
 /** Indexes (or re-indexes) a source under its title and current text. */
 export function indexSource(db: WritableDB, sourceId: number, title: string, text: string): void {
-  db.prepare('INSERT OR REPLACE INTO sources_fts (rowid, title, body) VALUES (?, ?, ?)').run(
-    sourceId,
-    searchKey(title),
-    searchKey(text),
-  );
+  cachedStatement(
+    db,
+    'INSERT OR REPLACE INTO sources_fts (rowid, title, body) VALUES (?, ?, ?)',
+  ).run(sourceId, searchKey(title), searchKey(text));
 }
 
 /**

@@ -3,6 +3,7 @@ import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { truncate } from '../../shared/text';
 import type { WritableDB } from '../db/openDatabase';
+import { cachedStatement } from '../db/statementCache';
 import { timestamp } from '../db/timestamp';
 import type { ExtractedDocument, ExtractionInput } from '../extract/extractedDocument';
 import { extractDocument } from '../extract/extractDocument';
@@ -97,12 +98,11 @@ export function storeDocument(
   if (revisionOf !== undefined) return addRevision(db, Number(revisionOf), document, source);
   return db
     .transaction((): ImportedSource => {
-      const existing = db
-        .prepare(
-          `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
-           WHERE v.content_sha256 = ? LIMIT 1`,
-        )
-        .get(contentHash(document.text)) as { id: number; title: string } | undefined;
+      const existing = cachedStatement(
+        db,
+        `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
+         WHERE v.content_sha256 = ? LIMIT 1`,
+      ).get(contentHash(document.text)) as { id: number; title: string } | undefined;
       if (existing) {
         takeOutOfTrash(db, existing.id);
         const sourceId = String(existing.id);
@@ -118,9 +118,9 @@ export function storeDocument(
 /** The source saved from this canonical address, if any (the oldest, should there be several). */
 function sourceAt(db: WritableDB, url: string | null): number | null {
   if (url === null) return null;
-  const row = db.prepare('SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1').get(url) as
-    | { id: number }
-    | undefined;
+  const row = cachedStatement(db, 'SELECT id FROM sources WHERE url = ? ORDER BY id LIMIT 1').get(
+    url,
+  ) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -134,15 +134,17 @@ function saveAsNewSource(
   const now = timestamp();
   const columns = ['title', 'kind', 'captured_at', 'original_file_name', ...METADATA_COLUMNS];
   const sourceId = Number(
-    db
-      .prepare(
-        `INSERT INTO sources (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      )
-      .run(title, document.kind, now, source.fileName, ...metadataValues(document.metadata))
+    cachedStatement(
+      db,
+      `INSERT INTO sources (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ).run(title, document.kind, now, source.fileName, ...metadataValues(document.metadata))
       .lastInsertRowid,
   );
   const versionId = insertVersion(db, sourceId, 1, document, source, now);
-  db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
+  cachedStatement(db, 'UPDATE sources SET current_version_id = ? WHERE id = ?').run(
+    versionId,
+    sourceId,
+  );
   indexSource(db, sourceId, title, document.text);
   return { status: 'imported', sourceId: String(sourceId), title, kind: document.kind };
 }

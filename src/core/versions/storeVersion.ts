@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RevisionReport, VersionOrigin } from '../../shared/api';
 import type { WritableDB } from '../db/openDatabase';
+import { cachedStatement } from '../db/statementCache';
 import type { ExtractedDocument } from '../extract/extractedDocument';
 import { storeOriginal } from '../originals/originals';
 
@@ -37,26 +38,25 @@ export function insertVersion(
   report: RevisionReport | null = null,
 ): number {
   return Number(
-    db
-      .prepare(
-        `INSERT INTO source_versions
-           (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at,
-            origin, file_name, url, original_id, revision_report_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sourceId,
-        versionNumber,
-        content.text,
-        JSON.stringify(content.blocks),
-        contentHash(content.text),
-        content.extractor,
-        createdAt,
-        origin,
-        fileName,
-        url,
-        original ? storeOriginal(db, original.bytes, original.mediaType) : null,
-        report === null ? null : JSON.stringify(report),
-      ).lastInsertRowid,
+    cachedStatement(
+      db,
+      `INSERT INTO source_versions
+         (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at,
+          origin, file_name, url, original_id, revision_report_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      sourceId,
+      versionNumber,
+      content.text,
+      JSON.stringify(content.blocks),
+      contentHash(content.text),
+      content.extractor,
+      createdAt,
+      origin,
+      fileName,
+      url,
+      original ? storeOriginal(db, original.bytes, original.mediaType) : null,
+      report === null ? null : JSON.stringify(report),
+    ).lastInsertRowid,
   );
 }
