@@ -21,6 +21,9 @@ test('[[ links a note by its title from the keyboard, and the other note lists t
   await page.keyboard.type('See [[aden');
   const menu = page.getByTestId('note-link-menu');
   await expect(menu.getByRole('option')).toHaveText(['Harbour of Aden', 'New note: aden']);
+  // Screen readers follow the highlighted choice from the editor.
+  await expect(editor).toHaveAttribute('aria-activedescendant', 'typeahead-item-0');
+  await expect(page.locator('#typeahead-item-0')).toHaveText('Harbour of Aden');
   await page.keyboard.press('Enter');
   await expect(menu).toBeHidden();
   const link = editor.locator('.linked-note');

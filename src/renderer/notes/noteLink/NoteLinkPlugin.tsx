@@ -157,7 +157,8 @@ const renderChoices: MenuRenderFn<NoteChoice> = (
             <li
               key={option.key}
               ref={(element) => option.setRefElement(element)}
-              id={`note-link-choice-${index}`}
+              // The id Lexical's menu names as the editor's aria-activedescendant.
+              id={`typeahead-item-${index}`}
               role="option"
               aria-selected={selectedIndex === index}
               className={selectedIndex === index ? 'is-selected' : undefined}
