@@ -21,7 +21,7 @@ import {
   writeDocuments,
   type Piece,
 } from './scale/corpus';
-import { DossierServer, importFolder } from './scale/dossierProcess';
+import { compileCommand, DossierServer, importFolder } from './scale/dossierProcess';
 import { plainColdQuery, PlainFts, RESULT_LIMIT } from './scale/plainFts';
 import {
   benchQueries,
@@ -65,6 +65,7 @@ export async function runScaleBench(args: readonly string[]): Promise<void> {
     );
     return;
   }
+  compileCommand();
   const pieces = loadPieces();
   console.log(
     `Debian Handbook: ${handbookLanguages().length} languages, ${pieces.length} pieces of 2–6 KB`,

@@ -11,6 +11,19 @@ import { repoRoot } from '../../tests/support/sharedData';
 
 const cli = path.join(repoRoot, 'bin/dossier.cjs');
 
+/**
+ * Compiles the command first (npm run build:cli), as `npm start` does, so the
+ * figures are those of the compiled command; editing a source file during the
+ * run would send the command back to tsx.
+ */
+export function compileCommand(): void {
+  const run = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/buildCli.mjs')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`npm run build:cli failed: ${run.stderr}`);
+}
+
 /** `dossier import FOLDER --json`: how many files ended in each status (imported, duplicate, error…). */
 export function importFolder(databaseFile: string, folder: string): Record<string, number> {
   const run = spawnSync(process.execPath, [cli, '--db', databaseFile, 'import', folder, '--json'], {
