@@ -23,6 +23,20 @@ interface Editing {
   inLink: boolean;
 }
 
+/**
+ * The caret goes to the end of the linked words, where writing goes on: a key
+ * pressed before the browser's selection change is read must not find the
+ * words still selected (Enter would replace them).
+ */
+function $collapseToEnd(): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || selection.isCollapsed()) return;
+  const end = selection.isBackward() ? selection.anchor : selection.focus;
+  const { key, offset, type } = end;
+  selection.anchor.set(key, offset, type);
+  selection.focus.set(key, offset, type);
+}
+
 /** The link at `selection`, which the popover keeps to put the link there. */
 function $readLinkAt(selection: BaseSelection | null): Editing {
   const link = $isRangeSelection(selection)
@@ -79,6 +93,7 @@ export function LinkEditorPlugin() {
         } else {
           $toggleLink(url, { target: LINK_TARGET, rel: LINK_REL });
         }
+        $collapseToEnd();
       },
       { discrete: true },
     );
