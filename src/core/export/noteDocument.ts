@@ -155,16 +155,21 @@ function readInlines(node: SerializedNode): Inline[] {
   return childrenOf(node).flatMap(readInline);
 }
 
+/** Text in one format as runs, each line break a break inline of its own. */
+export function textRuns(text: string, format: number): Inline[] {
+  return text
+    .split('\n')
+    .flatMap((piece, index): Inline[] => [
+      ...(index > 0 ? [{ kind: 'linebreak' as const }] : []),
+      ...(piece === '' ? [] : [{ kind: 'text' as const, text: piece, format }]),
+    ]);
+}
+
 function readInline(node: SerializedNode): Inline[] {
   if (typeof node.text === 'string') {
     const format = typeof node.format === 'number' ? node.format : 0;
     // Lexical keeps line breaks as nodes of their own; a stray one in a text becomes one.
-    return node.text
-      .split('\n')
-      .flatMap((piece, index): Inline[] => [
-        ...(index > 0 ? [{ kind: 'linebreak' as const }] : []),
-        ...(piece === '' ? [] : [{ kind: 'text' as const, text: piece, format }]),
-      ]);
+    return textRuns(node.text, format);
   }
   switch (node.type) {
     case 'linebreak':

@@ -7,6 +7,7 @@
 import type { Block, TextBlock } from '../../shared/documentModel';
 import { linkTarget } from '../extract/html/safeUrls';
 import {
+  textRuns,
   TextFormat,
   type Inline,
   type ListBlock,
@@ -122,12 +123,7 @@ function blockInlines(text: string, block: TextBlock, highlighted: readonly Text
 
 /** Text with its line breaks as break inlines, inside a link when it has one. */
 function runs(text: string, format: number, href: string | null): Inline[] {
-  const pieces: Inline[] = text
-    .split('\n')
-    .flatMap((piece, index): Inline[] => [
-      ...(index > 0 ? [{ kind: 'linebreak' as const }] : []),
-      ...(piece === '' ? [] : [{ kind: 'text' as const, text: piece, format }]),
-    ]);
+  const pieces = textRuns(text, format);
   return href === null ? pieces : [{ kind: 'link', href, children: pieces }];
 }
 
