@@ -1,7 +1,8 @@
-import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
-import { useEffect, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useEffect } from 'react';
 import type { NoteSummary } from '../../../shared/api';
-import { $isNoteLinkNode, NoteLinkNode } from './NoteLinkNode';
+import { useLinkNodes } from '../useLinkNodes';
+import { NoteLinkNode } from './NoteLinkNode';
 
 /**
  * Marks each note link whose note is not among the notes outside the trash
@@ -12,7 +13,7 @@ export function useNoteLinkStandings(
   editor: LexicalEditor,
   notes: readonly NoteSummary[] | undefined,
 ): void {
-  const links = useNoteLinksInEditor(editor);
+  const links = useLinkNodes(editor, NoteLinkNode, readNoteId);
 
   useEffect(() => {
     if (!notes) return;
@@ -28,28 +29,4 @@ export function useNoteLinkStandings(
   }, [editor, links, notes]);
 }
 
-/** The note links in the editor by node key; a new map after each change to one (its element may be new). */
-function useNoteLinksInEditor(editor: LexicalEditor): ReadonlyMap<NodeKey, string> {
-  const [links, setLinks] = useState<ReadonlyMap<NodeKey, string>>(new Map());
-  useEffect(
-    () =>
-      editor.registerMutationListener(
-        NoteLinkNode,
-        (mutations) =>
-          setLinks((current) => {
-            const next = new Map(current);
-            editor.getEditorState().read(() => {
-              for (const [key, mutation] of mutations) {
-                const node = mutation === 'destroyed' ? null : $getNodeByKey(key);
-                if ($isNoteLinkNode(node)) next.set(key, node.getNoteId());
-                else next.delete(key);
-              }
-            });
-            return next;
-          }),
-        { skipInitialization: false },
-      ),
-    [editor],
-  );
-  return links;
-}
+const readNoteId = (node: NoteLinkNode): string => node.getNoteId();

@@ -1,10 +1,11 @@
-import { $getNodeByKey, type LexicalEditor, type NodeKey } from 'lexical';
-import { useEffect, useRef, useState } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { useEffect } from 'react';
 import type { PassageView } from '../../../shared/api';
 import { isDossierError } from '../../../shared/errors';
 import { api } from '../../api/client';
 import { useLiveQuery } from '../../app/useLiveQuery';
-import { $isPassageLinkNode, PassageLinkNode, type PassageLinkIds } from './PassageLinkNode';
+import { useLinkNodes } from '../useLinkNodes';
+import { PassageLinkNode, type PassageLinkIds } from './PassageLinkNode';
 import { clearLinkAppearance, linkAppearance, showLinkAppearance } from './linkStanding';
 
 /** The passages a note links to, by id, read source by source; absent: gone. */
@@ -21,7 +22,7 @@ interface LinkedPassages {
  * tooltip. Never hidden, never removed. Re-read when passages change anywhere.
  */
 export function usePassageLinkStandings(editor: LexicalEditor): void {
-  const links = useLinksInEditor(editor);
+  const links = useLinkNodes(editor, PassageLinkNode, readIds);
   const sourceIds = [...new Set([...links.values()].map((link) => link.sourceId))].sort();
   const linked = useLiveQuery(
     ['passages'],
@@ -40,35 +41,11 @@ export function usePassageLinkStandings(editor: LexicalEditor): void {
   }, [editor, links, linked.data]);
 }
 
-/**
- * The passage links in the editor, by node key; a new map after every change
- * to one (Lexical may have drawn its element anew, without our attributes).
- */
-function useLinksInEditor(editor: LexicalEditor): ReadonlyMap<NodeKey, PassageLinkIds> {
-  const [links, setLinks] = useState<ReadonlyMap<NodeKey, PassageLinkIds>>(new Map());
-  const linksRef = useRef(links);
-
-  useEffect(
-    () =>
-      editor.registerMutationListener(PassageLinkNode, (mutations) => {
-        const next = new Map(linksRef.current);
-        editor.getEditorState().read(() => {
-          for (const [key, mutation] of mutations) {
-            const node = mutation === 'destroyed' ? null : $getNodeByKey(key);
-            if ($isPassageLinkNode(node)) {
-              next.set(key, { passageId: node.getPassageId(), sourceId: node.getSourceId() });
-            } else {
-              next.delete(key);
-            }
-          }
-        });
-        linksRef.current = next;
-        setLinks(next);
-      }),
-    [editor],
-  );
-  return links;
-}
+/** What a link names, read once per change to it. */
+const readIds = (node: PassageLinkNode): PassageLinkIds => ({
+  passageId: node.getPassageId(),
+  sourceId: node.getSourceId(),
+});
 
 async function readLinkedPassages(sourceIds: readonly string[]): Promise<LinkedPassages> {
   const answers = await Promise.allSettled(
