@@ -3,6 +3,7 @@ import { defaultHighlightColor } from '../../shared/passages';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn, type SqlCondition } from '../db/sql';
 import { getPassagesById } from '../passages/passageViews';
+import { readVersionTexts } from '../versions/versionQueries';
 import { parseQuery, searchesAllVersions, type QueryFilter } from './parseQuery';
 import type { QueryToken } from './searchKey';
 import { filterCondition, isRowFilter, targetsFor, type SearchTarget } from './searchTargets';
@@ -128,7 +129,6 @@ function scoreByRank(kind: SearchHitKind, rows: FoundRow[], text: TextQuery): Sc
   return rows.map((row, index) => ({ ...row, kind, score: text.match ? 1 / (index + 1) : 0 }));
 }
 
-const selectVersionTexts = 'SELECT v.id, v.text FROM source_versions v';
 const selectNoteTexts = 'SELECT n.id, n.plain_text AS text FROM notes n';
 
 /**
@@ -142,7 +142,7 @@ function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): Sea
   const versionIds = rows.flatMap((row) =>
     row.kind === 'source' && row.versionId !== null ? [row.versionId] : [],
   );
-  const versionTexts = readTexts(db, selectVersionTexts, 'v.id', versionIds);
+  const versionTexts = readVersionTexts(db, versionIds);
   const passages = getPassagesById(db, idsOf('passage'));
   const noteTexts = readTexts(db, selectNoteTexts, 'n.id', idsOf('note'));
 

@@ -1,3 +1,4 @@
+import { foldString } from '../text/fold';
 import { keyTokens, type KeyToken, type QueryToken } from './searchKey';
 
 /** A stretch of a result's original text, and the ranges of it that matched. */
@@ -16,6 +17,9 @@ const leadLength = 60;
  * while a huge source whose title alone matched stays quick to show.
  */
 const scanLimit = 1_000_000;
+/** As searchKey.ts folds a text before cutting it into tokens. */
+const foldOptions = { collapseWhitespace: true };
+const printableAscii = /^[\t-\r -~]*$/;
 
 interface Range {
   start: number;
@@ -36,13 +40,19 @@ interface Match extends Range {
 export function makeSnippet(text: string, phrases: QueryToken[][]): Snippet {
   let best: { paragraph: Range; matches: Match[]; found: number } | undefined;
   let scanned = 0;
-  for (const paragraph of paragraphsOf(text)) {
+  // Without phrases there is nothing to look for: the snippet is the text's start.
+  for (const paragraph of phrases.length > 0 ? paragraphsOf(text) : []) {
     if (scanned >= scanLimit) break;
     const searched = {
       start: paragraph.start,
       end: Math.min(paragraph.end, paragraph.start + scanLimit),
     };
     scanned += searched.end - searched.start;
+    // Tokenizing a paragraph costs several times folding it: only those that may
+    // hold more phrases than the best so far are tokenized.
+    if (phrasesMayHold(text.slice(searched.start, searched.end), phrases) <= (best?.found ?? 0)) {
+      continue;
+    }
     const matches = findMatches(text, searched, phrases);
     const found = new Set(matches.map((match) => match.phrase)).size;
     if (found > (best?.found ?? 0)) best = { paragraph, matches, found };
@@ -63,6 +73,21 @@ function* paragraphsOf(text: string): Generator<Range> {
   for (const line of text.matchAll(/\S(?:[^\n]*\S)?/g)) {
     yield { start: line.index, end: line.index + line[0].length };
   }
+}
+
+/**
+ * How many of the phrases a stretch of text may hold: never fewer than it does.
+ * Every token of its key (see searchKey.ts) is a stretch of the folded text, except
+ * a pair of unspaced characters, which combining marks may separate in it.
+ */
+function phrasesMayHold(text: string, phrases: QueryToken[][]): number {
+  // Printable ASCII folds to its lower case (tested), and whitespace, which no
+  // token holds, to spaces: a much cheaper fold for most of many texts.
+  const folded = printableAscii.test(text) ? text.toLowerCase() : foldString(text, foldOptions);
+  const mayHold = (token: QueryToken) =>
+    folded.includes(token.term) ||
+    ([...token.term].length === 2 && [...token.term].every((char) => folded.includes(char)));
+  return phrases.filter((phrase) => phrase.every(mayHold)).length;
 }
 
 function findMatches(text: string, paragraph: Range, phrases: QueryToken[][]): Match[] {
