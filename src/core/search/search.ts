@@ -62,9 +62,13 @@ function findRows(
   filters: readonly QueryFilter[],
   limit: number,
 ): FoundRow[] {
+  const allVersions = target.older !== undefined && searchesAllVersions(filters);
+  if (text.match && !text.exclude && !allVersions && !filters.some(isRowFilter)) {
+    return findBestRows(db, target, text.match, limit);
+  }
   const order = 'ORDER BY relevance DESC, date DESC, id DESC LIMIT ?';
   const current = selectRows(target, text, filters);
-  if (!target.older || !searchesAllVersions(filters)) {
+  if (!target.older || !allVersions) {
     return db.prepare(`${current.sql} ${order}`).all(...current.params, limit) as FoundRow[];
   }
   const older = selectRows(target.older, text, filters);
@@ -78,6 +82,53 @@ function findRows(
     WHERE nth = 1
     ${order}`;
   return db.prepare(sql).all(...current.params, ...older.params, limit) as FoundRow[];
+}
+
+/** A row of FTS5's best matches, joined to what it is. */
+interface RankedRow extends FoundRow {
+  relevance: number;
+  /** Whether it may be shown (see `SearchTarget.visible`). */
+  shown: 0 | 1;
+}
+
+/**
+ * The best `limit` rows for words alone (no filter or exclusion), as `selectRows`
+ * would order them, without joining every match to its row: FTS5 ranks its
+ * matches alone and only the best `window` of them are joined. No match outside
+ * the window ranks above the window's last, so the visible rows found are the best
+ * when there are `limit` of them and the last one shown ranks strictly above it (on
+ * a tie, a match outside could come first by date). Otherwise, as when the best
+ * matches are in the trash, the window doubles until FTS5 has no more (fewer rows
+ * than the window: every FTS row has its row, as they are written and removed together).
+ */
+function findBestRows(
+  db: ReadableDB,
+  target: SearchTarget,
+  match: string,
+  limit: number,
+): FoundRow[] {
+  if (limit < 1) return [];
+  // Unnamed, so the plan reads the window's rows as a subquery's, not a table's.
+  const sql = `
+    SELECT ${target.id} AS id, ${target.sourceId} AS sourceId, ${target.title} AS title,
+           ${target.date} AS date, ${target.versionId} AS versionId,
+           ${target.versionNumber} AS versionNumber, relevance, (${target.visible}) AS shown
+    FROM (
+      SELECT rowid AS ftsRowid, ${target.relevance} AS relevance FROM ${target.fts}
+      WHERE ${target.fts} MATCH ? ORDER BY relevance DESC LIMIT ?
+    ), ${target.from}
+    WHERE ${target.ftsRowid} = ftsRowid
+    ORDER BY relevance DESC, date DESC, id DESC`;
+  for (let window = 2 * limit; ; window *= 2) {
+    const rows = db.prepare(sql).all(match, window) as RankedRow[];
+    const shown = rows.filter((row) => row.shown).slice(0, limit);
+    const lastShown = shown[limit - 1];
+    const lastInWindow = rows[rows.length - 1];
+    const exhausted = rows.length < window;
+    if (exhausted || (lastShown && lastInWindow && lastShown.relevance > lastInWindow.relevance)) {
+      return shown.map(({ relevance: _relevance, shown: _shown, ...row }) => row);
+    }
+  }
 }
 
 /** The SELECT of the rows of `target` that the query selects, with their `relevance`. */
