@@ -19,7 +19,14 @@ const leadLength = 60;
 const scanLimit = 1_000_000;
 /** As searchKey.ts folds a text before cutting it into tokens. */
 const foldOptions = { collapseWhitespace: true };
-const printableAscii = /^[\t-\r -~]*$/;
+/**
+ * Text of these characters alone folds to its lower case, but for punctuation
+ * (typographic quotes, dashes, bullets) that folds to other punctuation: its
+ * lower case holds the same tokens as its fold, from the same places (tested
+ * character by character).
+ */
+export const foldsToLowerCase =
+  /^[\t-\r -~\u00a0\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u2010-\u2015\u2018\u2019\u201c-\u201e\u2022\u2026\u2039\u203a]*$/;
 
 interface Range {
   start: number;
@@ -48,12 +55,15 @@ export function makeSnippet(text: string, phrases: QueryToken[][]): Snippet {
       end: Math.min(paragraph.end, paragraph.start + scanLimit),
     };
     scanned += searched.end - searched.start;
+    const paragraphText = text.slice(searched.start, searched.end);
+    // Most paragraphs of many texts fold to their lower case: far cheaper to make.
+    const lowerCase = foldsToLowerCase.test(paragraphText) ? paragraphText.toLowerCase() : null;
     // Tokenizing a paragraph costs several times folding it: only those that may
     // hold more phrases than the best so far are tokenized.
-    if (phrasesMayHold(text.slice(searched.start, searched.end), phrases) <= (best?.found ?? 0)) {
-      continue;
-    }
-    const matches = findMatches(text, searched, phrases);
+    const folded = lowerCase ?? foldString(paragraphText, foldOptions);
+    if (phrasesMayHold(folded, phrases) <= (best?.found ?? 0)) continue;
+    const tokens = lowerCase === null ? keyTokens(paragraphText) : lowerCaseTokens(lowerCase);
+    const matches = findMatches(tokens, searched.start, phrases);
     const found = new Set(matches.map((match) => match.phrase)).size;
     if (found > (best?.found ?? 0)) best = { paragraph, matches, found };
     if (found === phrases.length) break;
@@ -76,33 +86,39 @@ function* paragraphsOf(text: string): Generator<Range> {
 }
 
 /**
- * How many of the phrases a stretch of text may hold: never fewer than it does.
- * Every token of its key (see searchKey.ts) is a stretch of the folded text, except
- * a pair of unspaced characters, which combining marks may separate in it.
+ * How many of the phrases a paragraph folded to `folded` may hold: never fewer
+ * than it does. Every token of its key (see searchKey.ts) is a stretch of the
+ * folded text, except a pair of unspaced characters, which combining marks may
+ * separate in it.
  */
-function phrasesMayHold(text: string, phrases: QueryToken[][]): number {
-  // Printable ASCII folds to its lower case (tested), and whitespace, which no
-  // token holds, to spaces: a much cheaper fold for most of many texts.
-  const folded = printableAscii.test(text) ? text.toLowerCase() : foldString(text, foldOptions);
+function phrasesMayHold(folded: string, phrases: QueryToken[][]): number {
   const mayHold = (token: QueryToken) =>
     folded.includes(token.term) ||
     ([...token.term].length === 2 && [...token.term].every((char) => folded.includes(char)));
   return phrases.filter((phrase) => phrase.every(mayHold)).length;
 }
 
-function findMatches(text: string, paragraph: Range, phrases: QueryToken[][]): Match[] {
-  const tokens = keyTokens(text.slice(paragraph.start, paragraph.end));
+/**
+ * `keyTokens` of a text that folds to its lower case `lowerCase` (see
+ * `foldsToLowerCase`): its tokens are its runs of ASCII letters and digits.
+ */
+function lowerCaseTokens(lowerCase: string): KeyToken[] {
+  return Array.from(lowerCase.matchAll(/[a-z0-9]+/g), (run) => ({
+    term: run[0],
+    start: run.index,
+    end: run.index + run[0].length,
+  }));
+}
+
+/** The matches of the phrases among the tokens of a paragraph starting at `offset`. */
+function findMatches(tokens: KeyToken[], offset: number, phrases: QueryToken[][]): Match[] {
   const matches: Match[] = [];
   for (let at = 0; at < tokens.length; at++) {
     phrases.forEach((phrase, index) => {
       const first = tokens[at];
       const last = tokens[at + phrase.length - 1];
       if (first && last && phrase.every((token, i) => tokenMatches(tokens[at + i], token))) {
-        matches.push({
-          start: paragraph.start + first.start,
-          end: paragraph.start + last.end,
-          phrase: index,
-        });
+        matches.push({ start: offset + first.start, end: offset + last.end, phrase: index });
       }
     });
   }
