@@ -15,6 +15,7 @@ import { repoRoot } from '../support/sharedData';
 import { expectDossierError, expectDossierRejection } from './support/tempCore';
 import { useTempFolder } from './support/tempFolder';
 import { sha256 } from './support/damagedNotebook';
+import { fillSchema7, schema7Blocks, schema7Texts } from './support/schema7Notebook';
 
 const NOBODY = 65534;
 
@@ -117,6 +118,25 @@ describe('opening a damaged notebook', () => {
       () => recoverNotebook(path.join(temp.path, 'absent.db'), path.join(temp.path, 'x.db')),
       'not_found',
     );
+  });
+  it('salvages the texts of a notebook from before texts were kept compressed', async () => {
+    const file = path.join(temp.path, 'schema7.db');
+    const old = new Database(file);
+    fillSchema7(old);
+    old.close();
+
+    const out = path.join(temp.path, 'recovered.db');
+    const report = await recoverNotebook(file, out);
+    expect(report.tables.find((table) => table.table === 'source_versions')?.salvaged).toBe(3);
+    expect(report.check.ok).toBe(true);
+    const recovered = createCore(out);
+    try {
+      expect(recovered.getSource({ sourceId: '2' }).text).toBe(schema7Texts.fromFile);
+      expect(recovered.getSource({ sourceId: '3' }).blocks).toEqual(schema7Blocks(schema7Texts.long));
+      expect(recovered.search({ query: 'Fähre' }).map((hit) => hit.id)).toEqual(['1']);
+    } finally {
+      recovered.close();
+    }
   });
 });
 

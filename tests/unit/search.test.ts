@@ -13,6 +13,8 @@ import {
   unindexPassage,
 } from '../../src/core/search/searchIndex';
 import { foldString } from '../../src/core/text/fold';
+import { insertVersion } from '../../src/core/versions/storeVersion';
+import { readVersion } from '../../src/core/versions/versionQueries';
 import { corpusPageText, hasCorpus } from './support/corpusPages';
 import { expectDossierError, hasSampleArticle, sampleArticleFile } from './support/tempCore';
 
@@ -51,13 +53,14 @@ function addSource(source: SourceFixture): number {
         capturedAt,
       ).lastInsertRowid,
   );
-  const versionId = db
-    .prepare(
-      `INSERT INTO source_versions
-         (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at)
-       VALUES (?, 1, ?, '[]', ?, 'test', ?)`,
-    )
-    .run(sourceId, source.text, `sha-${sourceId}`, capturedAt).lastInsertRowid;
+  const versionId = insertVersion(
+    db,
+    sourceId,
+    1,
+    { text: source.text, blocks: [], extractor: 'test' },
+    { origin: 'file', fileName: null },
+    capturedAt,
+  );
   db.prepare('UPDATE sources SET current_version_id = ? WHERE id = ?').run(versionId, sourceId);
   for (const tag of source.tags ?? []) {
     db.prepare(`INSERT INTO source_tags (source_id, tag_id) VALUES (?, ?)`).run(
@@ -70,11 +73,7 @@ function addSource(source: SourceFixture): number {
 }
 
 function addPassage(sourceId: number, exact: string, createdAt = '2024-05-02T10:00:00.000Z') {
-  const version = db
-    .prepare(
-      'SELECT current_version_id AS id, text FROM sources s JOIN source_versions v ON v.id = s.current_version_id WHERE s.id = ?',
-    )
-    .get(sourceId) as { id: number; text: string };
+  const version = readVersion(db, sourceId);
   const start = version.text.indexOf(exact);
   const passageId = Number(
     db

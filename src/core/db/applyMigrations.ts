@@ -29,6 +29,10 @@ export function applyMigrations(
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
   }
+  // Outside any transaction, as VACUUM must be; a crash during it leaves the upgraded file whole.
+  if (current > 0 && !db.memory && pending.some((migration) => migration.vacuumAfter)) {
+    db.exec('VACUUM');
+  }
 }
 
 function readUserVersion(db: Database.Database): number {

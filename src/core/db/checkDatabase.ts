@@ -3,7 +3,14 @@ import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
 import { readSearchKeyVersion } from '../search/reindex';
 import { originalProblem } from '../originals/originals';
 import { SEARCH_KEY_VERSION } from '../search/searchKey';
-import { contentHash } from '../versions/storeVersion';
+import { codePointCount, contentHash } from '../versions/storeVersion';
+import {
+  decodeText,
+  STORED_TEXT_COLUMNS,
+  STORED_TEXT_JOIN,
+  type StoredTextRow,
+} from '../versions/versionQueries';
+import { unpackBlocks } from '../versions/versionStorage';
 import type { WritableDB } from './openDatabase';
 
 const ftsTables = ['sources_fts', 'old_versions_fts', 'passages_fts', 'notes_fts'];
@@ -81,15 +88,27 @@ function staleSearchIndex(db: WritableDB): string[] {
 }
 
 function passageQuotes(db: WritableDB): string[] {
+  // Grouped by version, so each text is decoded once however many passages it holds.
   const rows = db
     .prepare(
-      `SELECT p.id, p.exact, p.start_utf16 AS start, p.end_utf16 AS "end", v.text
-       FROM passages p JOIN source_versions v ON v.id = p.version_id`,
+      `SELECT p.id, p.exact, p.start_utf16 AS start, p.end_utf16 AS "end", p.version_id
+       FROM passages p ORDER BY p.version_id, p.id`,
     )
-    .all() as Array<{ id: number; exact: string; start: number; end: number; text: string }>;
-  return rows
-    .filter((row) => row.text.slice(row.start, row.end) !== row.exact)
-    .map((row) => `passage ${row.id} no longer matches the text it was made on`);
+    .all() as Array<{ id: number; exact: string; start: number; end: number; version_id: number }>;
+  const problems: string[] = [];
+  let versionId: number | null = null;
+  let text: string | null = null;
+  for (const row of rows) {
+    if (row.version_id !== versionId) {
+      versionId = row.version_id;
+      text = readableText(db, row.version_id);
+    }
+    // An unreadable text is reported once, by versionTexts.
+    if (text !== null && text.slice(row.start, row.end) !== row.exact) {
+      problems.push(`passage ${row.id} no longer matches the text it was made on`);
+    }
+  }
+  return problems;
 }
 
 function sourcesWithoutVersion(db: WritableDB): string[] {
@@ -100,22 +119,50 @@ function sourcesWithoutVersion(db: WritableDB): string[] {
   return ids.map((id) => `source ${id} has no current version`);
 }
 
+/** A version's text, or null when it cannot be decoded. */
+function readableText(db: WritableDB, versionId: number): string | null {
+  const row = db
+    .prepare(
+      `SELECT ${STORED_TEXT_COLUMNS} FROM source_versions v ${STORED_TEXT_JOIN} WHERE v.id = ?`,
+    )
+    .get(versionId) as StoredTextRow | undefined;
+  try {
+    return row ? decodeText(row) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Every version's text against the hash it was stored with, one row at a time. */
 function versionTexts(db: WritableDB): string[] {
   const problems: string[] = [];
   const rows = db
-    .prepare('SELECT id, source_id, text, content_sha256 FROM source_versions')
+    .prepare(
+      `SELECT ${STORED_TEXT_COLUMNS}, v.source_id, v.content_sha256, v.text_length, v.blocks_data
+       FROM source_versions v ${STORED_TEXT_JOIN}`,
+    )
     .iterate();
-  for (const row of rows as Iterable<{
-    id: number;
-    source_id: number;
-    text: string;
-    content_sha256: string;
-  }>) {
-    if (contentHash(row.text) !== row.content_sha256) {
-      problems.push(
-        `source ${row.source_id}: the text of version row ${row.id} does not match its SHA-256`,
-      );
+  for (const row of rows as Iterable<
+    StoredTextRow & {
+      source_id: number;
+      content_sha256: string;
+      text_length: number;
+      blocks_data: Buffer;
+    }
+  >) {
+    const where = `source ${row.source_id}: version row ${row.version_id}`;
+    let text: string;
+    try {
+      text = decodeText(row);
+      unpackBlocks(row.blocks_data);
+    } catch {
+      problems.push(`${where}: its stored text or blocks cannot be decompressed`);
+      continue;
+    }
+    if (contentHash(text) !== row.content_sha256) {
+      problems.push(`${where}: the text does not match its SHA-256`);
+    } else if (codePointCount(text) !== row.text_length) {
+      problems.push(`${where}: the stored length of the text is wrong`);
     }
   }
   return problems;

@@ -11,6 +11,7 @@ import type { HighlightColor } from '../../shared/passages';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn } from '../db/sql';
 import { readSourceSummaries } from '../sources/sourceQueries';
+import { readVersionContent } from '../versions/versionQueries';
 
 /** What an export says of a source: enough to cite it (CSL-JSON) and to point at it. */
 export type CitedSource = Pick<
@@ -107,16 +108,11 @@ export function readCitedPassages(
 
 /** Reads a version's text and blocks, keeping only the last one (rows come grouped by version). */
 function versionReader(db: ReadableDB): (versionId: number) => VersionContent {
-  const select = db.prepare('SELECT text, blocks_json FROM source_versions WHERE id = ?');
   let last: (VersionContent & { id: number }) | null = null;
   return (versionId) => {
     if (last?.id !== versionId) {
-      const row = select.get(versionId) as { text: string; blocks_json: string };
-      last = {
-        id: versionId,
-        codePoints: codePointCounter(row.text),
-        blocks: JSON.parse(row.blocks_json) as Block[],
-      };
+      const { text, blocks } = readVersionContent(db, versionId);
+      last = { id: versionId, codePoints: codePointCounter(text), blocks };
     }
     return last;
   };

@@ -20,7 +20,7 @@ import { originalProblem } from '../originals/originals';
 import { SEARCH_KEY_VERSION } from '../search/searchKey';
 import { indexNote, indexPassage, reindexSourceTitle } from '../search/searchIndex';
 import { NotebookJsonReader } from './jsonRowReader';
-import { notebookTables, type TableSpec } from './notebookFormat';
+import { notebookTables, tableColumns, type TableSpec } from './notebookFormat';
 import { NotebookValidator, type RowValues } from './validateNotebook';
 
 const CHUNK_BYTES = 1 << 20;
@@ -128,12 +128,15 @@ function* fileChunks(file: string): Generator<{ chunk: string; bytesRead: number
 function rowInserter(db: WritableDB): (spec: TableSpec, values: RowValues) => void {
   const statements = new Map(
     notebookTables.map((spec) => {
-      const columns = spec.columns.map(({ name }) => name);
-      const sql = `INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+      const columns = tableColumns(spec);
+      const sql = `INSERT INTO ${spec.name} (${columns.join(', ')}) VALUES (${columns.map((name) => `@${name}`).join(', ')})`;
       return [spec.name, db.prepare(sql)];
     }),
   );
-  return (spec, values) => statements.get(spec.name)!.run(...values);
+  return (spec, values) => {
+    const row = Object.fromEntries(spec.columns.map(({ name }, index) => [name, values[index]]));
+    statements.get(spec.name)!.run(spec.storage ? spec.storage.toTable(db, row) : row);
+  };
 }
 
 /** Evidence must be byte for byte what came in: each original against its SHA-256. */

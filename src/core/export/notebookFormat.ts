@@ -6,6 +6,9 @@
  * links between notes are read again from the note bodies.
  */
 
+import type { ReadableDB } from '../db/openDatabase';
+import { versionRowStorage } from '../versions/versionRows';
+
 export const NOTEBOOK_FORMAT = 'dossier-notebook';
 export const NOTEBOOK_FORMAT_VERSION = 1;
 
@@ -25,11 +28,36 @@ export interface ColumnSpec {
 
 export interface TableSpec {
   name: string;
+  /** How a table that stores some columns otherwise than the file holds them converts. */
+  storage?: TableStorage;
   /** The primary key: rows are written in its order, and no two rows share it. */
   key: readonly string[];
   columns: readonly ColumnSpec[];
   /** Rows read per query when exporting: few for tables of long texts and files. */
   batchSize: number;
+}
+
+/**
+ * A table whose stored columns differ from the file's (source_versions keeps its
+ * text compressed): which columns each side alone has, and the conversions.
+ */
+export interface TableStorage {
+  /** The file's columns the table does not have. */
+  fileOnly: readonly string[];
+  /** The table's columns the file does not have. */
+  tableOnly: readonly string[];
+  /** A row of the table's columns as the file holds it. */
+  toFile(db: ReadableDB, row: Record<string, unknown>): Record<string, unknown>;
+  /** A row of the file's columns as the table stores it (the rows it refers to already in `db`). */
+  toTable(db: ReadableDB, row: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** The columns `spec`'s table itself has. */
+export function tableColumns(spec: TableSpec): string[] {
+  const names = spec.columns.map(({ name }) => name);
+  if (!spec.storage) return names;
+  const { fileOnly, tableOnly } = spec.storage;
+  return [...names.filter((name) => !fileOnly.includes(name)), ...tableOnly];
 }
 
 type ColumnOptions = Partial<Omit<ColumnSpec, 'name' | 'type'>>;
@@ -53,8 +81,12 @@ const ref = (name: string, table: string, options: ColumnOptions = {}) =>
 const table = (
   name: string,
   columns: ColumnSpec[],
-  { key = ['id'], batchSize = 500 }: { key?: string[]; batchSize?: number } = {},
-): TableSpec => ({ name, key, columns, batchSize });
+  {
+    key = ['id'],
+    batchSize = 500,
+    storage,
+  }: { key?: string[]; batchSize?: number; storage?: TableStorage } = {},
+): TableSpec => ({ name, key, columns, batchSize, ...(storage ? { storage } : {}) });
 
 export const notebookTables: readonly TableSpec[] = [
   table(
@@ -102,7 +134,7 @@ export const notebookTables: readonly TableSpec[] = [
       ref('original_id', 'originals', nullable),
       text('url', nullable),
     ],
-    { batchSize: 1 },
+    { batchSize: 1, storage: versionRowStorage },
   ),
   table('passages', [
     id(),

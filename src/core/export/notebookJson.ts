@@ -14,6 +14,7 @@ import {
   NOTEBOOK_FORMAT,
   NOTEBOOK_FORMAT_VERSION,
   notebookTables,
+  tableColumns,
   type NotebookHeader,
   type TableSpec,
 } from './notebookFormat';
@@ -93,7 +94,7 @@ export async function exportNotebook(
  * BLOB as base64.
  */
 function* batches(db: ReadableDB, spec: TableSpec): Generator<Array<Record<string, unknown>>> {
-  const columns = spec.columns.map(({ name }) => name).join(', ');
+  const columns = tableColumns(spec).join(', ');
   const key = spec.key.join(', ');
   const first = db.prepare(`SELECT ${columns} FROM ${spec.name} ORDER BY ${key} LIMIT ?`);
   const next = db.prepare(
@@ -108,7 +109,8 @@ function* batches(db: ReadableDB, spec: TableSpec): Generator<Array<Record<strin
     if (rows.length === 0) return;
     const last = rows[rows.length - 1]!;
     after = spec.key.map((name) => last[name]);
-    yield rows.map((row) => toFileRow(spec, row));
+    const { storage } = spec;
+    yield rows.map((row) => toFileRow(spec, storage ? storage.toFile(db, row) : row));
   }
 }
 

@@ -91,11 +91,16 @@ interface StoredBytes {
   data: Buffer;
 }
 
+/** An original's bytes as stored, decompressed (unverified: see `originalProblem`). */
+export function storedOriginalBytes(row: Pick<StoredBytes, 'compression' | 'data'>): Buffer {
+  return row.compression === 'deflate' ? inflateRawSync(row.data) : row.data;
+}
+
 /** The original's bytes, or why they cannot be trusted. */
 function verifiedBytes(row: StoredBytes): Buffer | string {
   let bytes: Buffer;
   try {
-    bytes = row.compression === 'deflate' ? inflateRawSync(row.data) : row.data;
+    bytes = storedOriginalBytes(row);
   } catch {
     return 'cannot be decompressed';
   }

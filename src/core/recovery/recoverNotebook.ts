@@ -15,7 +15,7 @@ import type { CheckReport } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import { checkDatabase } from '../db/checkDatabase';
 import { openDatabase, type WritableDB } from '../db/openDatabase';
-import { notebookTables, type TableSpec } from '../export/notebookFormat';
+import { notebookTables, tableColumns, type TableSpec } from '../export/notebookFormat';
 import { rebuildSearchIndex } from '../search/reindex';
 import { repairCopiedHeader } from './repairHeader';
 import { quote, salvageTable } from './salvageTable';
@@ -147,16 +147,23 @@ function copyTable(damaged: Database.Database, db: WritableDB, spec: TableSpec):
     if (!isSqliteDamage(error)) throw error;
     return { ...report, lost: true };
   }
+  // A notebook from before a table's storage changed holds the file's columns, converted as an import does.
+  const storage = spec.storage?.tableOnly.every((name) => present.has(name))
+    ? undefined
+    : spec.storage;
+  const wanted = storage ? spec.columns.map(({ name }) => name) : tableColumns(spec);
   // An older notebook lacks the newer columns: they take their defaults.
-  const columns = spec.columns.map(({ name }) => name).filter((name) => present.has(name));
+  const columns = wanted.filter((name) => present.has(name));
   if (columns.length === 0) return { ...report, lost: present.size === 0 };
   const salvage = salvageTable(damaged, spec, columns);
+  const stored = storage ? tableColumns(spec) : columns;
   const insert = db.prepare(
-    `INSERT INTO ${quote(spec.name)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    `INSERT INTO ${quote(spec.name)} (${stored.map(quote).join(', ')}) VALUES (${stored.map((name) => `@${name}`).join(', ')})`,
   );
-  for (const row of salvage.rows) {
+  for (const values of salvage.rows) {
+    const row = Object.fromEntries(columns.map((name, index) => [name, values[index]]));
     try {
-      insert.run(...row);
+      insert.run(storage ? storage.toTable(db, row) : row);
       report.salvaged++;
     } catch {
       // A row a damaged page garbled so that it no longer fits the schema (a duplicate key, a wrong type).

@@ -8,6 +8,12 @@ import { whenWritable } from '../db/whenWritable';
 import { yieldToHost } from '../operations';
 import type { ReadableDB, WritableDB } from '../db/openDatabase';
 import { SEARCH_KEY_VERSION, searchKey } from './searchKey';
+import {
+  decodeText,
+  STORED_TEXT_COLUMNS,
+  STORED_TEXT_JOIN,
+  type StoredTextRow,
+} from '../versions/versionQueries';
 
 /** The search-key version the index was built with; null while a rebuild is unfinished. */
 export function readSearchKeyVersion(db: ReadableDB): number | null {
@@ -44,31 +50,40 @@ export interface RebuildCounts {
   notes: number;
 }
 
+type IndexedRow = Record<string, unknown> & { indexed_id: number };
+
+/** A source's (or older version's) title and its version's text. */
+function titleAndText(row: IndexedRow): string[] {
+  return [row.title as string, decodeText(row as IndexedRow & StoredTextRow)];
+}
+
 /**
  * What the index holds, the same rows searchIndex.ts's callers index: a source
  * under its title and current text, each of its older versions under its title
  * and that version's text, a passage under its quote and comment, a note not in the
- * trash under its title and plain text. `texts` are the texts to key for the FTS
- * table's `columns`, in the same order.
+ * trash under its title and plain text. `texts` are what is selected for the FTS
+ * table's `columns`, and `decode` makes them the texts to key, in the same order.
  */
 const indexedKinds = [
   {
     kind: 'sources',
     fts: 'sources_fts',
     columns: ['title', 'body'],
-    from: 'sources s JOIN source_versions v ON v.id = s.current_version_id',
+    from: `sources s JOIN source_versions v ON v.id = s.current_version_id ${STORED_TEXT_JOIN}`,
     id: 's.id',
-    texts: 's.title, v.text',
+    texts: `s.title, ${STORED_TEXT_COLUMNS}`,
     where: 'TRUE',
+    decode: titleAndText,
   },
   {
     kind: undefined,
     fts: 'old_versions_fts',
     columns: ['title', 'body'],
-    from: 'source_versions v JOIN sources s ON s.id = v.source_id',
+    from: `source_versions v JOIN sources s ON s.id = v.source_id ${STORED_TEXT_JOIN}`,
     id: 'v.id',
-    texts: 's.title, v.text',
+    texts: `s.title, ${STORED_TEXT_COLUMNS}`,
     where: 'v.id IS NOT s.current_version_id',
+    decode: titleAndText,
   },
   {
     kind: 'passages',
@@ -76,8 +91,9 @@ const indexedKinds = [
     columns: ['exact', 'comment'],
     from: 'passages',
     id: 'id',
-    texts: "exact, COALESCE(comment, '')",
+    texts: "exact, COALESCE(comment, '') AS comment",
     where: 'TRUE',
+    decode: (row) => [row.exact as string, row.comment as string],
   },
   {
     kind: 'notes',
@@ -87,9 +103,13 @@ const indexedKinds = [
     id: 'id',
     texts: 'title, plain_text',
     where: 'deleted_at IS NULL',
+    decode: (row) => [row.title as string, row.plain_text as string],
   },
 ] as const satisfies ReadonlyArray<
-  { kind: keyof RebuildCounts | undefined } & Record<string, unknown>
+  { kind: keyof RebuildCounts | undefined; decode: (row: IndexedRow) => string[] } & Record<
+    string,
+    unknown
+  >
 >;
 
 type IndexedKind = (typeof indexedKinds)[number];
@@ -178,16 +198,15 @@ function indexBatch(
 ): { rows: number; lastId: number | undefined } {
   const rows = db
     .prepare(
-      `SELECT ${indexed.id}, ${indexed.texts} FROM ${indexed.from}
+      `SELECT ${indexed.id} AS indexed_id, ${indexed.texts} FROM ${indexed.from}
        WHERE ${indexed.where} AND ${indexed.id} > ? AND ${indexed.id} <= ?
        ORDER BY ${indexed.id} LIMIT ?`,
     )
-    .raw()
-    .all(afterId, lastId, limit) as Array<[number, ...string[]]>;
+    .all(afterId, lastId, limit) as IndexedRow[];
   const insert = db.prepare(
     `INSERT OR REPLACE INTO ${indexed.fts} (rowid, ${indexed.columns.join(', ')})
      VALUES (?, ${indexed.columns.map(() => '?').join(', ')})`,
   );
-  for (const [id, ...texts] of rows) insert.run(id, ...texts.map(key));
-  return { rows: rows.length, lastId: rows[rows.length - 1]?.[0] };
+  for (const row of rows) insert.run(row.indexed_id, ...indexed.decode(row).map(key));
+  return { rows: rows.length, lastId: rows[rows.length - 1]?.indexed_id };
 }

@@ -7,6 +7,12 @@
  */
 import type { WritableDB } from '../db/openDatabase';
 import { cachedStatement } from '../db/statementCache';
+import {
+  decodeText,
+  STORED_TEXT_COLUMNS,
+  STORED_TEXT_JOIN,
+  type StoredTextRow,
+} from '../versions/versionQueries';
 import { searchKey } from './searchKey';
 
 /** Indexes (or re-indexes) a source under its title and current text. */
@@ -25,11 +31,12 @@ export function indexSource(db: WritableDB, sourceId: number, title: string, tex
 export function indexCurrentVersionAsOld(db: WritableDB, sourceId: number): void {
   const current = db
     .prepare(
-      `SELECT v.id, s.title, v.text FROM sources s JOIN source_versions v ON v.id = s.current_version_id
+      `SELECT s.title, ${STORED_TEXT_COLUMNS}
+       FROM sources s JOIN source_versions v ON v.id = s.current_version_id ${STORED_TEXT_JOIN}
        WHERE s.id = ?`,
     )
-    .get(sourceId) as { id: number; title: string; text: string } | undefined;
-  if (current) indexOldVersion(db, current.id, current.title, current.text);
+    .get(sourceId) as (StoredTextRow & { title: string }) | undefined;
+  if (current) indexOldVersion(db, current.version_id, current.title, decodeText(current));
 }
 
 function indexOldVersion(db: WritableDB, versionId: number, title: string, text: string): void {
@@ -48,13 +55,15 @@ function indexOldVersion(db: WritableDB, versionId: number, title: string, text:
 export function reindexSourceTitle(db: WritableDB, sourceId: number): void {
   const versions = db
     .prepare(
-      `SELECT v.id, v.text, s.title, v.id = s.current_version_id AS current
-       FROM source_versions v JOIN sources s ON s.id = v.source_id WHERE s.id = ?`,
+      `SELECT ${STORED_TEXT_COLUMNS}, s.title, v.id = s.current_version_id AS current
+       FROM source_versions v JOIN sources s ON s.id = v.source_id ${STORED_TEXT_JOIN}
+       WHERE s.id = ?`,
     )
-    .all(sourceId) as Array<{ id: number; text: string; title: string; current: 0 | 1 }>;
+    .all(sourceId) as Array<StoredTextRow & { title: string; current: 0 | 1 }>;
   for (const version of versions) {
-    if (version.current) indexSource(db, sourceId, version.title, version.text);
-    else indexOldVersion(db, version.id, version.title, version.text);
+    const text = decodeText(version);
+    if (version.current) indexSource(db, sourceId, version.title, text);
+    else indexOldVersion(db, version.version_id, version.title, text);
   }
 }
 

@@ -30,10 +30,10 @@ interface SourceRow {
   deleted_at: string | null;
 }
 
-// char_count is SQLite's length(): characters (code points) of the current version.
+// char_count: characters (code points) of the current version, as stored with it.
 const SELECT_SOURCE_SUMMARY = `
   SELECT s.id, s.title, s.kind, s.byline, s.site, s.url, s.published_at, s.lang, s.dir,
-         s.excerpt, s.captured_at, s.deleted_at, length(v.text) AS char_count,
+         s.excerpt, s.captured_at, s.deleted_at, v.text_length AS char_count,
          (SELECT count(*) FROM passages p WHERE p.source_id = s.id) AS passage_count,
          ${tagNamesJsonSql(taggedSources, 's.id')} AS tag_names,
          ${collectionIdsJsonSql('collection_sources', 'source_id', 's.id')} AS collection_ids

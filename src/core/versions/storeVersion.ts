@@ -4,6 +4,7 @@ import type { WritableDB } from '../db/openDatabase';
 import { cachedStatement } from '../db/statementCache';
 import type { ExtractedDocument } from '../extract/extractedDocument';
 import { storeOriginal } from '../originals/originals';
+import { packBlocks, packText } from './versionStorage';
 
 /** What a version holds: its text and blocks, and the extractor that made them. */
 export type VersionContent = Pick<ExtractedDocument, 'text' | 'blocks' | 'extractor'>;
@@ -22,6 +23,20 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** What SQLite's length() gives for a text: its characters (code points), not UTF-16 units. */
+export function codePointCount(text: string): number {
+  let pairs = 0;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      pairs++;
+      i++;
+    }
+  }
+  return text.length - pairs;
+}
+
 /**
  * Writes an immutable version of a source (its number is given by the caller),
  * with the report of the re-anchoring it caused (none for a first version), and
@@ -37,18 +52,22 @@ export function insertVersion(
   createdAt: string,
   report: RevisionReport | null = null,
 ): number {
+  const text = packText(content.text, original?.bytes ?? null);
   return Number(
     cachedStatement(
       db,
       `INSERT INTO source_versions
-         (source_id, version_number, text, blocks_json, content_sha256, extractor, created_at,
-          origin, file_name, url, original_id, revision_report_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (source_id, version_number, text_data, text_encoding, blocks_data, text_length,
+          content_sha256, extractor, created_at, origin, file_name, url, original_id,
+          revision_report_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       sourceId,
       versionNumber,
-      content.text,
-      JSON.stringify(content.blocks),
+      text.data,
+      text.encoding,
+      packBlocks(content.blocks),
+      codePointCount(content.text),
       contentHash(content.text),
       content.extractor,
       createdAt,

@@ -8,6 +8,8 @@ import type {
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn } from '../db/sql';
+import { storedOriginalBytes } from '../originals/originals';
+import { unpackBlocks, unpackText, type TextEncoding } from './versionStorage';
 
 interface VersionRow {
   id: number;
@@ -15,12 +17,12 @@ interface VersionRow {
   created_at: string;
   origin: VersionOrigin;
   file_name: string | null;
-  /** SQLite's length(): characters (code points), like a source's charCount. */
+  /** Characters (code points) of the text, like a source's charCount. */
   char_count: number;
 }
 
 const VERSION_SUMMARY_COLUMNS =
-  'id, version_number, created_at, origin, file_name, length(text) AS char_count';
+  'id, version_number, created_at, origin, file_name, text_length AS char_count';
 const SELECT_VERSION_SUMMARY = `SELECT ${VERSION_SUMMARY_COLUMNS} FROM source_versions`;
 
 /** A source's versions, oldest first. */
@@ -50,32 +52,91 @@ export interface VersionText {
 }
 
 /**
+ * What a query selects so that `decodeText` can read a version's text, `v` being
+ * the version; STORED_TEXT_JOIN follows `source_versions v` in its FROM.
+ */
+export const STORED_TEXT_COLUMNS =
+  'v.id AS version_id, v.text_data, v.text_encoding, o.compression AS original_compression, o.data AS original_data';
+/** The original, joined only for a text compressed against it. */
+export const STORED_TEXT_JOIN =
+  "LEFT JOIN originals o ON o.id = v.original_id AND v.text_encoding = 'deflate-original'";
+
+export interface StoredTextRow {
+  version_id: number;
+  text_data: Buffer;
+  text_encoding: TextEncoding;
+  original_compression: string | null;
+  original_data: Buffer | null;
+}
+
+/**
+ * The one way a version's text is read back from a row of STORED_TEXT_COLUMNS
+ * (see versionStorage.ts). A text that cannot be decoded is `damaged`.
+ */
+export function decodeText(row: StoredTextRow): string {
+  try {
+    return unpackText({ data: row.text_data, encoding: row.text_encoding }, () => {
+      if (row.original_compression === null || row.original_data === null) {
+        throw new Error('its original is missing');
+      }
+      return storedOriginalBytes({
+        compression: row.original_compression,
+        data: row.original_data,
+      });
+    });
+  } catch (error) {
+    throw new DossierError(
+      'damaged',
+      `The stored text of version row ${row.version_id} cannot be read (${String(error)}); ` +
+        'the notebook is damaged: run `dossier check`.',
+    );
+  }
+}
+
+/**
  * One version of a source, by number; the current one when `versionNumber` is
  * absent. A missing source or version is `not_found`.
  */
 export function readVersion(db: ReadableDB, sourceId: number, versionNumber?: number): VersionText {
+  const columns = `${STORED_TEXT_COLUMNS}, v.version_number, v.blocks_data`;
   const row = (
     versionNumber === undefined
       ? db
           .prepare(
-            `SELECT v.id, v.version_number, v.text, v.blocks_json FROM sources s
-             JOIN source_versions v ON v.id = s.current_version_id WHERE s.id = ?`,
+            `SELECT ${columns} FROM sources s
+             JOIN source_versions v ON v.id = s.current_version_id ${STORED_TEXT_JOIN}
+             WHERE s.id = ?`,
           )
           .get(sourceId)
       : db
           .prepare(
-            `SELECT id, version_number, text, blocks_json FROM source_versions
-             WHERE source_id = ? AND version_number = ?`,
+            `SELECT ${columns} FROM source_versions v ${STORED_TEXT_JOIN}
+             WHERE v.source_id = ? AND v.version_number = ?`,
           )
           .get(sourceId, versionNumber)
-  ) as { id: number; version_number: number; text: string; blocks_json: string } | undefined;
+  ) as (StoredTextRow & { version_number: number; blocks_data: Buffer }) | undefined;
   if (!row) throw versionNotFound(db, sourceId, versionNumber);
   return {
-    id: row.id,
+    id: row.version_id,
     number: row.version_number,
-    text: row.text,
-    blocks: JSON.parse(row.blocks_json) as Block[],
+    text: decodeText(row),
+    blocks: unpackBlocks(row.blocks_data),
   };
+}
+
+/** A version's text and blocks, by the version's id (which must exist). */
+export function readVersionContent(
+  db: ReadableDB,
+  versionId: number,
+): { text: string; blocks: Block[] } {
+  const row = db
+    .prepare(
+      `SELECT ${STORED_TEXT_COLUMNS}, v.blocks_data FROM source_versions v ${STORED_TEXT_JOIN}
+       WHERE v.id = ?`,
+    )
+    .get(versionId) as (StoredTextRow & { blocks_data: Buffer }) | undefined;
+  if (!row) throw new DossierError('not_found', `No version with id ${versionId}`);
+  return { text: decodeText(row), blocks: unpackBlocks(row.blocks_data) };
 }
 
 /** The number of a source's current version; a missing source is `not_found`. */
@@ -116,11 +177,13 @@ export function readVersionTexts(
   versionIds: readonly number[],
 ): Map<number, string> {
   if (versionIds.length === 0) return new Map();
-  const ids = idIn('id', versionIds);
+  const ids = idIn('v.id', versionIds);
   const rows = db
-    .prepare(`SELECT id, text FROM source_versions WHERE ${ids.sql}`)
-    .all(...ids.params) as Array<{ id: number; text: string }>;
-  return new Map(rows.map((row) => [row.id, row.text]));
+    .prepare(
+      `SELECT ${STORED_TEXT_COLUMNS} FROM source_versions v ${STORED_TEXT_JOIN} WHERE ${ids.sql}`,
+    )
+    .all(...ids.params) as StoredTextRow[];
+  return new Map(rows.map((row) => [row.version_id, decodeText(row)]));
 }
 
 /**

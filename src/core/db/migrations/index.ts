@@ -5,6 +5,7 @@ import { migration004OldVersionsSearch } from './004-old-versions-search';
 import { migration005OriginalsAndMetadata } from './005-originals-and-metadata';
 import { migration006Workspace } from './006-workspace';
 import { migration007NoteLinks } from './007-note-links';
+import { migration008CompressedTexts } from './008-compressed-texts';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration005OriginalsAndMetadata,
   migration006Workspace,
   migration007NoteLinks,
+  migration008CompressedTexts,
 ]);
 
 export const latestSchemaVersion = migrations.length;

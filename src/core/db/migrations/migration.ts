@@ -10,6 +10,8 @@ export interface Migration {
   name: string;
   /** Runs inside the transaction that also bumps `user_version`. */
   up(db: Database.Database): void;
+  /** Frees much of the file: once every pending step is applied, a VACUUM gives the space back. */
+  vacuumAfter?: boolean;
 }
 
 /**

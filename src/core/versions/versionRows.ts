@@ -1,0 +1,62 @@
+/**
+ * A version row as the notebook file holds it (its text and blocks_json as
+ * strings, docs/notebook-export.md) and as the table stores it (compressed,
+ * versionStorage.ts). Export, import and recovery convert through here, so the
+ * file format does not change with the storage.
+ */
+import type { Block } from '../../shared/documentModel';
+import type { ReadableDB } from '../db/openDatabase';
+import type { TableStorage } from '../export/notebookFormat';
+import { storedOriginalBytes } from '../originals/originals';
+import { codePointCount } from './storeVersion';
+import { decodeText, type StoredTextRow } from './versionQueries';
+import { packBlocks, packText, unpackBlocks, type TextEncoding } from './versionStorage';
+
+export const versionRowStorage: TableStorage = {
+  fileOnly: ['text', 'blocks_json'],
+  tableOnly: ['text_data', 'text_encoding', 'blocks_data', 'text_length'],
+  toFile(db, { text_data, text_encoding, blocks_data, text_length: _length, ...row }) {
+    const original =
+      text_encoding === 'deflate-original' ? originalRow(db, row.original_id as number) : null;
+    const stored: StoredTextRow = {
+      version_id: row.id as number,
+      text_data: text_data as Buffer,
+      text_encoding: text_encoding as TextEncoding,
+      original_compression: original?.compression ?? null,
+      original_data: original?.data ?? null,
+    };
+    return {
+      ...row,
+      text: decodeText(stored),
+      blocks_json: JSON.stringify(unpackBlocks(blocks_data as Buffer)),
+    };
+  },
+  toTable(db, { text, blocks_json, ...row }) {
+    const original = row.original_id == null ? null : originalRow(db, row.original_id as number);
+    const packed = packText(text as string, original ? bytesOrNull(original) : null);
+    return {
+      ...row,
+      text_data: packed.data,
+      text_encoding: packed.encoding,
+      blocks_data: packBlocks(JSON.parse(blocks_json as string) as Block[]),
+      text_length: codePointCount(text as string),
+    };
+  },
+};
+
+function originalRow(db: ReadableDB, id: number): { compression: string; data: Buffer } | null {
+  return (
+    (db.prepare('SELECT compression, data FROM originals WHERE id = ?').get(id) as
+      | { compression: string; data: Buffer }
+      | undefined) ?? null
+  );
+}
+
+/** A damaged original is reported by the import's check of every original; the text does without it. */
+function bytesOrNull(original: { compression: string; data: Buffer }): Buffer | null {
+  try {
+    return storedOriginalBytes(original);
+  } catch {
+    return null;
+  }
+}
