@@ -187,6 +187,19 @@ describe('importing', () => {
       expect(counts()).toMatchObject({ sources: 2, source_versions: 2, sources_fts: 2 });
     });
 
+    it('stores a batch wholly or not at all when the notebook refuses one of its documents', async () => {
+      const db = new Database(notebook.core.databaseFile);
+      db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON sources WHEN NEW.title = 'Refused'
+               BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`);
+      db.close();
+      const files = ['Kept', 'Refused', 'Also kept'].map((title) => ({
+        fileName: `${title}.txt`,
+        contentBase64: toBase64(`${title}\n\nBody of ${title}.`),
+      }));
+      await expect(notebook.core.importFiles({ files })).rejects.toThrow(/refused by the test/);
+      expect(counts()).toMatchObject({ sources: 0, source_versions: 0, sources_fts: 0 });
+    });
+
     it('reports progress per file and, once cancelled, marks the files left as cancelled', async () => {
       const controller = new AbortController();
       const seen: Array<[number, number]> = [];

@@ -2,9 +2,9 @@
  * The bulk path (a folder from the app, `dossier import DIR`): each file is
  * extracted on its own (off the write lock), then the documents are stored in
  * batches, one transaction per batch. SQLite and FTS5 pay for a commit once
- * per batch instead of once per file, while each document keeps its own
- * savepoint: a file that cannot be stored is reported and rolled back alone,
- * and an interrupted import leaves every article either wholly in or out.
+ * per batch instead of once per file; a file that cannot be stored is reported
+ * and rolled back alone (see storeAll), and an interrupted import leaves every
+ * article either wholly in or out.
  */
 import type { FileImportOutcome, OperationContext, ValidArgs } from '../../shared/api';
 import type { SourceKind } from '../../shared/documentModel';
@@ -14,7 +14,7 @@ import { detectFormat } from '../extract/detectFormat';
 import type { ExtractedDocument } from '../extract/extractedDocument';
 import { extractDocument } from '../extract/extractDocument';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
-import { decodeBase64, storeDocument } from './importSource';
+import { decodeBase64, storeDocument, storeInTransaction } from './importSource';
 
 /** A batch is stored once it holds this many documents… */
 const BATCH_DOCUMENTS = 200;
@@ -83,13 +83,35 @@ async function extractFile(
   }
 }
 
-/** One transaction for the batch, a savepoint for each document in it. */
+/**
+ * One transaction for the batch. FTS5 writes its pending index out at every
+ * savepoint, so the documents go in without one; should one of them be
+ * refused, the batch is rolled back whole and stored again with a savepoint
+ * for each document, so that only that one fails.
+ */
 function storeAll(
   db: WritableDB,
   batch: ReadonlyArray<Extracted & { index: number }>,
   outcomes: FileImportOutcome[],
 ): void {
   if (batch.length === 0) return;
+  try {
+    db.transaction(() => {
+      for (const { index, fileName, document, original } of batch) {
+        const source = { origin: 'file' as const, fileName, original };
+        outcomes[index] = { fileName, ...storeInTransaction(db, document, source) };
+      }
+    }).immediate();
+  } catch {
+    storeEachAlone(db, batch, outcomes);
+  }
+}
+
+function storeEachAlone(
+  db: WritableDB,
+  batch: ReadonlyArray<Extracted & { index: number }>,
+  outcomes: FileImportOutcome[],
+): void {
   db.transaction(() => {
     for (const { index, fileName, document, original } of batch) {
       try {

@@ -96,23 +96,32 @@ export function storeDocument(
   revisionOf?: string,
 ): ImportedSource {
   if (revisionOf !== undefined) return addRevision(db, Number(revisionOf), document, source);
-  return db
-    .transaction((): ImportedSource => {
-      const existing = cachedStatement(
-        db,
-        `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
-         WHERE v.content_sha256 = ? LIMIT 1`,
-      ).get(contentHash(document.text)) as { id: number; title: string } | undefined;
-      if (existing) {
-        takeOutOfTrash(db, existing.id);
-        const sourceId = String(existing.id);
-        return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
-      }
-      const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
-      if (sameAddress !== null) return addRevision(db, sameAddress, document, source);
-      return saveAsNewSource(db, document, source);
-    })
-    .immediate();
+  return db.transaction(() => storeInTransaction(db, document, source)).immediate();
+}
+
+/**
+ * `storeDocument` without a revision to make, written straight into the
+ * caller's transaction: no savepoint of its own, so a failure may leave part of
+ * it there, and the caller must roll its whole transaction back.
+ */
+export function storeInTransaction(
+  db: WritableDB,
+  document: ExtractedDocument,
+  source: VersionSource,
+): ImportedSource {
+  const existing = cachedStatement(
+    db,
+    `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
+     WHERE v.content_sha256 = ? LIMIT 1`,
+  ).get(contentHash(document.text)) as { id: number; title: string } | undefined;
+  if (existing) {
+    takeOutOfTrash(db, existing.id);
+    const sourceId = String(existing.id);
+    return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
+  }
+  const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
+  if (sameAddress !== null) return addRevision(db, sameAddress, document, source);
+  return saveAsNewSource(db, document, source);
 }
 
 /** The source saved from this canonical address, if any (the oldest, should there be several). */
