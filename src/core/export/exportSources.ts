@@ -5,7 +5,6 @@
  * them. Files only, never over an existing one; a failed or cancelled export
  * removes what it wrote.
  */
-import { stringify } from 'yaml';
 import type {
   ExportedSources,
   OperationContext,
@@ -35,6 +34,8 @@ export async function exportSources(
     : librarySources(db);
   const out = new NewFilesFolder(exportFolder(args.destination));
   const noteTitle = db.prepare('SELECT title FROM notes WHERE id = ?').pluck();
+  // Loaded here, not with the command: YAML is only ever written by this export.
+  const { stringify } = await import('yaml');
   try {
     const sources: ExportedSources['sources'] = [];
     for (const [index, sourceId] of sourceIds.entries()) {
@@ -42,7 +43,7 @@ export async function exportSources(
       const source = getSource(db, sourceId);
       const citedBy = (passage: PassageView) =>
         passage.noteIds.map((id) => String(noteTitle.get(Number(id)) ?? `note ${id}`));
-      const markdown = frontMatter(source) + sourceToMarkdown(source, citedBy);
+      const markdown = frontMatter(source, stringify) + sourceToMarkdown(source, citedBy);
       sources.push({
         sourceId: source.id,
         file: out.write(safeFileStem(source.title), '.md', markdown),
@@ -103,7 +104,7 @@ function plain(text: string): Inline {
 }
 
 /** The source's details, for tools that read front matter (Obsidian, Pandoc, static site generators). */
-function frontMatter(source: SourceDetail): string {
+function frontMatter(source: SourceDetail, stringify: (value: unknown) => string): string {
   const details = {
     title: source.title,
     author: source.byline,

@@ -1,12 +1,7 @@
 import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { detectFormat, type DocumentFormat, type FormatInfo } from './detectFormat';
-import { extractDocx } from './docx/extractDocx';
-import { extractEpub } from './epub/extractEpub';
 import type { ExtractedDocument, ExtractionInput } from './extractedDocument';
-import { extractHtml } from './html/extractHtml';
-import { extractMarkdown } from './markdown/extractMarkdown';
-import { extractMhtml } from './mhtml/extractMhtml';
 import { extractPdf } from './pdf/extractPdf';
 import { extractPlainText } from './plainText/extractPlainText';
 
@@ -39,14 +34,19 @@ export async function extractDocument(
 
 type Extractor = (input: ExtractionInput, signal?: AbortSignal) => Promise<ExtractedDocument>;
 
-/** Each format's extractor; the synchronous ones are run as they are. */
+/**
+ * Each format's extractor; the synchronous ones are run as they are. Those whose
+ * libraries take long to load (an HTML DOM, Word, Markdown, zip) are loaded with
+ * the first file that needs them, so a command or an import of plain text
+ * starts without them.
+ */
 const EXTRACTORS: Record<DocumentFormat, Extractor> = {
   text: async ({ bytes, fileName, declaredCharset }) =>
     extractPlainText(bytes, fileName, declaredCharset),
-  html: async (input) => extractHtml(input),
-  mhtml: async (input) => extractMhtml(input),
-  markdown: async (input) => extractMarkdown(input),
+  html: async (input) => (await import('./html/extractHtml')).extractHtml(input),
+  mhtml: async (input) => (await import('./mhtml/extractMhtml')).extractMhtml(input),
+  markdown: async (input) => (await import('./markdown/extractMarkdown')).extractMarkdown(input),
   pdf: extractPdf,
-  epub: extractEpub,
-  docx: extractDocx,
+  epub: async (input, signal) => (await import('./epub/extractEpub')).extractEpub(input, signal),
+  docx: async (input, signal) => (await import('./docx/extractDocx')).extractDocx(input, signal),
 };
