@@ -17,6 +17,21 @@ describe('searchKey', () => {
     expect(searchKey('كَتَبَ می‌شود')).toBe('كتب ميشود');
   });
 
+  it('keys lines that fold to their lower case exactly as folding them would', () => {
+    const mixed = [
+      'Plain English line, with “quotes” – and 3.14 numbers.\nLe système est installé.',
+      'apt-get install\u00a0squid • done…\n\n人工智能 and ASCII\r\nتثبيت الخدمات',
+      "Don't_split? e-mail; x86_64 / 2024-05-01 ‹a› «b»\n\tİstanbul ǅ ß ﬁ",
+    ];
+    for (const text of mixed) {
+      expect(searchKey(text)).toBe(
+        keyTokens(text)
+          .map((token) => token.term)
+          .join(' '),
+      );
+    }
+  });
+
   it('indexes unspaced scripts as pairs plus the last character of each run', () => {
     expect(searchKey('人工智能')).toBe('人工 工智 智能 能');
     expect(searchKey('DeepMind新电脑')).toBe('deepmind 新电 电脑 脑');

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { keyTokens, queryTokens } from '../../src/core/search/searchKey';
-import { foldsToLowerCase, makeSnippet, type Snippet } from '../../src/core/search/snippet';
+import { foldsToLowerCase } from '../../src/core/search/searchKey';
+import { makeSnippet, type Snippet } from '../../src/core/search/snippet';
 import { foldString } from '../../src/core/text/fold';
 import { chooseSeed, seededRandom } from './support/seededRandom';
 

@@ -1,5 +1,11 @@
 import { foldString } from '../text/fold';
-import { keyTokens, type KeyToken, type QueryToken } from './searchKey';
+import {
+  foldsToLowerCase,
+  keyTokens,
+  lowerCaseTokens,
+  type KeyToken,
+  type QueryToken,
+} from './searchKey';
 
 /** A stretch of a result's original text, and the ranges of it that matched. */
 export interface Snippet {
@@ -19,15 +25,6 @@ const leadLength = 60;
 const scanLimit = 1_000_000;
 /** As searchKey.ts folds a text before cutting it into tokens. */
 const foldOptions = { collapseWhitespace: true };
-/**
- * Text of these characters alone folds to its lower case, but for punctuation
- * (typographic quotes, dashes, bullets) that folds to other punctuation: its
- * lower case holds the same tokens as its fold, from the same places (tested
- * character by character).
- */
-export const foldsToLowerCase =
-  /^[\t-\r -~\u00a0\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u2010-\u2015\u2018\u2019\u201c-\u201e\u2022\u2026\u2039\u203a]*$/;
-
 interface Range {
   start: number;
   end: number;
@@ -96,18 +93,6 @@ function phrasesMayHold(folded: string, phrases: QueryToken[][]): number {
     folded.includes(token.term) ||
     ([...token.term].length === 2 && [...token.term].every((char) => folded.includes(char)));
   return phrases.filter((phrase) => phrase.every(mayHold)).length;
-}
-
-/**
- * `keyTokens` of a text that folds to its lower case `lowerCase` (see
- * `foldsToLowerCase`): its tokens are its runs of ASCII letters and digits.
- */
-function lowerCaseTokens(lowerCase: string): KeyToken[] {
-  return Array.from(lowerCase.matchAll(/[a-z0-9]+/g), (run) => ({
-    term: run[0],
-    start: run.index,
-    end: run.index + run[0].length,
-  }));
 }
 
 /** The matches of the phrases among the tokens of a paragraph starting at `offset`. */
