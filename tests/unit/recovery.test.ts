@@ -132,7 +132,9 @@ describe('opening a damaged notebook', () => {
     const recovered = createCore(out);
     try {
       expect(recovered.getSource({ sourceId: '2' }).text).toBe(schema7Texts.fromFile);
-      expect(recovered.getSource({ sourceId: '3' }).blocks).toEqual(schema7Blocks(schema7Texts.long));
+      expect(recovered.getSource({ sourceId: '3' }).blocks).toEqual(
+        schema7Blocks(schema7Texts.long),
+      );
       expect(recovered.search({ query: 'Fähre' }).map((hit) => hit.id)).toEqual(['1']);
     } finally {
       recovered.close();

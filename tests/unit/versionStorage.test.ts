@@ -70,8 +70,34 @@ describe('stored version texts', () => {
       { kind: 'listItem', ordered: true, depth: 2, ordinal: 3, start: 92, end: 99 },
       { kind: 'tableCell', table: 1, row: 0, column: 1, header: true, start: 101, end: 104 },
     ];
-    expect(unpackBlocks(packBlocks(blocks))).toEqual(blocks);
-    expect(unpackBlocks(packBlocks([]))).toEqual([]);
+    const text = 'x'.repeat(110);
+    expect(unpackBlocks(packBlocks(blocks, text), text)).toEqual(blocks);
+    expect(unpackBlocks(packBlocks([], ''), '')).toEqual([]);
+  });
+
+  it('store nothing for the blocks a plain text implies, and keep any others', () => {
+    const text = 'Ferry times\n\nThe first leaves at six.\nThe last at ten.\n\nFares';
+    const implied: Block[] = [
+      { kind: 'title', start: 0, end: 11 },
+      { kind: 'paragraph', start: 13, end: 54 },
+      { kind: 'paragraph', start: 56, end: 61 },
+    ];
+    expect(packBlocks(implied, text)).toHaveLength(0);
+    expect(unpackBlocks(Buffer.alloc(0), text)).toEqual(implied);
+    const heading: Block[] = [
+      implied[0]!,
+      { kind: 'heading', level: 2, start: 13, end: 54 },
+      implied[2]!,
+    ];
+    const marked: Block[] = [
+      implied[0]!,
+      { kind: 'paragraph', start: 13, end: 54, marks: [{ kind: 'strong', start: 13, end: 16 }] },
+      implied[2]!,
+    ];
+    for (const blocks of [heading, marked, implied.slice(0, 2)]) {
+      expect(packBlocks(blocks, text).length).toBeGreaterThan(0);
+      expect(unpackBlocks(packBlocks(blocks, text), text)).toEqual(blocks);
+    }
   });
 });
 

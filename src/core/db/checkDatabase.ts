@@ -154,7 +154,7 @@ function versionTexts(db: WritableDB): string[] {
     let text: string;
     try {
       text = decodeText(row);
-      unpackBlocks(row.blocks_data);
+      unpackBlocks(row.blocks_data, text);
     } catch {
       problems.push(`${where}: its stored text or blocks cannot be decompressed`);
       continue;

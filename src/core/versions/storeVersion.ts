@@ -66,7 +66,7 @@ export function insertVersion(
       versionNumber,
       text.data,
       text.encoding,
-      packBlocks(content.blocks),
+      packBlocks(content.blocks, content.text),
       codePointCount(content.text),
       contentHash(content.text),
       content.extractor,

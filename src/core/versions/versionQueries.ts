@@ -116,11 +116,12 @@ export function readVersion(db: ReadableDB, sourceId: number, versionNumber?: nu
           .get(sourceId, versionNumber)
   ) as (StoredTextRow & { version_number: number; blocks_data: Buffer }) | undefined;
   if (!row) throw versionNotFound(db, sourceId, versionNumber);
+  const text = decodeText(row);
   return {
     id: row.version_id,
     number: row.version_number,
-    text: decodeText(row),
-    blocks: unpackBlocks(row.blocks_data),
+    text,
+    blocks: unpackBlocks(row.blocks_data, text),
   };
 }
 
@@ -136,7 +137,8 @@ export function readVersionContent(
     )
     .get(versionId) as (StoredTextRow & { blocks_data: Buffer }) | undefined;
   if (!row) throw new DossierError('not_found', `No version with id ${versionId}`);
-  return { text: decodeText(row), blocks: unpackBlocks(row.blocks_data) };
+  const text = decodeText(row);
+  return { text, blocks: unpackBlocks(row.blocks_data, text) };
 }
 
 /** The number of a source's current version; a missing source is `not_found`. */

@@ -25,10 +25,11 @@ export const versionRowStorage: TableStorage = {
       original_compression: original?.compression ?? null,
       original_data: original?.data ?? null,
     };
+    const text = decodeText(stored);
     return {
       ...row,
-      text: decodeText(stored),
-      blocks_json: JSON.stringify(unpackBlocks(blocks_data as Buffer)),
+      text,
+      blocks_json: JSON.stringify(unpackBlocks(blocks_data as Buffer, text)),
     };
   },
   toTable(db, { text, blocks_json, ...row }) {
@@ -38,7 +39,7 @@ export const versionRowStorage: TableStorage = {
       ...row,
       text_data: packed.data,
       text_encoding: packed.encoding,
-      blocks_data: packBlocks(JSON.parse(blocks_json as string) as Block[]),
+      blocks_data: packBlocks(JSON.parse(blocks_json as string) as Block[], text as string),
       text_length: codePointCount(text as string),
     };
   },

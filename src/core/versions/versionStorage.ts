@@ -48,12 +48,46 @@ export function unpackText(packed: PackedText, original: () => Uint8Array): stri
 }
 
 /**
+ * A plain text's blocks: its title, then a paragraph for each stretch between
+ * blank lines. A version whose blocks are exactly these (pasted text, .txt
+ * files) stores none: they are read from its text.
+ */
+function impliedBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (const content of text.split('\n\n')) {
+    const end = start + content.length;
+    blocks.push({ kind: blocks.length === 0 ? 'title' : 'paragraph', start, end });
+    start = end + 2;
+  }
+  return blocks;
+}
+
+function areImplied(blocks: readonly Block[], text: string): boolean {
+  const implied = impliedBlocks(text);
+  return (
+    blocks.length === implied.length &&
+    blocks.every((block, index) => {
+      const expected = implied[index]!;
+      return (
+        Object.keys(block).length === 3 &&
+        block.kind === expected.kind &&
+        block.start === expected.start &&
+        block.end === expected.end
+      );
+    })
+  );
+}
+
+/**
  * Blocks are written with offsets relative to what precedes them (a block's
  * start from the previous block's end, its end from its start, a mark's from its
  * block's start): the same small numbers recur, and deflate makes almost nothing
- * of them, where absolute offsets grow with the text and never repeat.
+ * of them, where absolute offsets grow with the text and never repeat. Blocks
+ * the text implies are written as nothing at all.
  */
-export function packBlocks(blocks: readonly Block[]): Buffer {
+export function packBlocks(blocks: readonly Block[], text: string): Buffer {
+  if (areImplied(blocks, text)) return Buffer.alloc(0);
   let previousEnd = 0;
   const relative = blocks.map((block) => {
     const packed = { ...block, start: block.start - previousEnd, end: block.end - block.start };
@@ -73,7 +107,9 @@ export function packBlocks(blocks: readonly Block[]): Buffer {
   return deflateRawSync(Buffer.from(JSON.stringify(relative), 'utf8'));
 }
 
-export function unpackBlocks(data: Buffer): Block[] {
+/** The blocks of `data`, the version with `text`. */
+export function unpackBlocks(data: Buffer, text: string): Block[] {
+  if (data.length === 0) return impliedBlocks(text);
   const relative = JSON.parse(inflateRawSync(data).toString('utf8')) as Block[];
   let previousEnd = 0;
   return relative.map((packed) => {

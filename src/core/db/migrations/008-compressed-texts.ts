@@ -54,7 +54,12 @@ export const migration008CompressedTexts: Migration = {
             `The text of version row ${id} did not survive compression; nothing was changed.`,
           );
         }
-        update.run(packed.data, packed.encoding, packBlocks(JSON.parse(blocksJson) as Block[]), id);
+        update.run(
+          packed.data,
+          packed.encoding,
+          packBlocks(JSON.parse(blocksJson) as Block[], text),
+          id,
+        );
       }
       const last = rows[rows.length - 1];
       if (!last) break;
