@@ -11,6 +11,7 @@ import {
 } from '../../src/core/operations';
 import type { OperationContext } from '../../src/shared/api';
 import type { ProgressEvent } from '../../src/shared/notebookEvents';
+import { seededRandom } from './support/seededRandom';
 import { expectDossierRejection, useTempCore } from './support/tempCore';
 
 /** A promise the test settles when it chooses, so work can be held "in the middle". */
@@ -141,10 +142,17 @@ describe('a backup cancelled midway', () => {
   const notebook = useTempCore();
 
   /** About 5 MiB with its index: over a thousand pages, so the copy takes several steps. */
+  /** Several MB of notebook: texts of made-up words, which compress no better than real ones. */
   async function fillNotebook(): Promise<void> {
-    const paragraph = 'The harbour master logged every ferry that left before dawn. ';
+    const random = seededRandom(12);
+    const word = () =>
+      Array.from({ length: 2 + Math.floor(random() * 8) }, () =>
+        String.fromCharCode(97 + Math.floor(random() * 26)),
+      ).join('');
     for (let index = 0; index < 8; index++) {
-      const text = Array.from({ length: 4000 }, (_, line) => `${index}-${line} ${paragraph}`);
+      const text = Array.from({ length: 2000 }, (_, line) =>
+        [`${index}-${line}`, ...Array.from({ length: 12 }, word)].join(' '),
+      );
       await notebook.core.importText({ title: `Log ${index}`, text: text.join('\n\n') });
     }
   }

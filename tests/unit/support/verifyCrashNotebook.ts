@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createCore } from '../../../src/core/createCore';
+import type { ReadableDB } from '../../../src/core/db/openDatabase';
+import { readVersionTexts } from '../../../src/core/versions/versionQueries';
 import { repoRoot } from '../../support/sharedData';
 import type { Attempt } from './killCycles';
 
@@ -83,14 +85,28 @@ function readRows(notebook: string, problems: string[]): Row[] {
       .all() as Row[];
     const sources = db
       .prepare(
-        `SELECT s.id, s.title, coalesce(v.text, '') AS text,
+        `SELECT s.id, s.title, s.current_version_id,
                 (SELECT count(*) FROM source_versions WHERE source_id = s.id) AS versions
-           FROM sources s LEFT JOIN source_versions v ON v.id = s.current_version_id`,
+           FROM sources s`,
       )
-      .all() as Row[];
+      .all() as Array<{
+      id: number;
+      title: string;
+      versions: number;
+      current_version_id: number | null;
+    }>;
+    const texts = readVersionTexts(
+      db as unknown as ReadableDB,
+      sources.flatMap((row) => (row.current_version_id === null ? [] : [row.current_version_id])),
+    );
     return [
       ...notes.map((row) => ({ ...row, id: String(row.id), kind: 'note' as const })),
-      ...sources.map((row) => ({ ...row, id: String(row.id), kind: 'source' as const })),
+      ...sources.map(({ current_version_id: versionId, ...row }) => ({
+        ...row,
+        text: (versionId === null ? undefined : texts.get(versionId)) ?? '',
+        id: String(row.id),
+        kind: 'source' as const,
+      })),
     ];
   } finally {
     db.close();
