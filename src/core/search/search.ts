@@ -63,8 +63,10 @@ function findRows(
   limit: number,
 ): FoundRow[] {
   const allVersions = target.older !== undefined && searchesAllVersions(filters);
-  if (text.match && !text.exclude && !allVersions && !filters.some(isRowFilter)) {
-    return findBestRows(db, target, text.match, limit);
+  if (text.match && !allVersions && !filters.some(isRowFilter)) {
+    // FTS5 applies an exclusion itself, and its NOT leaves bm25 as the words alone give it.
+    const match = text.exclude ? `(${text.match}) NOT ${text.exclude}` : text.match;
+    return findBestRows(db, target, match, limit);
   }
   const order = 'ORDER BY relevance DESC, date DESC, id DESC LIMIT ?';
   const current = selectRows(target, text, filters);
@@ -92,7 +94,7 @@ interface RankedRow extends FoundRow {
 }
 
 /**
- * The best `limit` rows for words alone (no filter or exclusion), as `selectRows`
+ * The best `limit` rows for words alone (no filter), as `selectRows`
  * would order them, without joining every match to its row: FTS5 ranks its
  * matches alone and only the best `window` of them are joined. No match outside
  * the window ranks above the window's last, so the visible rows found are the best
