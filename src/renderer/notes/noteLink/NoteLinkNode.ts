@@ -6,14 +6,11 @@
  */
 import {
   $applyNodeReplacement,
-  $getDocument,
-  addClassNamesToElement,
   ElementNode,
   nodeSchema,
   stringValue,
   withField,
   type DOMConversionOutput,
-  type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
   type LexicalParseJSON,
@@ -23,6 +20,7 @@ import {
   type Spread,
 } from 'lexical';
 import { isId } from '../../../shared/ids';
+import { InlineLinkNode } from '../inlineLink/InlineLinkNode';
 import { NOTE_LINK_TYPE } from '../../../shared/noteLink';
 
 export type SerializedNoteLinkNode = Spread<
@@ -43,7 +41,7 @@ export interface NoteLinkNode {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class NoteLinkNode extends ElementNode {
+export class NoteLinkNode extends InlineLinkNode {
   /** @internal */
   __noteId: string;
 
@@ -78,51 +76,21 @@ export class NoteLinkNode extends ElementNode {
     return node;
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const element = this.createAnchor();
-    addClassNamesToElement(element, config.theme.noteLink);
-    return element;
-  }
-
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
     if (prevNode.__noteId !== this.__noteId) this.writeIds(element);
     return false;
   }
 
-  /** For copy and paste: the id travels as a data attribute, which `importDOM` reads back. */
-  override exportDOM(): DOMExportOutput {
-    return { element: this.createAnchor() };
+  protected override themeClass(config: EditorConfig): string | undefined {
+    return config.theme.noteLink;
   }
 
-  private createAnchor(): HTMLAnchorElement {
-    const element = $getDocument().createElement('a');
-    element.href = '#';
-    this.writeIds(element);
-    return element;
-  }
-
-  private writeIds(element: HTMLElement): void {
+  protected override writeIds(element: HTMLElement): void {
     element.dataset.noteId = this.__noteId;
   }
 
   getNoteId(): string {
     return this.getLatest().__noteId;
-  }
-
-  override isInline(): true {
-    return true;
-  }
-
-  override canInsertTextBefore(): false {
-    return false;
-  }
-
-  override canInsertTextAfter(): false {
-    return false;
-  }
-
-  override canBeEmpty(): false {
-    return false;
   }
 }
 

@@ -6,14 +6,11 @@
  */
 import {
   $applyNodeReplacement,
-  $getDocument,
-  addClassNamesToElement,
   ElementNode,
   nodeSchema,
   stringValue,
   withField,
   type DOMConversionOutput,
-  type DOMExportOutput,
   type EditorConfig,
   type LexicalNode,
   type LexicalParseJSON,
@@ -23,6 +20,7 @@ import {
   type Spread,
 } from 'lexical';
 import { isId } from '../../../shared/ids';
+import { InlineLinkNode } from '../inlineLink/InlineLinkNode';
 import { PASSAGE_LINK_TYPE } from '../../../shared/passageLink';
 
 export type SerializedPassageLinkNode = Spread<
@@ -49,7 +47,7 @@ export interface PassageLinkNode {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
-export class PassageLinkNode extends ElementNode {
+export class PassageLinkNode extends InlineLinkNode {
   /** @internal */
   __passageId: string;
   /** @internal */
@@ -88,12 +86,6 @@ export class PassageLinkNode extends ElementNode {
     return node;
   }
 
-  override createDOM(config: EditorConfig): HTMLElement {
-    const element = this.createAnchor();
-    addClassNamesToElement(element, config.theme.passageLink);
-    return element;
-  }
-
   override updateDOM(prevNode: this, element: HTMLElement): boolean {
     if (prevNode.__passageId !== this.__passageId || prevNode.__sourceId !== this.__sourceId) {
       this.writeIds(element);
@@ -101,19 +93,11 @@ export class PassageLinkNode extends ElementNode {
     return false;
   }
 
-  /** For copy and paste: the ids travel as data attributes, which `importDOM` reads back. */
-  override exportDOM(): DOMExportOutput {
-    return { element: this.createAnchor() };
+  protected override themeClass(config: EditorConfig): string | undefined {
+    return config.theme.passageLink;
   }
 
-  private createAnchor(): HTMLAnchorElement {
-    const element = $getDocument().createElement('a');
-    element.href = '#';
-    this.writeIds(element);
-    return element;
-  }
-
-  private writeIds(element: HTMLElement): void {
+  protected override writeIds(element: HTMLElement): void {
     element.dataset.passageId = this.__passageId;
     element.dataset.sourceId = this.__sourceId;
   }
@@ -124,22 +108,6 @@ export class PassageLinkNode extends ElementNode {
 
   getSourceId(): string {
     return this.getLatest().__sourceId;
-  }
-
-  override isInline(): true {
-    return true;
-  }
-
-  override canInsertTextBefore(): false {
-    return false;
-  }
-
-  override canInsertTextAfter(): false {
-    return false;
-  }
-
-  override canBeEmpty(): false {
-    return false;
   }
 }
 
