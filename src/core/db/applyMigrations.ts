@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { DossierError } from '../../shared/errors';
 import { snapshotBeforeUpgrade } from '../backups/snapshotBeforeUpgrade';
 import { latestSchemaVersion, migrations } from './migrations';
+import { isSqliteBusy } from './sqliteFailures';
 import type { Migration } from './migrations/migration';
 
 /**
@@ -21,17 +22,30 @@ export function applyMigrations(
   const pending = all.slice(current);
   // An existing notebook is backed up before its schema changes; a new one has nothing to lose.
   if (current > 0 && pending.length > 0 && !db.memory) snapshotBeforeUpgrade(db);
+  let compact = false;
   for (const migration of pending) {
     db.transaction(() => {
       // Another process opening the notebook at the same moment may have applied it while this one waited for the lock.
       if (readUserVersion(db) >= migration.version) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
+      compact ||= migration.vacuumAfter === true;
     }).immediate();
   }
-  // Outside any transaction, as VACUUM must be; a crash during it leaves the upgraded file whole.
-  if (current > 0 && !db.memory && pending.some((migration) => migration.vacuumAfter)) {
+  if (current > 0 && !db.memory && compact) vacuum(db);
+}
+
+/**
+ * Gives back the space an upgrade freed. Outside any transaction, as VACUUM
+ * must be; a crash during it leaves the upgraded file whole. The upgrade is
+ * done whether or not it runs: while another program writes to the notebook,
+ * the file keeps its free pages for later writes to fill.
+ */
+function vacuum(db: Database.Database): void {
+  try {
     db.exec('VACUUM');
+  } catch (error) {
+    if (!isSqliteBusy(error)) throw error;
   }
 }
 

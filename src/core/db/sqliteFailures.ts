@@ -14,6 +14,12 @@ import { damageFoundByQuery, isSqliteDamage } from '../recovery/sqliteDamage';
 /** Less free space than this when an I/O error struck counts as a full disk (SQLite writes pages of 4 KiB, its index 32 KiB). */
 const LOW_SPACE_BYTES = 256 * 1024;
 
+/** Whether SQLite gave up waiting for a lock another connection held. */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
+}
+
 /** The error as the analyst should read it; anything else stays as it is. */
 export function explainSqliteFailure(file: string, error: unknown): unknown {
   if (isSqliteDamage(error)) return damageFoundByQuery(file, error);
@@ -24,7 +30,7 @@ export function explainSqliteFailure(file: string, error: unknown): unknown {
       `The disk holding ${file} is full: nothing was saved. Free some space on it, then save again.`,
     );
   }
-  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'))) {
+  if (isSqliteBusy(error)) {
     const holder = liveHolder(file);
     const writer =
       holder && holder.pid !== process.pid ? describeHolder(holder) : 'another program';
