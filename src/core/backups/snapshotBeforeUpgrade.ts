@@ -19,16 +19,16 @@ export function snapshotBeforeUpgrade(db: Database.Database, now = new Date()): 
     // Synchronous: the upgrade waits for its copy. VACUUM INTO writes a compact, consistent copy.
     db.prepare('VACUUM INTO ?').run(partial);
     const check = checkBackupFile(partial);
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (!check.verified || check.schemaVersion !== current) {
-      const why = check.verified ? `schema ${check.schemaVersion}, not ${current}` : check.problem;
+    if (!check.verified) {
       throw new DossierError(
         'damaged',
-        `The copy of ${db.name} made before its upgrade did not verify (${why}); the notebook was not upgraded. Run "dossier check".`,
+        `The copy of ${db.name} made before its upgrade did not verify (${check.problem}); the notebook was not upgraded. Run "dossier check".`,
       );
     }
     fs.renameSync(partial, file);
-    rememberVerified(file, current);
+    // Its own schema: another program opening the notebook at the same moment may be
+    // upgrading it already, so the notebook's may have moved on since the copy.
+    rememberVerified(file, check.schemaVersion);
     rotateBackups(db.name, now);
     return file;
   } finally {
