@@ -23,14 +23,14 @@ function compiledIsCurrent() {
   return built !== undefined && built.mtimeMs >= newestSourceTime(path.join(root, 'src'));
 }
 
-function loadCli() {
+async function loadCli() {
   if (compiledIsCurrent()) return require(compiled);
-  require('tsx/cjs');
+  await require('./registerTsx.cjs').registerTsx();
   return require('../src/cli/main.ts');
 }
 
 loadCli()
-  .runCli(process.argv.slice(2))
+  .then((cli) => cli.runCli(process.argv.slice(2)))
   .then(
     (exitCode) => {
       process.exitCode = exitCode;

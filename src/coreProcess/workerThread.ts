@@ -36,15 +36,13 @@ function workerPort(config: CoreProcessConfig): HostPort {
 
 /**
  * The worker runs this folder's workerMain with the same loader as this file:
- * from TypeScript sources (the CLI runs under tsx) the worker loads tsx first.
+ * from TypeScript sources (the CLI runs under tsx) the worker registers tsx first.
  */
 function spawnWorker(config: CoreProcessConfig): Worker {
   const extension = path.extname(__filename);
   const entry = path.join(__dirname, `workerMain${extension}`);
   if (extension !== '.ts') return new Worker(entry, { workerData: config });
-  const loader = require.resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(loader)}); require(${JSON.stringify(entry)});`, {
-    eval: true,
-    workerData: config,
-  });
+  const loader = path.join(__dirname, '../../bin/registerTsx.cjs');
+  const code = `require(${JSON.stringify(loader)}).registerTsx().then(() => require(${JSON.stringify(entry)}));`;
+  return new Worker(code, { eval: true, workerData: config });
 }

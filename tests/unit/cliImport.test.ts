@@ -1,6 +1,7 @@
 /** `dossier import` of folders, every supported type and web addresses; `dossier original`. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -104,6 +105,25 @@ describe('dossier import of folders', () => {
     expect(result.stdout).toContain('Harbour repairs begin');
     const listed = dossierJson<Array<{ title: string; kind: string }>>('list');
     expect(listed.map((source) => source.kind).sort()).toEqual(['markdown', 'text', 'text', 'web']);
+  });
+});
+
+describe('dossier run from its TypeScript sources', () => {
+  it('imports a web page, whose extractor the sources load with import()', () => {
+    const file = write('quay.html', page('Quay news', ARTICLE_BODY));
+    // What bin/dossier.cjs runs when the compiled command is older than the sources.
+    const script = `require('./bin/registerTsx.cjs').registerTsx()
+      .then(() => require('./src/cli/main.ts').runCli(process.argv.slice(1)))
+      .then((code) => { process.exitCode = code; });`;
+    const run = spawnSync(
+      process.execPath,
+      ['-e', script, '--', '--db', cli.databaseFile, 'import', file, '--json'],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      expect.objectContaining({ status: 'imported', kind: 'web', title: 'Quay news' }),
+    ]);
   });
 });
 

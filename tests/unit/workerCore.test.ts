@@ -94,6 +94,20 @@ describe('the worker-thread core', () => {
     });
   });
 
+  it('imports a web page in its thread, whose extractor the sources load with import()', async () => {
+    const core = await startPool();
+    const html =
+      '<!DOCTYPE html><html lang="en"><head><title>Quay news</title></head><body><article>' +
+      '<h1>Quay news</h1><p>The northern quay closes for repairs after the winter storms.</p>' +
+      '</article></body></html>';
+    const outcomes = valueOf<Array<{ status: string; kind?: string }>>(
+      await core.call('importFiles', {
+        files: [{ fileName: 'quay.html', contentBase64: Buffer.from(html).toString('base64') }],
+      }),
+    );
+    expect(outcomes).toEqual([expect.objectContaining({ status: 'imported', kind: 'web' })]);
+  });
+
   it('answers a search while a large import is still being written', async () => {
     // The import is slow on purpose; its slow-call log line is expected here.
     vi.spyOn(console, 'warn').mockImplementation(() => {});
