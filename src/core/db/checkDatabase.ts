@@ -6,6 +6,7 @@ import { SEARCH_KEY_VERSION } from '../search/searchKey';
 import { codePointCount, contentHash } from '../versions/storeVersion';
 import {
   decodeText,
+  readVersionTexts,
   STORED_TEXT_COLUMNS,
   STORED_TEXT_JOIN,
   type StoredTextRow,
@@ -121,13 +122,8 @@ function sourcesWithoutVersion(db: WritableDB): string[] {
 
 /** A version's text, or null when it cannot be decoded. */
 function readableText(db: WritableDB, versionId: number): string | null {
-  const row = db
-    .prepare(
-      `SELECT ${STORED_TEXT_COLUMNS} FROM source_versions v ${STORED_TEXT_JOIN} WHERE v.id = ?`,
-    )
-    .get(versionId) as StoredTextRow | undefined;
   try {
-    return row ? decodeText(row) : null;
+    return readVersionTexts(db, [versionId]).get(versionId) ?? null;
   } catch {
     return null;
   }

@@ -46,18 +46,21 @@ export interface TableStorage {
   fileOnly: readonly string[];
   /** The table's columns the file does not have. */
   tableOnly: readonly string[];
-  /** A row of the table's columns as the file holds it. */
+  /** A row of the shared columns (see `sharedColumns`) with the file's own added. */
   toFile(db: ReadableDB, row: Record<string, unknown>): Record<string, unknown>;
   /** A row of the file's columns as the table stores it (the rows it refers to already in `db`). */
   toTable(db: ReadableDB, row: Record<string, unknown>): Record<string, unknown>;
 }
 
+/** The columns the file and `spec`'s table both have, the same in both. */
+export function sharedColumns(spec: TableSpec): string[] {
+  const fileOnly = spec.storage?.fileOnly ?? [];
+  return spec.columns.map(({ name }) => name).filter((name) => !fileOnly.includes(name));
+}
+
 /** The columns `spec`'s table itself has. */
 export function tableColumns(spec: TableSpec): string[] {
-  const names = spec.columns.map(({ name }) => name);
-  if (!spec.storage) return names;
-  const { fileOnly, tableOnly } = spec.storage;
-  return [...names.filter((name) => !fileOnly.includes(name)), ...tableOnly];
+  return [...sharedColumns(spec), ...(spec.storage?.tableOnly ?? [])];
 }
 
 type ColumnOptions = Partial<Omit<ColumnSpec, 'name' | 'type'>>;

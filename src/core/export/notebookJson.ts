@@ -14,7 +14,7 @@ import {
   NOTEBOOK_FORMAT,
   NOTEBOOK_FORMAT_VERSION,
   notebookTables,
-  tableColumns,
+  sharedColumns,
   type NotebookHeader,
   type TableSpec,
 } from './notebookFormat';
@@ -94,7 +94,7 @@ export async function exportNotebook(
  * BLOB as base64.
  */
 function* batches(db: ReadableDB, spec: TableSpec): Generator<Array<Record<string, unknown>>> {
-  const columns = tableColumns(spec).join(', ');
+  const columns = sharedColumns(spec).join(', ');
   const key = spec.key.join(', ');
   const first = db.prepare(`SELECT ${columns} FROM ${spec.name} ORDER BY ${key} LIMIT ?`);
   const next = db.prepare(

@@ -40,7 +40,8 @@ export interface QueryToken {
   prefix: boolean;
 }
 
-const foldOptions = { collapseWhitespace: true };
+/** How a text is folded before it is cut into key tokens. */
+export const keyFoldOptions = { collapseWhitespace: true };
 
 /**
  * Text of these characters alone folds to its lower case, but for punctuation
@@ -73,7 +74,7 @@ export function searchKey(text: string): string {
       for (const run of line.toLowerCase().matchAll(/[a-z0-9]+/g)) terms.push(run[0]);
       continue;
     }
-    forEachWord(foldString(line, foldOptions), (word) => {
+    forEachWord(foldString(line, keyFoldOptions), (word) => {
       if (!word.unspaced) terms.push(word.text);
       else for (const token of documentTokens(word)) terms.push(token.term);
     });
@@ -83,7 +84,7 @@ export function searchKey(text: string): string {
 
 /** The tokens of `searchKey(text)`, each with the range of `text` it came from. */
 export function keyTokens(text: string): KeyToken[] {
-  const folded = foldText(text, foldOptions);
+  const folded = foldText(text, keyFoldOptions);
   const tokens: KeyToken[] = [];
   forEachWord(folded.folded, (word) => {
     for (const token of documentTokens(word)) {
@@ -100,7 +101,7 @@ export function keyTokens(text: string): KeyToken[] {
  */
 export function queryTokens(text: string, prefix: boolean): QueryToken[] {
   const words: Word[] = [];
-  forEachWord(foldString(text, foldOptions), (word) => words.push(word));
+  forEachWord(foldString(text, keyFoldOptions), (word) => words.push(word));
   return words.flatMap((word, index): QueryToken[] => {
     const last = index === words.length - 1;
     if (!word.unspaced) return [{ term: word.text, prefix: prefix && last }];

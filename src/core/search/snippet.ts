@@ -1,6 +1,7 @@
 import { foldString } from '../text/fold';
 import {
   foldsToLowerCase,
+  keyFoldOptions,
   keyTokens,
   lowerCaseTokens,
   type KeyToken,
@@ -23,8 +24,6 @@ const leadLength = 60;
  * while a huge source whose title alone matched stays quick to show.
  */
 const scanLimit = 1_000_000;
-/** As searchKey.ts folds a text before cutting it into tokens. */
-const foldOptions = { collapseWhitespace: true };
 interface Range {
   start: number;
   end: number;
@@ -57,7 +56,7 @@ export function makeSnippet(text: string, phrases: QueryToken[][]): Snippet {
     const lowerCase = foldsToLowerCase.test(paragraphText) ? paragraphText.toLowerCase() : null;
     // Tokenizing a paragraph costs several times folding it: only those that may
     // hold more phrases than the best so far are tokenized.
-    const folded = lowerCase ?? foldString(paragraphText, foldOptions);
+    const folded = lowerCase ?? foldString(paragraphText, keyFoldOptions);
     if (phrasesMayHold(folded, phrases) <= (best?.found ?? 0)) continue;
     const tokens = lowerCase === null ? keyTokens(paragraphText) : lowerCaseTokens(lowerCase);
     const matches = findMatches(tokens, searched.start, phrases);

@@ -9,28 +9,15 @@ import type { ReadableDB } from '../db/openDatabase';
 import type { TableStorage } from '../export/notebookFormat';
 import { storedOriginalBytes } from '../originals/originals';
 import { codePointCount } from './storeVersion';
-import { decodeText, type StoredTextRow } from './versionQueries';
-import { packBlocks, packText, unpackBlocks, type TextEncoding } from './versionStorage';
+import { readVersionContent } from './versionQueries';
+import { packBlocks, packText } from './versionStorage';
 
 export const versionRowStorage: TableStorage = {
   fileOnly: ['text', 'blocks_json'],
   tableOnly: ['text_data', 'text_encoding', 'blocks_data', 'text_length'],
-  toFile(db, { text_data, text_encoding, blocks_data, text_length: _length, ...row }) {
-    const original =
-      text_encoding === 'deflate-original' ? originalRow(db, row.original_id as number) : null;
-    const stored: StoredTextRow = {
-      version_id: row.id as number,
-      text_data: text_data as Buffer,
-      text_encoding: text_encoding as TextEncoding,
-      original_compression: original?.compression ?? null,
-      original_data: original?.data ?? null,
-    };
-    const text = decodeText(stored);
-    return {
-      ...row,
-      text,
-      blocks_json: JSON.stringify(unpackBlocks(blocks_data as Buffer, text)),
-    };
+  toFile(db, row) {
+    const { text, blocks } = readVersionContent(db, row.id as number);
+    return { ...row, text, blocks_json: JSON.stringify(blocks) };
   },
   toTable(db, { text, blocks_json, ...row }) {
     const original = row.original_id == null ? null : originalRow(db, row.original_id as number);
