@@ -14,6 +14,7 @@ import {
   unpackBlocks,
   unpackText,
 } from '../../src/core/versions/versionStorage';
+import { codePointCount } from '../../src/core/versions/storeVersion';
 import { hasSampleArticle, sampleArticleFile, useTempCore } from './support/tempCore';
 
 const texts = [
@@ -27,14 +28,36 @@ const texts = [
 describe('stored version texts', () => {
   it('come back exactly, alone or against an original', () => {
     for (const text of texts) {
+      const length = codePointCount(text);
       const alone = packText(text, null);
       expect(alone.encoding).toBe('deflate');
-      expect(unpackText(alone, () => Buffer.alloc(0))).toBe(text);
+      expect(unpackText(alone, length, () => Buffer.alloc(0))).toBe(text);
       const original = Buffer.from(`\ufeff${text}\r\n`);
       const against = packText(text, original);
       expect(against.encoding).toBe('deflate-original');
-      expect(unpackText(against, () => original)).toBe(text);
+      if (text !== '') expect(against.data.length).toBeGreaterThan(0);
+      expect(unpackText(against, length, () => original)).toBe(text);
     }
+  });
+
+  it('cost nothing beside an original they are the start of', () => {
+    for (const text of texts) {
+      const length = codePointCount(text);
+      // What follows the text in its file (even bytes that are not UTF-8) is not part of it.
+      for (const tail of [
+        Buffer.from('\n'),
+        Buffer.from('\n\n📎 more'),
+        Buffer.from([0x80, 0xff]),
+      ]) {
+        const original = Buffer.concat([Buffer.from(text), tail]);
+        const packed = packText(text, original);
+        expect(packed).toEqual({ data: Buffer.alloc(0), encoding: 'deflate-original' });
+        expect(unpackText(packed, length, () => original)).toBe(text);
+      }
+    }
+    // However large the file: the text is read from it, never stored a second time.
+    const long = 'The harbour master’s log. '.repeat(20_000);
+    expect(packText(long, Buffer.from(`${long}\n`)).data.length).toBe(0);
   });
 
   it('use an original as dictionary only when it fits in deflate’s window', () => {
@@ -42,7 +65,7 @@ describe('stored version texts', () => {
     expect(packText(text, Buffer.from(text).subarray(0, MAX_DICTIONARY_BYTES)).encoding).toBe(
       'deflate-original',
     );
-    expect(packText(text, Buffer.from(text)).encoding).toBe('deflate');
+    expect(packText(text, Buffer.from(`\ufeff${text}`)).encoding).toBe('deflate');
   });
 
   it('keep blocks with their marks, images and fields', () => {

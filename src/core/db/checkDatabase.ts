@@ -134,7 +134,7 @@ function versionTexts(db: WritableDB): string[] {
   const problems: string[] = [];
   const rows = db
     .prepare(
-      `SELECT ${STORED_TEXT_COLUMNS}, v.source_id, v.content_sha256, v.text_length, v.blocks_data
+      `SELECT ${STORED_TEXT_COLUMNS}, v.source_id, v.content_sha256, v.blocks_data
        FROM source_versions v ${STORED_TEXT_JOIN}`,
     )
     .iterate();
@@ -142,7 +142,6 @@ function versionTexts(db: WritableDB): string[] {
     StoredTextRow & {
       source_id: number;
       content_sha256: string;
-      text_length: number;
       blocks_data: Buffer;
     }
   >) {

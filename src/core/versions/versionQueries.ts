@@ -56,7 +56,7 @@ export interface VersionText {
  * the version; STORED_TEXT_JOIN follows `source_versions v` in its FROM.
  */
 export const STORED_TEXT_COLUMNS =
-  'v.id AS version_id, v.text_data, v.text_encoding, o.compression AS original_compression, o.data AS original_data';
+  'v.id AS version_id, v.text_data, v.text_encoding, v.text_length, o.compression AS original_compression, o.data AS original_data';
 /** The original, joined only for a text compressed against it. */
 export const STORED_TEXT_JOIN =
   "LEFT JOIN originals o ON o.id = v.original_id AND v.text_encoding = 'deflate-original'";
@@ -65,6 +65,7 @@ export interface StoredTextRow {
   version_id: number;
   text_data: Buffer;
   text_encoding: TextEncoding;
+  text_length: number;
   original_compression: string | null;
   original_data: Buffer | null;
 }
@@ -75,7 +76,8 @@ export interface StoredTextRow {
  */
 export function decodeText(row: StoredTextRow): string {
   try {
-    return unpackText({ data: row.text_data, encoding: row.text_encoding }, () => {
+    const packed = { data: row.text_data, encoding: row.text_encoding };
+    return unpackText(packed, row.text_length, () => {
       if (row.original_compression === null || row.original_data === null) {
         throw new Error('its original is missing');
       }

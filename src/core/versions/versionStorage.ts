@@ -6,13 +6,20 @@
  * A text whose original file is small is compressed with that file as the
  * preset dictionary: a plain-text, Markdown or small HTML file holds most of its
  * text already, so the text then costs a few bytes beside its evidence instead
- * of a second compressed copy. The dependency runs from the derived text to the
- * evidence, never the other way: an original always decodes on its own.
+ * of a second compressed copy. A text that is exactly the start of its original
+ * (a UTF-8 file whose text drops only its last line break, the common case) is
+ * stored as no bytes at all and read from the original. The dependency runs
+ * from the derived text to the evidence, never the other way: an original
+ * always decodes on its own.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Block } from '../../shared/documentModel';
 
-/** How `text_data` decodes: raw deflate, alone or with the version's original as dictionary. */
+/**
+ * How `text_data` decodes: raw deflate, alone or with the version's original as
+ * dictionary; with the original, no data at all means the text is the
+ * original's first `text_length` characters.
+ */
 export type TextEncoding = 'deflate' | 'deflate-original';
 
 export interface PackedText {
@@ -29,22 +36,51 @@ export const MAX_DICTIONARY_BYTES = 32 * 1024;
 
 export function packText(text: string, original: Uint8Array | null): PackedText {
   const bytes = Buffer.from(text, 'utf8');
+  if (original && startsWith(original, bytes)) {
+    return { data: Buffer.alloc(0), encoding: 'deflate-original' };
+  }
   if (original && original.length > 0 && original.length <= MAX_DICTIONARY_BYTES) {
     return { data: deflateRawSync(bytes, { dictionary: original }), encoding: 'deflate-original' };
   }
   return { data: deflateRawSync(bytes), encoding: 'deflate' };
 }
 
+function startsWith(bytes: Uint8Array, prefix: Buffer): boolean {
+  return bytes.length >= prefix.length && prefix.equals(bytes.subarray(0, prefix.length));
+}
+
 /**
- * The text of `packed`; `original` gives the version's original bytes and is
- * only called for a text compressed against them.
+ * The text of `packed`, `textLength` characters (code points) long; `original`
+ * gives the version's original bytes and is only called for a text stored
+ * against them.
  */
-export function unpackText(packed: PackedText, original: () => Uint8Array): string {
-  const bytes =
-    packed.encoding === 'deflate-original'
-      ? inflateRawSync(packed.data, { dictionary: original() })
-      : inflateRawSync(packed.data);
-  return bytes.toString('utf8');
+export function unpackText(
+  packed: PackedText,
+  textLength: number,
+  original: () => Uint8Array,
+): string {
+  if (packed.encoding === 'deflate') return inflateRawSync(packed.data).toString('utf8');
+  const originalBytes = original();
+  if (packed.data.length === 0) {
+    const bytes = Buffer.from(
+      originalBytes.buffer,
+      originalBytes.byteOffset,
+      originalBytes.byteLength,
+    );
+    return firstCodePoints(bytes.toString('utf8'), textLength);
+  }
+  return inflateRawSync(packed.data, { dictionary: originalBytes }).toString('utf8');
+}
+
+/** The first `count` code points of `text`. */
+function firstCodePoints(text: string, count: number): string {
+  const units = text.slice(0, count);
+  if (!/[\ud800-\udfff]/.test(units)) return units;
+  let end = 0;
+  for (let seen = 0; seen < count && end < text.length; seen++) {
+    end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  }
+  return text.slice(0, end);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Block } from '../../../shared/documentModel';
 import { DossierError } from '../../../shared/errors';
 import { storedOriginalBytes } from '../../originals/originals';
+import { codePointCount } from '../../versions/storeVersion';
 import { packBlocks, packText, unpackText } from '../../versions/versionStorage';
 import type { Migration } from './migration';
 
@@ -48,7 +49,8 @@ export const migration008CompressedTexts: Migration = {
       for (const [id, text, blocksJson, compression, data] of rows) {
         const original = compression && data ? storedOriginalBytes({ compression, data }) : null;
         const packed = packText(text, original);
-        if (unpackText(packed, () => original ?? Buffer.alloc(0)) !== text) {
+        const length = codePointCount(text);
+        if (unpackText(packed, length, () => original ?? Buffer.alloc(0)) !== text) {
           throw new DossierError(
             'internal',
             `The text of version row ${id} did not survive compression; nothing was changed.`,
