@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BACKUP_STEP_BYTES } from '../../src/core/db/backup';
+import { PAGE_SIZE } from '../../src/core/db/openDatabase';
 import { dispatch } from '../../src/core/dispatch';
 import {
   cancelOperation,
@@ -175,8 +177,8 @@ describe('a backup cancelled midway', () => {
     );
     expect(response).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     const sized = events.find((event) => event.total > 0);
-    // 256 pages per step: more than two steps were left when it was cancelled.
-    expect(sized?.total).toBeGreaterThan(3 * 256);
+    // More than two steps were left when it was cancelled.
+    expect((sized?.total ?? 0) * PAGE_SIZE).toBeGreaterThan(3 * BACKUP_STEP_BYTES);
     expect(events.at(-1)).toMatchObject({ operationId: 'backup-1', state: 'cancelled' });
     expect(fs.existsSync(destination)).toBe(false);
     expect(fs.readdirSync(notebook.dir).filter((name) => name.startsWith('backup'))).toEqual([]);

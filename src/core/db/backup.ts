@@ -7,7 +7,7 @@ import { quietOperation, stopIfCancelled } from '../operations';
 import type { ReadableDB } from './openDatabase';
 
 /** Small enough steps that a cancel is heard soon, large enough to copy quickly. */
-const PAGES_PER_STEP = 256;
+export const BACKUP_STEP_BYTES = 1024 * 1024;
 
 /**
  * Copies the live notebook with SQLite's online backup API (never a file copy,
@@ -25,13 +25,15 @@ export async function backupDatabase(
     throw new DossierError('already_exists', `${file} already exists; choose a new file name.`);
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const pagesPerStep = Math.max(1, Math.floor(BACKUP_STEP_BYTES / pageSize));
   try {
     await db.backup(file, {
-      // Called between steps of 100 pages; throwing stops the copy.
+      // Called between steps; throwing stops the copy.
       progress: ({ totalPages, remainingPages }) => {
         stopIfCancelled(signal, 'The backup was cancelled; no file was kept.');
         progress(totalPages - remainingPages, totalPages);
-        return PAGES_PER_STEP;
+        return pagesPerStep;
       },
     });
   } catch (error) {

@@ -27,6 +27,9 @@ const BUSY_TIMEOUT_MS = 5000;
  * A notebook from a newer Dossier or a file that is not a SQLite database is
  * refused before SQLite opens it, so the file stays byte-for-byte as it was.
  */
+/** The page size of the notebooks this program creates. */
+export const PAGE_SIZE = 16_384;
+
 export interface OpenOptions {
   /**
    * A second connection that only reads, beside the one that writes (which has
@@ -51,6 +54,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): ReadableD
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Only a new file takes it (WAL mode fixes an existing file's page size). Originals
+    // of a few KB compressed fill 4 KB pages poorly: 16 KB pages leave 4% of the
+    // file unused instead of 15%, and make searches no slower (measured at 100,000).
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // In WAL mode NORMAL never corrupts the file; a power cut may lose only the

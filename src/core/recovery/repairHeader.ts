@@ -7,9 +7,9 @@ import fs from 'node:fs';
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_BYTES = 100;
-/** b-tree page types (index/table, interior/leaf); 0 where a page is free or overflow. */
-const PAGE_TYPES = new Set([0, 0x02, 0x05, 0x0a, 0x0d]);
-const PAGE_SIZES = [4096, 1024, 2048, 8192, 16384, 32768, 65536, 512];
+/** b-tree page types: index and table, interior and leaf. */
+const BTREE_PAGE_TYPES = new Set([0x02, 0x05, 0x0a, 0x0d]);
+const PAGE_SIZES = [512, 1024, 2048, 4096, 8192, 16384, 32768, 65536];
 
 export function repairCopiedHeader(copy: string): void {
   const fd = fs.openSync(copy, 'r+');
@@ -41,15 +41,49 @@ export function repairCopiedHeader(copy: string): void {
   }
 }
 
-/** The page size at which the second page starts like a b-tree page (Dossier's is 4096). */
+/** Page starts sampled per candidate size: enough to tell sizes apart, a few reads each. */
+const SAMPLED_PAGES = 32;
+
+/**
+ * The page size the file was written with (Dossier's notebooks have 16 KB
+ * pages, older ones 4 KB): the smallest size at whose page starts nearly as
+ * many b-tree page headers are found as at any size. A size too large lands
+ * on real page starts too, but one too small lands mostly inside pages.
+ */
 function guessPageSize(fd: number, size: number): number {
-  const type = Buffer.alloc(1);
-  for (const pageSize of PAGE_SIZES) {
-    if (size < 2 * pageSize) continue;
-    fs.readSync(fd, type, 0, 1, pageSize);
-    if (PAGE_TYPES.has(type[0]!)) return pageSize;
+  const found = PAGE_SIZES.map((pageSize) => ({ pageSize, ratio: btreeRatio(fd, size, pageSize) }));
+  const best = Math.max(...found.map((size) => size.ratio));
+  if (best === 0) return 4096;
+  const plausible = found.filter((size) => size.ratio >= 0.75 * best);
+  return Math.min(...plausible.map((size) => size.pageSize));
+}
+
+/** The share of the sampled page starts (page 2 onwards) that hold a well-formed b-tree page header. */
+function btreeRatio(fd: number, size: number, pageSize: number): number {
+  const pages = Math.min(SAMPLED_PAGES, Math.floor(size / pageSize) - 1);
+  if (pages < 1) return 0;
+  const header = Buffer.alloc(12);
+  let found = 0;
+  for (let page = 1; page <= pages; page++) {
+    fs.readSync(fd, header, 0, header.length, page * pageSize);
+    if (isBtreeHeader(header, pageSize)) found++;
   }
-  return 4096;
+  return found / pages;
+}
+
+function isBtreeHeader(header: Buffer, pageSize: number): boolean {
+  const type = header[0]!;
+  if (!BTREE_PAGE_TYPES.has(type)) return false;
+  const headerBytes = type === 0x02 || type === 0x05 ? 12 : 8;
+  const cells = header.readUInt16BE(3);
+  const contentStart = header.readUInt16BE(5) || 65536;
+  const firstFreeblock = header.readUInt16BE(1);
+  return (
+    headerBytes + 2 * cells <= contentStart &&
+    contentStart <= pageSize &&
+    firstFreeblock < pageSize &&
+    header[7]! <= 60
+  );
 }
 
 /** A file cut short mid-page reads as if the rest of that page were zeros. */
