@@ -44,7 +44,7 @@ import { importFile, importText } from './sources/importSource';
 import { importFiles } from './sources/importFiles';
 import { editSource } from './sources/editSource';
 import { importUrl } from './sources/importUrl';
-import { getSource, listSources } from './sources/sourceQueries';
+import { getSource, listPassageCounts, listSources } from './sources/sourceQueries';
 import { readOriginal } from './originals/originals';
 import { listTags } from './tags/listTags';
 import { setTags } from './tags/setTags';
@@ -120,6 +120,7 @@ function queries(db: ReadableDB, status: NotebookStatus): QueryMethods {
   return {
     notebookStatus: () => status,
     listSources: () => listSources(db),
+    listPassageCounts: () => listPassageCounts(db),
     getSource: ({ sourceId, versionNumber }) => getSource(db, Number(sourceId), versionNumber),
     getOriginal: ({ sourceId, versionNumber }) =>
       readOriginal(db, readVersion(db, Number(sourceId), versionNumber).id),

@@ -23,6 +23,7 @@ const bridge = {
   importFile: invoker('importFile'),
   importText: invoker('importText'),
   listSources: invoker('listSources'),
+  listPassageCounts: invoker('listPassageCounts'),
   getSource: invoker('getSource'),
   getRevisionReport: invoker('getRevisionReport'),
   markPassage: invoker('markPassage'),

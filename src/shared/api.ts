@@ -127,6 +127,7 @@ export const apiArgs = {
     operationId: operationId.optional(),
   }),
   listSources: z.object({}),
+  listPassageCounts: z.object({}),
   getSource: z.object({
     sourceId: id,
     /** An older version to read (1 is the first); the current one when absent. */
@@ -428,6 +429,16 @@ export interface SourceSummary {
   collectionIds: string[];
   /** When it was moved to the trash; null for a source in the library (listSources lists no other). */
   deletedAt: string | null;
+}
+
+/**
+ * How many passages a source has (`SourceSummary.passageCount`), read apart
+ * from the summaries: marking a passage changes this alone, and a large
+ * library's summaries are costly to list again.
+ */
+export interface PassageCount {
+  sourceId: string;
+  passageCount: number;
 }
 
 /**
@@ -833,6 +844,8 @@ export interface ApiResults {
   importUrl: ImportedSource;
   getOriginal: OriginalContent;
   listSources: SourceSummary[];
+  /** Every source with at least one passage, in the trash or not. */
+  listPassageCounts: PassageCount[];
   getSource: SourceDetail;
   getRevisionReport: VersionReport;
   markPassage: MarkedPassage;

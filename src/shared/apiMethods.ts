@@ -49,6 +49,7 @@ export const apiMethods = {
   importUrl: long(mutation('sources', 'passages')),
   getOriginal: query,
   listSources: query,
+  listPassageCounts: query,
   getSource: query,
   getRevisionReport: query,
   markPassage: mutation('passages'),

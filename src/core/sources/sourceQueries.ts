@@ -1,4 +1,4 @@
-import type { SourceDetail, SourceSummary } from '../../shared/api';
+import type { PassageCount, SourceDetail, SourceSummary } from '../../shared/api';
 import type { Block, SourceKind } from '../../shared/documentModel';
 import { originalOfVersion } from '../originals/originals';
 import { DossierError } from '../../shared/errors';
@@ -47,6 +47,15 @@ export function listSources(db: ReadableDB): SourceSummary[] {
     )
     .all() as SourceRow[];
   return rows.map(toSourceSummary);
+}
+
+/** The passages of each source that has any: one pass over the passages' source index. */
+export function listPassageCounts(db: ReadableDB): PassageCount[] {
+  const rows = db
+    .prepare('SELECT source_id, count(*) AS count FROM passages GROUP BY source_id')
+    .raw()
+    .all() as Array<[number, number]>;
+  return rows.map(([sourceId, count]) => ({ sourceId: String(sourceId), passageCount: count }));
 }
 
 /** The sources of `sourceIds` that exist, in the trash or not, by id: one query for them all. */

@@ -1,5 +1,7 @@
 import type { NoteSummary, PassageView, SourceDetail, SourceSummary } from '../../shared/api';
+import { useMemo } from 'react';
 import { api } from '../api/client';
+import { withPassageCounts } from '../library/withPassageCounts';
 import type { Navigation } from './navigation';
 import type { QueryState } from './useApiQuery';
 import { useLiveQuery } from './useLiveQuery';
@@ -18,10 +20,20 @@ export interface WorkspaceData {
 
 /** The lists and the open source, each reloaded when what it shows changes. */
 export function useWorkspaceData(navigation: Navigation): WorkspaceData {
-  // A source's summary counts its passages and lists its tags.
-  const sources = useLiveQuery(['sources', 'passages', 'tags'], 'sources', () =>
-    api.listSources({}),
+  // Listing every summary is the costly read of a large library: it is read again when
+  // sources or tags (which summaries list) change; a passage marked reloads the counts alone.
+  const summaries = useLiveQuery(['sources', 'tags'], 'sources', () => api.listSources({}));
+  const passageCounts = useLiveQuery(['sources', 'passages'], 'passage-counts', () =>
+    api.listPassageCounts({}),
   );
+  const counted = useMemo(
+    () =>
+      summaries.data && passageCounts.data
+        ? withPassageCounts(summaries.data, passageCounts.data)
+        : summaries.data,
+    [summaries.data, passageCounts.data],
+  );
+  const sources = { ...summaries, data: counted };
   const notes = useLiveQuery(['notes', 'tags'], 'notes', () => api.listNotes({}));
 
   // A source in the trash can still be opened (from a note's link), and says where it is.
