@@ -9,6 +9,7 @@ import {
   indexNote,
   indexPassage,
   indexSource,
+  sourceKeys,
   unindexNote,
   unindexPassage,
 } from '../../src/core/search/searchIndex';
@@ -68,7 +69,7 @@ function addSource(source: SourceFixture): number {
       tagId(tag),
     );
   }
-  indexSource(db, sourceId, source.title, source.text);
+  indexSource(db, sourceId, sourceKeys(source.title, source.text));
   return sourceId;
 }
 

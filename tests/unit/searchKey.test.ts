@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempFolder } from './support/tempFolder';
 import { openDatabase, type WritableDB } from '../../src/core/db/openDatabase';
-import { indexSource } from '../../src/core/search/searchIndex';
+import { indexSource, sourceKeys } from '../../src/core/search/searchIndex';
 import { keyTokens, queryTokens, searchKey } from '../../src/core/search/searchKey';
 import { corpusPageNames, corpusPageText, hasCorpus } from './support/corpusPages';
 
@@ -90,7 +90,7 @@ describe('search keys in FTS5', () => {
 
   /** The tokens FTS5 stored for a text indexed as a source's body. */
   function fts5Tokens(id: number, text: string): string[] {
-    indexSource(db, id, 'title', text);
+    indexSource(db, id, sourceKeys('title', text));
     return db
       .prepare(`SELECT term FROM temp.terms WHERE doc = ? AND col = 'body' ORDER BY offset`)
       .pluck()

@@ -8,31 +8,50 @@ import { cachedStatement } from '../db/statementCache';
 /** Below this saving, compressing is not worth the work of inflating on every read. */
 const MIN_COMPRESSION_GAIN = 0.05;
 
+/** An original as it is stored: hashed and, where that pays, compressed. */
+export interface PackedOriginal {
+  sha256: string;
+  byteCount: number;
+  mediaType: string;
+  compression: 'deflate' | 'none';
+  data: Buffer;
+}
+
+/** Hashes and compresses an original; no database needed (a bulk import does it off the write lock). */
+export function packOriginal(bytes: Uint8Array, mediaType: string): PackedOriginal {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const deflated = deflateRawSync(bytes, { level: 6 });
+  const compressed = deflated.length < bytes.length * (1 - MIN_COMPRESSION_GAIN);
+  return {
+    sha256,
+    byteCount: bytes.length,
+    mediaType,
+    compression: compressed ? 'deflate' : 'none',
+    data: compressed ? deflated : Buffer.from(bytes),
+  };
+}
+
 /**
  * Keeps the bytes a version was made from and returns their row id; bytes
  * stored before (same SHA-256) are not stored twice. Run inside the import's
  * transaction, so an original never outlives a failed import.
  */
-export function storeOriginal(db: WritableDB, bytes: Uint8Array, mediaType: string): number {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const existing = cachedStatement(db, 'SELECT id FROM originals WHERE sha256 = ?').get(sha256) as
-    | { id: number }
-    | undefined;
+export function storeOriginal(db: WritableDB, original: PackedOriginal): number {
+  const existing = cachedStatement(db, 'SELECT id FROM originals WHERE sha256 = ?').get(
+    original.sha256,
+  ) as { id: number } | undefined;
   if (existing) return existing.id;
-
-  const deflated = deflateRawSync(bytes, { level: 6 });
-  const compressed = deflated.length < bytes.length * (1 - MIN_COMPRESSION_GAIN);
   return Number(
     cachedStatement(
       db,
       `INSERT INTO originals (sha256, byte_count, media_type, compression, data)
        VALUES (?, ?, ?, ?, ?)`,
     ).run(
-      sha256,
-      bytes.length,
-      mediaType,
-      compressed ? 'deflate' : 'none',
-      compressed ? deflated : Buffer.from(bytes),
+      original.sha256,
+      original.byteCount,
+      original.mediaType,
+      original.compression,
+      original.data,
     ).lastInsertRowid,
   );
 }

@@ -15,12 +15,23 @@ import {
 } from '../versions/versionQueries';
 import { searchKey } from './searchKey';
 
-/** Indexes (or re-indexes) a source under its title and current text. */
-export function indexSource(db: WritableDB, sourceId: number, title: string, text: string): void {
+/** What a source is indexed under: the search keys of its title and current text. */
+export interface SourceKeys {
+  title: string;
+  text: string;
+}
+
+/** Folds a source's title and text into keys; no database needed, so it is done before the write lock is taken. */
+export function sourceKeys(title: string, text: string): SourceKeys {
+  return { title: searchKey(title), text: searchKey(text) };
+}
+
+/** Indexes (or re-indexes) a source under the keys of its title and current text. */
+export function indexSource(db: WritableDB, sourceId: number, keys: SourceKeys): void {
   cachedStatement(
     db,
     'INSERT OR REPLACE INTO sources_fts (rowid, title, body) VALUES (?, ?, ?)',
-  ).run(sourceId, searchKey(title), searchKey(text));
+  ).run(sourceId, keys.title, keys.text);
 }
 
 /**
@@ -62,7 +73,7 @@ export function reindexSourceTitle(db: WritableDB, sourceId: number): void {
     .all(sourceId) as Array<StoredTextRow & { title: string; current: 0 | 1 }>;
   for (const version of versions) {
     const text = decodeText(version);
-    if (version.current) indexSource(db, sourceId, version.title, text);
+    if (version.current) indexSource(db, sourceId, sourceKeys(version.title, text));
     else indexOldVersion(db, version.version_id, version.title, text);
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The bulk path (a folder from the app, `dossier import DIR`): each file is
- * extracted on its own (off the write lock), then the documents are stored in
- * batches, one transaction per batch. SQLite and FTS5 pay for a commit once
+ * extracted, packed and folded on its own (off the write lock), then the
+ * documents are stored in batches, one transaction per batch. SQLite and FTS5 pay for a commit once
  * per batch instead of once per file; a file that cannot be stored is reported
  * and rolled back alone (see storeAll), and an interrupted import leaves every
  * article either wholly in or out.
@@ -11,10 +11,14 @@ import type { SourceKind } from '../../shared/documentModel';
 import { isDossierError, toErrorInfo } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { detectFormat } from '../extract/detectFormat';
-import type { ExtractedDocument } from '../extract/extractedDocument';
 import { extractDocument } from '../extract/extractDocument';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
-import { decodeBase64, storeDocument, storeInTransaction } from './importSource';
+import {
+  decodeBase64,
+  prepareDocument,
+  storeInTransaction,
+  type PreparedDocument,
+} from './importSource';
 
 /** A batch is stored once it holds this many documents… */
 const BATCH_DOCUMENTS = 200;
@@ -23,15 +27,14 @@ const BATCH_TEXT_CHARS = 8 * 1024 * 1024;
 
 type FileToImport = ValidArgs<'importFiles'>['files'][number];
 
-interface Extracted {
+interface Prepared {
   fileName: string;
-  document: ExtractedDocument;
-  original: { bytes: Uint8Array; mediaType: string };
+  prepared: PreparedDocument;
 }
 
 /**
  * Imports files in order; each outcome says what became of its file. Once
- * cancelled, the documents already extracted are still stored (they are
+ * cancelled, the documents already prepared are still stored (they are
  * whole), and the files left are reported as not imported.
  */
 export async function importFiles(
@@ -40,7 +43,7 @@ export async function importFiles(
   { signal, progress }: OperationContext = quietOperation,
 ): Promise<FileImportOutcome[]> {
   const outcomes: FileImportOutcome[] = new Array(files.length);
-  let batch: Array<Extracted & { index: number }> = [];
+  let batch: Array<Prepared & { index: number }> = [];
   let batchChars = 0;
   const storeBatch = () => {
     storeAll(db, batch, outcomes);
@@ -49,15 +52,15 @@ export async function importFiles(
   };
 
   for (const [index, file] of files.entries()) {
-    const extracted = await extractFile(file, signal);
+    const extracted = await prepareFile(file, signal);
     if ('status' in extracted) {
       outcomes[index] = extracted;
     } else {
       batch.push({ ...extracted, index });
-      batchChars += extracted.document.text.length;
+      batchChars += extracted.prepared.document.text.length;
       if (batch.length >= BATCH_DOCUMENTS || batchChars >= BATCH_TEXT_CHARS) storeBatch();
     }
-    // A file is done once extracted (its batch is stored before the import ends). Once
+    // A file is done once prepared (its batch is stored before the import ends). Once
     // cancelled, the files left are only marked as not imported: that is no progress.
     if (!signal.aborted) progress(index + 1, files.length);
     await yieldToHost();
@@ -66,18 +69,25 @@ export async function importFiles(
   return outcomes;
 }
 
-/** The file's document, or the reason it cannot be imported. */
-async function extractFile(
+/**
+ * The file's document ready to store (extracted, packed, folded: work done
+ * before the write lock is taken), or the reason it cannot be imported.
+ */
+async function prepareFile(
   { fileName, contentBase64 }: FileToImport,
   signal: AbortSignal,
-): Promise<Extracted | FileImportOutcome> {
+): Promise<Prepared | FileImportOutcome> {
   let kind: SourceKind | undefined;
   try {
     stopIfCancelled(signal, `${fileName} was not imported: the import was cancelled.`);
     const bytes = decodeBase64(contentBase64, fileName);
     kind = detectFormat(bytes, fileName).kind;
     const { format, document } = await extractDocument({ bytes, fileName }, signal);
-    return { fileName, document, original: { bytes, mediaType: format.mediaType } };
+    const original = { bytes, mediaType: format.mediaType };
+    return {
+      fileName,
+      prepared: prepareDocument(document, { origin: 'file', fileName, original }),
+    };
   } catch (error) {
     return failed(fileName, error, kind);
   }
@@ -91,15 +101,14 @@ async function extractFile(
  */
 function storeAll(
   db: WritableDB,
-  batch: ReadonlyArray<Extracted & { index: number }>,
+  batch: ReadonlyArray<Prepared & { index: number }>,
   outcomes: FileImportOutcome[],
 ): void {
   if (batch.length === 0) return;
   try {
     db.transaction(() => {
-      for (const { index, fileName, document, original } of batch) {
-        const source = { origin: 'file' as const, fileName, original };
-        outcomes[index] = { fileName, ...storeInTransaction(db, document, source) };
+      for (const { index, fileName, prepared } of batch) {
+        outcomes[index] = { fileName, ...storeInTransaction(db, prepared) };
       }
     }).immediate();
   } catch {
@@ -109,16 +118,17 @@ function storeAll(
 
 function storeEachAlone(
   db: WritableDB,
-  batch: ReadonlyArray<Extracted & { index: number }>,
+  batch: ReadonlyArray<Prepared & { index: number }>,
   outcomes: FileImportOutcome[],
 ): void {
   db.transaction(() => {
-    for (const { index, fileName, document, original } of batch) {
+    for (const { index, fileName, prepared } of batch) {
       try {
-        const stored = storeDocument(db, document, { origin: 'file', fileName, original });
+        // A savepoint of the batch's transaction: a document refused leaves nothing behind.
+        const stored = db.transaction(() => storeInTransaction(db, prepared))();
         outcomes[index] = { fileName, ...stored };
       } catch (error) {
-        outcomes[index] = failed(fileName, error, document.kind);
+        outcomes[index] = failed(fileName, error, prepared.document.kind);
       }
     }
   }).immediate();

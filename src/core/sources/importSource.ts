@@ -10,9 +10,14 @@ import { extractDocument } from '../extract/extractDocument';
 import { plainTextDocument } from '../extract/plainText/extractPlainText';
 import { quietOperation, stopIfCancelled } from '../operations';
 import { takeOutOfTrash } from '../trash/sourceTrash';
-import { indexSource } from '../search/searchIndex';
+import { indexSource, sourceKeys, type SourceKeys } from '../search/searchIndex';
 import { addRevision } from '../versions/addRevision';
-import { contentHash, insertVersion, type VersionSource } from '../versions/storeVersion';
+import {
+  insertVersion,
+  prepareVersion,
+  type PreparedVersion,
+  type VersionSource,
+} from '../versions/storeVersion';
 import { METADATA_COLUMNS, metadataValues } from './sourceMetadata';
 
 /** Longer first lines (a pasted paragraph without a heading) are shortened for the library list. */
@@ -96,7 +101,35 @@ export function storeDocument(
   revisionOf?: string,
 ): ImportedSource {
   if (revisionOf !== undefined) return addRevision(db, Number(revisionOf), document, source);
-  return db.transaction(() => storeInTransaction(db, document, source)).immediate();
+  const prepared = prepareDocument(document, source);
+  return db.transaction(() => storeInTransaction(db, prepared)).immediate();
+}
+
+/**
+ * A document ready to be stored as a new source: its title shortened, its
+ * version packed and hashed, its search keys folded, each once. Made without
+ * the database, before the write lock is taken.
+ */
+export interface PreparedDocument {
+  document: ExtractedDocument;
+  source: VersionSource;
+  title: string;
+  version: PreparedVersion;
+  keys: SourceKeys;
+}
+
+export function prepareDocument(
+  document: ExtractedDocument,
+  source: VersionSource,
+): PreparedDocument {
+  const title = shortTitle(document.title);
+  return {
+    document,
+    source,
+    title,
+    version: prepareVersion(document, source.original),
+    keys: sourceKeys(title, document.text),
+  };
 }
 
 /**
@@ -104,16 +137,13 @@ export function storeDocument(
  * caller's transaction: no savepoint of its own, so a failure may leave part of
  * it there, and the caller must roll its whole transaction back.
  */
-export function storeInTransaction(
-  db: WritableDB,
-  document: ExtractedDocument,
-  source: VersionSource,
-): ImportedSource {
+export function storeInTransaction(db: WritableDB, prepared: PreparedDocument): ImportedSource {
+  const { document, source } = prepared;
   const existing = cachedStatement(
     db,
     `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
      WHERE v.content_sha256 = ? LIMIT 1`,
-  ).get(contentHash(document.text)) as { id: number; title: string } | undefined;
+  ).get(prepared.version.sha256) as { id: number; title: string } | undefined;
   if (existing) {
     takeOutOfTrash(db, existing.id);
     const sourceId = String(existing.id);
@@ -121,7 +151,7 @@ export function storeInTransaction(
   }
   const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
   if (sameAddress !== null) return addRevision(db, sameAddress, document, source);
-  return saveAsNewSource(db, document, source);
+  return saveAsNewSource(db, prepared);
 }
 
 /** The source saved from this canonical address, if any (the oldest, should there be several). */
@@ -136,10 +166,8 @@ function sourceAt(db: WritableDB, url: string | null): number | null {
 /** A new source with version 1 and its search index entry; inside the caller's transaction. */
 function saveAsNewSource(
   db: WritableDB,
-  document: ExtractedDocument,
-  source: VersionSource,
+  { document, source, title, version, keys }: PreparedDocument,
 ): ImportedSource {
-  const title = shortTitle(document.title);
   const now = timestamp();
   const columns = ['title', 'kind', 'captured_at', 'original_file_name', ...METADATA_COLUMNS];
   const sourceId = Number(
@@ -149,12 +177,12 @@ function saveAsNewSource(
     ).run(title, document.kind, now, source.fileName, ...metadataValues(document.metadata))
       .lastInsertRowid,
   );
-  const versionId = insertVersion(db, sourceId, 1, document, source, now);
+  const versionId = insertVersion(db, sourceId, 1, document, source, now, null, version);
   cachedStatement(db, 'UPDATE sources SET current_version_id = ? WHERE id = ?').run(
     versionId,
     sourceId,
   );
-  indexSource(db, sourceId, title, document.text);
+  indexSource(db, sourceId, keys);
   return { status: 'imported', sourceId: String(sourceId), title, kind: document.kind };
 }
 

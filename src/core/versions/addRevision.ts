@@ -2,7 +2,7 @@ import type { ImportedSource } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
-import { indexCurrentVersionAsOld, indexSource } from '../search/searchIndex';
+import { indexCurrentVersionAsOld, indexSource, sourceKeys } from '../search/searchIndex';
 import type { ExtractedDocument } from '../extract/extractedDocument';
 import { fillMissingMetadata } from '../sources/sourceMetadata';
 import { takeOutOfTrash } from '../trash/sourceTrash';
@@ -63,7 +63,7 @@ export function addRevision(
       );
       fillMissingMetadata(db, sourceId, parsed.metadata);
       storeAnchors(db, versionId, plan.anchors);
-      indexSource(db, sourceId, title, parsed.text);
+      indexSource(db, sourceId, sourceKeys(title, parsed.text));
       return {
         status: 'revised',
         sourceId: String(sourceId),

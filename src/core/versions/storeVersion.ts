@@ -3,8 +3,8 @@ import type { RevisionReport, VersionOrigin } from '../../shared/api';
 import type { WritableDB } from '../db/openDatabase';
 import { cachedStatement } from '../db/statementCache';
 import type { ExtractedDocument } from '../extract/extractedDocument';
-import { storeOriginal } from '../originals/originals';
-import { packBlocks, packText } from './versionStorage';
+import { packOriginal, storeOriginal, type PackedOriginal } from '../originals/originals';
+import { packBlocks, packText, type PackedText } from './versionStorage';
 
 /** What a version holds: its text and blocks, and the extractor that made them. */
 export type VersionContent = Pick<ExtractedDocument, 'text' | 'blocks' | 'extractor'>;
@@ -38,6 +38,32 @@ export function codePointCount(text: string): number {
 }
 
 /**
+ * What storing a version writes, made without the database (before the write
+ * lock is taken): its text and blocks packed, its length and hash, its
+ * original packed.
+ */
+export interface PreparedVersion {
+  text: PackedText;
+  blocks: Buffer;
+  length: number;
+  sha256: string;
+  original: PackedOriginal | null;
+}
+
+export function prepareVersion(
+  content: Pick<VersionContent, 'text' | 'blocks'>,
+  original: VersionSource['original'],
+): PreparedVersion {
+  return {
+    text: packText(content.text, original?.bytes ?? null),
+    blocks: packBlocks(content.blocks, content.text),
+    length: codePointCount(content.text),
+    sha256: contentHash(content.text),
+    original: original ? packOriginal(original.bytes, original.mediaType) : null,
+  };
+}
+
+/**
  * Writes an immutable version of a source (its number is given by the caller),
  * with the report of the re-anchoring it caused (none for a first version), and
  * returns its id, keeping its original bytes (once). Run inside the transaction
@@ -51,8 +77,8 @@ export function insertVersion(
   { origin, fileName, url = null, original = null }: VersionSource,
   createdAt: string,
   report: RevisionReport | null = null,
+  prepared: PreparedVersion = prepareVersion(content, original),
 ): number {
-  const text = packText(content.text, original?.bytes ?? null);
   return Number(
     cachedStatement(
       db,
@@ -64,17 +90,17 @@ export function insertVersion(
     ).run(
       sourceId,
       versionNumber,
-      text.data,
-      text.encoding,
-      packBlocks(content.blocks, content.text),
-      codePointCount(content.text),
-      contentHash(content.text),
+      prepared.text.data,
+      prepared.text.encoding,
+      prepared.blocks,
+      prepared.length,
+      prepared.sha256,
       content.extractor,
       createdAt,
       origin,
       fileName,
       url,
-      original ? storeOriginal(db, original.bytes, original.mediaType) : null,
+      prepared.original ? storeOriginal(db, prepared.original) : null,
       report === null ? null : JSON.stringify(report),
     ).lastInsertRowid,
   );
