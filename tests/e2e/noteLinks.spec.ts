@@ -113,7 +113,11 @@ test('a note lists the sources and passages it cites, in order, and a trashed no
   await page.getByTestId('note-editor').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(' [[Old');
+  // The choices come from a query: Enter before they arrive would type a line break.
+  const options = page.getByTestId('note-link-menu').getByRole('option');
+  await expect(options.first()).toHaveText('Old lead');
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('note-editor').locator('.linked-note')).toHaveText('Old lead');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await callApi(running, 'deleteNote', { noteId: target });
   await expect(page.getByTestId('note-editor').locator('.linked-note')).toHaveClass(/is-missing/);
