@@ -66,12 +66,18 @@ export function lowerCaseTokens(lowerCase: string): KeyToken[] {
 
 /** The text to give FTS5 for `text`. */
 export function searchKey(text: string): string {
+  // Terms, or runs of terms already one space apart.
   const terms: string[] = [];
   // Line by line (no token spans a line break): most lines of most texts fold
-  // to their lower case, which is far cheaper to cut than a fold.
+  // to their lower case, which is far cheaper to cut than a fold: its tokens
+  // are its runs of ASCII letters and digits, and the rest becomes one space.
   for (const line of text.split('\n')) {
     if (foldsToLowerCase.test(line)) {
-      for (const run of line.toLowerCase().matchAll(/[a-z0-9]+/g)) terms.push(run[0]);
+      const tokens = line
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+      if (tokens !== '') terms.push(tokens);
       continue;
     }
     forEachWord(foldString(line, keyFoldOptions), (word) => {
