@@ -480,7 +480,8 @@ test('3,000 articles: only a screenful is in the page, and the last one is reach
 
   const started = Date.now();
   await page.goto(running.url);
-  await expect(page.getByTestId('library-count')).toHaveText(String(total), { timeout: 30_000 });
+  // Grouped as the browser's language groups digits (3,000 in English).
+  await expect(page.getByTestId('library-count')).toHaveText(/^3\D?000$/, { timeout: 30_000 });
   await expect(rows(page).first()).toBeVisible();
   const shownAfter = Date.now() - started;
 

@@ -39,7 +39,9 @@ export function LibraryList({ sources, error, openSourceId, onOpen, library }: L
         <h2 id="library-heading">Library</h2>
         {all.length > 0 && (
           <span className="library-count" data-testid="library-count">
-            {shown.length === all.length ? all.length : `${shown.length} of ${all.length}`}
+            {shown.length === all.length
+              ? all.length.toLocaleString()
+              : `${shown.length.toLocaleString()} of ${all.length.toLocaleString()}`}
           </span>
         )}
       </div>
