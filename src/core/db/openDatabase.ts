@@ -10,7 +10,7 @@ import { findFileDamage } from '../recovery/fileDamage';
 import { notebookMovedAside } from '../recovery/moveAside';
 import { probeNotebook } from '../recovery/probeNotebook';
 import { isSqliteDamage, whatToRunOnDamage } from '../recovery/sqliteDamage';
-import { explainSqliteFailure } from './sqliteFailures';
+import { explainSqliteFailure, isSqliteBusy } from './sqliteFailures';
 
 /**
  * Branded handles (Signal's idea): code that only reads takes a ReadableDB, so
@@ -58,7 +58,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): ReadableD
     // of a few KB compressed fill 4 KB pages poorly: 16 KB pages leave 4% of the
     // file unused instead of 15%, and make searches no slower (measured at 100,000).
     db.pragma(`page_size = ${PAGE_SIZE}`);
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('foreign_keys = ON');
     // In WAL mode NORMAL never corrupts the file; a power cut may lose only the
     // last commits, and it saves an fsync on every transaction.
@@ -68,6 +68,29 @@ export function openDatabase(file: string, options: OpenOptions = {}): ReadableD
   } catch (error) {
     db.close();
     throw toOpenError(file, error);
+  }
+}
+
+/** How long to wait between two tries at switching a notebook to WAL. */
+const WAL_RETRY_MS = 20;
+
+/**
+ * SQLite refuses a change of journal mode at once, without the busy timeout,
+ * while another connection holds a lock in the old mode: two programs opening
+ * a new notebook at the same moment both switch it. The one refused tries
+ * again (by then it is WAL already, and nothing is left to change) until the
+ * busy timeout has passed.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_MS);
+    }
   }
 }
 
