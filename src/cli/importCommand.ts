@@ -61,7 +61,7 @@ export const importCommand: Command = {
 };
 
 /** Files sent to the core per call: enough for the bulk path to pay off, little enough to hold in memory. */
-const BATCH_FILES = 500;
+const BATCH_FILES = 2000;
 const BATCH_BYTES = 64 * 1024 * 1024;
 
 /** Every file's outcome, in order; a file that cannot be read is reported and the others go on. */

@@ -20,8 +20,12 @@ import {
   type PreparedDocument,
 } from './importSource';
 
-/** A batch is stored once it holds this many documents… */
-const BATCH_DOCUMENTS = 200;
+/**
+ * A batch is stored once it holds this many documents (a commit writes the
+ * batch's index terms as one FTS5 segment, see migration 009: the fewer and
+ * larger, the less merging)…
+ */
+const BATCH_DOCUMENTS = 1000;
 /** …or this much text, so a batch of large files does not hold much memory or the lock for long. */
 const BATCH_TEXT_CHARS = 8 * 1024 * 1024;
 

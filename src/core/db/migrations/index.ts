@@ -6,6 +6,7 @@ import { migration005OriginalsAndMetadata } from './005-originals-and-metadata';
 import { migration006Workspace } from './006-workspace';
 import { migration007NoteLinks } from './007-note-links';
 import { migration008CompressedTexts } from './008-compressed-texts';
+import { migration009BulkIndexBuffer } from './009-bulk-index-buffer';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration006Workspace,
   migration007NoteLinks,
   migration008CompressedTexts,
+  migration009BulkIndexBuffer,
 ]);
 
 export const latestSchemaVersion = migrations.length;
