@@ -150,7 +150,7 @@ export function storeInTransaction(db: WritableDB, prepared: PreparedDocument): 
     return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
   }
   const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
-  if (sameAddress !== null) return addRevision(db, sameAddress, document, source);
+  if (sameAddress !== null) return addRevision(db, sameAddress, document, source, prepared.version);
   return saveAsNewSource(db, prepared);
 }
 

@@ -7,7 +7,12 @@ import type { ExtractedDocument } from '../extract/extractedDocument';
 import { fillMissingMetadata } from '../sources/sourceMetadata';
 import { takeOutOfTrash } from '../trash/sourceTrash';
 import { planReanchoring, storeAnchors } from './reanchorSource';
-import { contentHash, insertVersion, type VersionSource } from './storeVersion';
+import {
+  insertVersion,
+  prepareVersion,
+  type PreparedVersion,
+  type VersionSource,
+} from './storeVersion';
 
 /**
  * Adds the text as the next version of a source, never rewriting the ones it
@@ -18,14 +23,15 @@ import { contentHash, insertVersion, type VersionSource } from './storeVersion';
  * is taken from the new version (what it has, the analyst may have set). One transaction: the
  * version, its report, the passages' new anchors and the search index change
  * together or not at all. A source in the trash comes back: the analyst wants it again.
+ * `prepared` is the version packed and hashed, before the write lock is taken.
  */
 export function addRevision(
   db: WritableDB,
   sourceId: number,
   parsed: ExtractedDocument,
   source: VersionSource,
+  prepared: PreparedVersion = prepareVersion(parsed, source.original),
 ): ImportedSource {
-  const sha256 = contentHash(parsed.text);
   return db
     .transaction((): ImportedSource => {
       const existing = db
@@ -35,7 +41,7 @@ export function addRevision(
            FROM sources s JOIN source_versions v ON v.source_id = s.id
            WHERE s.id = ? GROUP BY s.id`,
         )
-        .get(sha256, sourceId) as
+        .get(prepared.sha256, sourceId) as
         | { title: string; lastNumber: number; holdsText: 0 | 1 }
         | undefined;
       if (!existing) throw new DossierError('not_found', `No source with id ${sourceId}`);
@@ -54,6 +60,7 @@ export function addRevision(
         source,
         timestamp(),
         plan.report,
+        prepared,
       );
       indexCurrentVersionAsOld(db, sourceId);
       db.prepare('UPDATE sources SET current_version_id = ?, kind = ? WHERE id = ?').run(

@@ -55,11 +55,21 @@ export function prepareVersion(
   original: VersionSource['original'],
 ): PreparedVersion {
   return {
-    text: packText(content.text, original?.bytes ?? null),
-    blocks: packBlocks(content.blocks, content.text),
-    length: codePointCount(content.text),
+    ...packContent(content, original?.bytes ?? null),
     sha256: contentHash(content.text),
     original: original ? packOriginal(original.bytes, original.mediaType) : null,
+  };
+}
+
+/** A version's text and blocks as the table stores them, and the text's length. */
+export function packContent(
+  { text, blocks }: Pick<VersionContent, 'text' | 'blocks'>,
+  originalBytes: Uint8Array | null,
+): Pick<PreparedVersion, 'text' | 'blocks' | 'length'> {
+  return {
+    text: packText(text, originalBytes),
+    blocks: packBlocks(blocks, text),
+    length: codePointCount(text),
   };
 }
 

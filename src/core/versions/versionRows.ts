@@ -8,9 +8,8 @@ import type { Block } from '../../shared/documentModel';
 import type { ReadableDB } from '../db/openDatabase';
 import type { TableStorage } from '../export/notebookFormat';
 import { storedOriginalBytes } from '../originals/originals';
-import { codePointCount } from './storeVersion';
+import { packContent } from './storeVersion';
 import { readVersionContent } from './versionQueries';
-import { packBlocks, packText } from './versionStorage';
 
 export const versionRowStorage: TableStorage = {
   fileOnly: ['text', 'blocks_json'],
@@ -21,13 +20,14 @@ export const versionRowStorage: TableStorage = {
   },
   toTable(db, { text, blocks_json, ...row }) {
     const original = row.original_id == null ? null : originalRow(db, row.original_id as number);
-    const packed = packText(text as string, original ? bytesOrNull(original) : null);
+    const content = { text: text as string, blocks: JSON.parse(blocks_json as string) as Block[] };
+    const packed = packContent(content, original ? bytesOrNull(original) : null);
     return {
       ...row,
-      text_data: packed.data,
-      text_encoding: packed.encoding,
-      blocks_data: packBlocks(JSON.parse(blocks_json as string) as Block[], text as string),
-      text_length: codePointCount(text as string),
+      text_data: packed.text.data,
+      text_encoding: packed.text.encoding,
+      blocks_data: packed.blocks,
+      text_length: packed.length,
     };
   },
 };
