@@ -22,11 +22,6 @@ export type WritableDB = ReadableDB & { readonly __writable: never };
 /** How long a statement waits for another connection's lock (the CLI and the app may share the file). */
 const BUSY_TIMEOUT_MS = 5000;
 
-/**
- * Opens (creating if needed) the notebook file and brings its schema up to date.
- * A notebook from a newer Dossier or a file that is not a SQLite database is
- * refused before SQLite opens it, so the file stays byte-for-byte as it was.
- */
 /** The page size of the notebooks this program creates. */
 export const PAGE_SIZE = 16_384;
 
@@ -39,6 +34,11 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
+/**
+ * Opens (creating if needed) the notebook file and brings its schema up to date.
+ * A notebook from a newer Dossier or a file that is not a SQLite database is
+ * refused before SQLite opens it, so the file stays byte-for-byte as it was.
+ */
 export function openDatabase(file: string, options: OpenOptions & { readonly: true }): ReadableDB;
 export function openDatabase(file: string, options?: OpenOptions): WritableDB;
 export function openDatabase(file: string, options: OpenOptions = {}): ReadableDB {

@@ -11,7 +11,7 @@ import { DossierError } from '../../shared/errors';
 import { describeHolder, liveHolder } from '../backups/notebookHolder';
 import { damageFoundByQuery, isSqliteDamage } from '../recovery/sqliteDamage';
 
-/** Less free space than this when an I/O error struck counts as a full disk (SQLite writes pages of 4 KiB, its index 32 KiB). */
+/** Less free space than this when an I/O error struck counts as a full disk (SQLite writes pages of 16 KiB, 4 KiB in older notebooks; its index 32 KiB). */
 const LOW_SPACE_BYTES = 256 * 1024;
 
 /** Whether SQLite gave up waiting for a lock another connection held. */

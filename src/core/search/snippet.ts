@@ -24,6 +24,7 @@ const leadLength = 60;
  * while a huge source whose title alone matched stays quick to show.
  */
 const scanLimit = 1_000_000;
+
 interface Range {
   start: number;
   end: number;
