@@ -88,3 +88,40 @@ test('a passage marked in one tab shows in a second tab', async ({ page, context
   expect(listed).toContain('listPassageCounts');
   expect(listed).not.toContain('listSources');
 });
+
+test('changes made while the library is being listed are listed once after it, not once each', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  await openListening(page, running.url);
+  await expect(page.getByText('No articles yet')).toBeVisible();
+
+  // A large library takes a while to list: hold each list until the changes are all made.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let lists = 0;
+  await page.route('**/api/listSources', async (route) => {
+    lists++;
+    await held;
+    await route.continue();
+  });
+  const importArticle = async (title: string) => {
+    const reply = await callApi(running, 'importText', { text: `${title}\n\nFiled at noon.` });
+    expect(reply.body.ok).toBe(true);
+  };
+
+  await importArticle('First dispatch');
+  await expect.poll(() => lists).toBe(1);
+  for (const title of ['Second dispatch', 'Third dispatch', 'Fourth dispatch']) {
+    await importArticle(title);
+  }
+  // Changes arrive in order: once this note shows, the window has heard of every import.
+  await callApi(running, 'createNote', { title: 'Heard them all', text: '' });
+  await expect(page.getByTestId('note-item').filter({ hasText: 'Heard them all' })).toHaveCount(1);
+  expect(lists).toBe(1);
+
+  release();
+  await expect(page.getByTestId('library-count')).toHaveText('4');
+  await expect.poll(() => lists).toBe(2);
+});

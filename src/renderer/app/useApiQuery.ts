@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../shared/errors';
+import { latestLoader, type LatestLoader } from './latestLoader';
 
 export interface QueryState<T> {
   /** The latest value loaded, possibly for an earlier key while the current one loads. */
@@ -18,6 +19,8 @@ interface Loaded<T> {
 /**
  * Loads `load()` whenever `key` changes (null: load nothing). The previous
  * value stays visible until the next one arrives, so a refresh never flickers.
+ * One load runs at a time: keys that come and go while it runs are skipped
+ * for the latest (see latestLoader).
  */
 export function useApiQuery<T>(key: string | null, load: () => Promise<T>): QueryState<T> {
   const [loaded, setLoaded] = useState<Loaded<T> | undefined>();
@@ -29,18 +32,22 @@ export function useApiQuery<T>(key: string | null, load: () => Promise<T>): Quer
     loadRef.current = load;
   });
 
+  const loader = useRef<LatestLoader>(null);
+  loader.current ??= latestLoader<T>(
+    () => loadRef.current(),
+    (outcome) =>
+      setLoaded((previous) =>
+        'data' in outcome
+          ? { key: outcome.key, data: outcome.data }
+          : { key: outcome.key, data: previous?.data, error: errorMessage(outcome.error) },
+      ),
+  );
+
   useEffect(() => {
-    if (key === null) return;
-    let current = true;
-    loadRef.current().then(
-      (data) => current && setLoaded({ key, data }),
-      (error: unknown) =>
-        current &&
-        setLoaded((previous) => ({ key, data: previous?.data, error: errorMessage(error) })),
-    );
-    return () => {
-      current = false;
-    };
+    const current = loader.current;
+    current?.want(key);
+    // Gone from the screen (or the key forgotten): what runs may finish, nothing follows it.
+    return () => current?.want(null);
   }, [key]);
 
   const settled = key !== null && loaded?.key === key;
