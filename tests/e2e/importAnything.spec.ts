@@ -252,24 +252,35 @@ test.describe('folder import', () => {
   }) => {
     const reports = path.join(folder, 'reports');
     mkdirSync(path.join(reports, 'older'), { recursive: true });
-    for (let index = 1; index <= 300; index++) {
+    // More files than one call carries (a thousand), so there is a call left to cancel.
+    for (let index = 1; index <= 1200; index++) {
       writeFileSync(
-        path.join(reports, index > 150 ? 'older' : '', `report-${index}.txt`),
+        path.join(reports, index > 600 ? 'older' : '', `report-${index}.txt`),
         `Harbour log ${index}\n\nEntry ${index}: the ferry left at ${index % 24}:00 with ${index} passengers.`,
       );
     }
     writeFileSync(path.join(reports, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
     await page.goto((await dossier.start()).url);
+    // The first call's answer waits until Cancel is pressed: the import is still under way then.
+    let cancelPressed = () => {};
+    const pressed = new Promise<void>((resolve) => (cancelPressed = resolve));
+    await page.route('**/api/importFiles', async (route) => {
+      const response = await route.fetch();
+      await pressed;
+      await route.fulfill({ response });
+    });
     await page.getByTestId('import-folder-input').setInputFiles(reports);
 
     const progress = page.getByTestId('bulk-import-progress');
     await expect(progress).toBeVisible();
-    await expect(page.getByTestId('bulk-import-count')).toContainText(/[1-9]\d* of 300/);
+    await expect(page.getByTestId('bulk-import-count')).toContainText(/[1-9][\d,]* of 1,200/);
     await page.screenshot({ path: path.join(screenshots, 'folder-import-progress.png') });
     await page.getByTestId('bulk-import-cancel').click();
+    cancelPressed();
     const summary = page.getByTestId('import-summary');
     await expect(summary).toContainText('Import cancelled');
-    await expect(page.getByTestId('import-summary-not-imported')).toBeVisible();
+    await expect(page.getByTestId('import-summary-not-imported')).toContainText('200');
+    await page.unroute('**/api/importFiles');
     await page.getByTestId('import-summary-close').click();
 
     // The whole folder again: what came in before is reported as already there.

@@ -4,14 +4,25 @@ import { api } from '../api/client';
 import type { FolderFile } from './importableFiles';
 import { readFileBase64 } from './readFileBase64';
 
-/** A batch holds at most this many files… */
-const BATCH_FILES = 20;
+/** Up to this many files, each is reported on its own; more get a progress bar and a summary. */
+const MOST_FILES_REPORTED_ALONE = 20;
+/**
+ * A batch holds at most this many files (the core stores a thousand in one
+ * transaction: small calls cost a commit and an index segment each)…
+ */
+const BATCH_FILES = 1000;
 /** …and this many bytes, well inside a request's limit once base64-encoded. */
 const BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface ImportedFile {
   item: FolderFile;
   outcome: FileImportOutcome;
+}
+
+/** A batch read from disk, ready to send: the files small enough to import, encoded. */
+export interface ReadBatch {
+  batch: readonly FolderFile[];
+  encoded: Array<{ fileName: string; contentBase64: string }>;
 }
 
 /** The files in the batches they travel in, in order. */
@@ -31,20 +42,13 @@ export function* batchesOf(items: readonly FolderFile[]): Generator<FolderFile[]
   if (batch.length > 0) yield batch;
 }
 
-/** More files than one batch holds: worth a progress bar and a summary rather than a toast each. */
-export function needsSeveralBatches(items: readonly FolderFile[]): boolean {
-  return items.length > BATCH_FILES;
+/** Too many files for a message each: worth a progress bar and a summary. */
+export function isBulk(items: readonly FolderFile[]): boolean {
+  return items.length > MOST_FILES_REPORTED_ALONE;
 }
 
-/**
- * Imports one batch as one long operation (followed and cancelled by
- * `operationId`); each file's outcome comes back beside it, in order. Files too
- * large are refused here, so they are never read into memory and sent.
- */
-export async function importBatch(
-  batch: readonly FolderFile[],
-  operationId: string,
-): Promise<ImportedFile[]> {
+/** Reads a batch's files. Files too large are left out here, so they are never read into memory. */
+export async function readBatch(batch: readonly FolderFile[]): Promise<ReadBatch> {
   const toSend = batch.filter(({ file }) => file.size <= MAX_IMPORT_BYTES);
   const encoded = await Promise.all(
     toSend.map(async ({ file }) => ({
@@ -52,6 +56,18 @@ export async function importBatch(
       contentBase64: await readFileBase64(file),
     })),
   );
+  return { batch, encoded };
+}
+
+/**
+ * Imports a batch read as one long operation (followed and cancelled by
+ * `operationId`); each file's outcome comes back beside it, in order, the
+ * files too large refused with their reason.
+ */
+export async function sendBatch(
+  { batch, encoded }: ReadBatch,
+  operationId: string,
+): Promise<ImportedFile[]> {
   const outcomes = encoded.length > 0 ? await api.importFiles({ files: encoded, operationId }) : [];
   let next = 0;
   return batch.map((item): ImportedFile => {
@@ -62,6 +78,13 @@ export async function importBatch(
       outcome: { status: 'error', fileName: item.file.name, error: { code, message } },
     };
   });
+}
+
+export async function importBatch(
+  batch: readonly FolderFile[],
+  operationId: string,
+): Promise<ImportedFile[]> {
+  return sendBatch(await readBatch(batch), operationId);
 }
 
 export function wasCancelled(outcome: FileImportOutcome): boolean {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, isDossierError } from '../../shared/errors';
 import { api, subscribeNotebookEvents } from '../api/client';
 import { newOperationId } from '../operations/newOperationId';
-import { batchesOf, importBatch, wasCancelled } from './importBatches';
+import { batchesOf, readBatch, sendBatch, wasCancelled, type ReadBatch } from './importBatches';
 import { hasImportableExtension, type FolderFile } from './importableFiles';
 
 export interface SkippedFile {
@@ -74,11 +74,16 @@ export function useBulkImport(): BulkImport {
 
     // Files that came to an end (imported, duplicate, refused), as opposed to left out by a cancel.
     let settled = 0;
-    for (const batch of batchesOf(toImport)) {
+    const batches = [...batchesOf(toImport)];
+    let reading = readAhead(batches[0]);
+    for (const [index, batch] of batches.entries()) {
       if (operation.cancelled) break;
       operation.operationId = newOperationId({ ownProgress: true });
+      // The next batch is read from disk while this one is imported.
+      const thisBatch = reading!;
+      reading = readAhead(batches[index + 1]);
       try {
-        const results = (await importBatch(batch, operation.operationId)).filter(
+        const results = (await sendBatch(await thisBatch, operation.operationId)).filter(
           ({ outcome }) => !wasCancelled(outcome),
         );
         settled += results.length;
@@ -128,4 +133,12 @@ export function useBulkImport(): BulkImport {
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
 
   return { state, start, cancel, dismiss };
+}
+
+/** Starts reading `batch`; a failure is seen when the read is awaited, never as unhandled before. */
+function readAhead(batch: readonly FolderFile[] | undefined): Promise<ReadBatch> | undefined {
+  if (!batch) return undefined;
+  const reading = readBatch(batch);
+  reading.catch(() => undefined);
+  return reading;
 }

@@ -6,7 +6,7 @@ import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
 import { newOperationId } from '../operations/newOperationId';
 import { readDrop } from './droppedFiles';
-import { batchesOf, importBatch, needsSeveralBatches, wasCancelled } from './importBatches';
+import { batchesOf, importBatch, isBulk, wasCancelled } from './importBatches';
 import type { FolderFile } from './importableFiles';
 import { useBulkImport, type BulkImport } from './useBulkImport';
 
@@ -71,7 +71,7 @@ export function useImport(onImported: (sourceId: string) => void): Importer {
   const importFiles = useCallback(
     async (files: Iterable<File>) => {
       const items = [...files].map((file) => ({ file, path: file.name }));
-      if (needsSeveralBatches(items)) await startBulk(items, `${items.length} files`);
+      if (isBulk(items)) await startBulk(items, `${items.length} files`);
       else await importLoose(items);
     },
     [importLoose, startBulk],
@@ -80,7 +80,7 @@ export function useImport(onImported: (sourceId: string) => void): Importer {
   const importDrop = useCallback(
     (transfer: DataTransfer) => {
       void readDrop(transfer).then(({ files, hadFolder }) => {
-        if (hadFolder || needsSeveralBatches(files)) return startBulk(files, dropLabel(files));
+        if (hadFolder || isBulk(files)) return startBulk(files, dropLabel(files));
         return importLoose(files);
       });
     },
