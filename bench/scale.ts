@@ -23,6 +23,7 @@ import {
 } from './scale/corpus';
 import { compileCommand, DossierServer, importFolder } from './scale/dossierProcess';
 import { plainColdQuery, PlainFts, RESULT_LIMIT } from './scale/plainFts';
+import { SEARCH_PANEL_REQUEST } from '../src/shared/searchPanel';
 import {
   benchQueries,
   recallSamples,
@@ -196,6 +197,11 @@ async function measureSize(pieces: readonly Piece[], count: number, folder: stri
       ` (load average ${fixed(load, 2)} before, ${fixed(os.loadavg()[0]!, 2)} after, ${os.cpus().length} cores)`,
   );
   console.table(table);
+  console.log(
+    `Dossier's searches ask what the search panel asks: the best ${SEARCH_PANEL_REQUEST.limit}, ` +
+      `snippets cut at once for the best ${SEARCH_PANEL_REQUEST.snippets} of each kind ` +
+      `(the rest as they are scrolled to); plain FTS5 cuts all ${RESULT_LIMIT} with snippet().`,
+  );
   console.log('\nNotebook file by table and index (dbstat, after a checkpoint)');
   console.table(shares);
   console.log(`\nThe 20 slowest of the ${queries.length} queries (Dossier over HTTP, warm)`);
@@ -254,8 +260,8 @@ async function timeQueries(
 ): Promise<QueryTimes> {
   const times: QueryTimes = { dossier: [], plain: [], hits: [] };
   for (const query of queries) {
-    await server.search(query.dossier, RESULT_LIMIT);
-    const { ms, value } = await timeAsync(() => server.search(query.dossier, RESULT_LIMIT));
+    await server.search(query.dossier, SEARCH_PANEL_REQUEST);
+    const { ms, value } = await timeAsync(() => server.search(query.dossier, SEARCH_PANEL_REQUEST));
     times.dossier.push(ms);
     times.hits.push(value.length);
     plain.search(query.fts);
@@ -299,7 +305,7 @@ async function timeRipgrep(
   // Word by word, so the server's connection never idles past its keep-alive while rg reads.
   for (const word of words) {
     rgTimes.push(time(() => rg(word)).ms);
-    dossierTimes.push((await timeAsync(() => server.search(word, RESULT_LIMIT))).ms);
+    dossierTimes.push((await timeAsync(() => server.search(word, SEARCH_PANEL_REQUEST))).ms);
   }
   return { rgMs: median(rgTimes), dossierMs: median(dossierTimes), words: words.length };
 }
@@ -314,7 +320,7 @@ async function measureRecall(
   let plainFound = 0;
   const missed: string[] = [];
   for (const { document, word } of samples) {
-    const hits = await server.search(`type:source ${document.marker} ${word}`, 10);
+    const hits = await server.search(`type:source ${document.marker} ${word}`, { limit: 10 });
     // Titles are compared as NFC: the importer normalizes text (Arabic marks change order).
     const title = document.title.normalize('NFC');
     if (hits.some((hit) => hit.title.normalize('NFC') === title)) dossier++;
@@ -340,7 +346,7 @@ async function coldOpen(
     const start = process.hrtime.bigint();
     const server = await DossierServer.start(file);
     const listeningMs = elapsedMs(start);
-    await server.search(query.dossier, RESULT_LIMIT);
+    await server.search(query.dossier, SEARCH_PANEL_REQUEST);
     const ms = elapsedMs(start);
     await server.stop();
     return { ms, listeningMs };

@@ -65,11 +65,12 @@ export class DossierServer {
     });
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
+  /** A search as the app's search panel asks it (see SEARCH_PANEL_REQUEST). */
+  async search(query: string, request: { limit: number; snippets?: number }): Promise<SearchHit[]> {
     const response = await fetch(new URL('/api/search', this.url), {
       method: 'POST',
       headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query, limit }),
+      body: JSON.stringify({ query, ...request }),
     }).catch((error: Error) => {
       const exited = this.child.exitCode ?? this.child.signalCode;
       if (exited === null) throw error;

@@ -5,9 +5,11 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { SEARCH_PANEL_REQUEST } from '../../src/shared/searchPanel';
 import { documentAt, FILES_PER_FOLDER, type Piece } from './corpus';
 
-export const RESULT_LIMIT = 60;
+/** As many results as the search panel asks Dossier for. */
+export const RESULT_LIMIT = SEARCH_PANEL_REQUEST.limit;
 
 export class PlainFts {
   readonly db: Database.Database;

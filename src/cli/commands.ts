@@ -47,13 +47,15 @@ const searchCommand: Command = {
 };
 
 function formatHit(hit: SearchHit): string {
+  // The command asks for every snippet (no `snippets`), so none is null.
+  const text = hit.snippet ?? '';
   let snippet = '';
   let from = 0;
   for (const [start, end] of hit.highlights) {
-    snippet += `${hit.snippet.slice(from, start)}[${hit.snippet.slice(start, end)}]`;
+    snippet += `${text.slice(from, start)}[${text.slice(start, end)}]`;
     from = end;
   }
-  snippet += hit.snippet.slice(from);
+  snippet += text.slice(from);
   // A passage names its source (what `show` takes) and the notes that quote it.
   let context = '';
   if (hit.kind === 'passage') {

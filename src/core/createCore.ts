@@ -39,7 +39,7 @@ import { deletePassage } from './passages/deletePassage';
 import { markPassage } from './passages/markPassage';
 import { getPassage, listPassagesOfSource } from './passages/passageViews';
 import { isSearchIndexStale, rebuildSearchIndex } from './search/reindex';
-import { searchAll } from './search/search';
+import { cutSnippets, searchAll } from './search/search';
 import { importFile, importText } from './sources/importSource';
 import { importFiles } from './sources/importFiles';
 import { editSource } from './sources/editSource';
@@ -138,7 +138,9 @@ function queries(db: ReadableDB, status: NotebookStatus): QueryMethods {
     listCollections: () => listCollections(db),
     diffVersions: ({ sourceId, from, to }) => diffVersions(db, Number(sourceId), from, to),
     listTags: () => listTags(db),
-    search: ({ query, limit }) => searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT),
+    search: ({ query, limit, snippets }) =>
+      searchAll(db, query, limit ?? DEFAULT_SEARCH_LIMIT, snippets),
+    cutSnippets: ({ query, hits }) => cutSnippets(db, query, hits),
     backupNotebook: ({ destination }, operation) => backupDatabase(db, destination, operation),
     listBackups: () => listBackups(db.name),
     exportNotes: (args, operation) => exportNotes(db, args, operation),

@@ -63,6 +63,7 @@ const bridge = {
   listBackups: invoker('listBackups'),
   backUpNow: invoker('backUpNow'),
   search: invoker('search'),
+  cutSnippets: invoker('cutSnippets'),
   importFiles: invoker('importFiles'),
   importUrl: invoker('importUrl'),
   getOriginal: invoker('getOriginal'),

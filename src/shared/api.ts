@@ -256,6 +256,24 @@ export const apiArgs = {
   search: z.object({
     query: z.string().max(2000),
     limit: z.number().int().min(1).max(500).optional(),
+    /**
+     * Snippets are cut for the best `snippets` hits of each kind (every hit when
+     * absent); the others come with a null snippet, cut with `cutSnippets` once shown.
+     */
+    snippets: z.number().int().min(0).max(500).optional(),
+  }),
+  /** The snippets of hits that `search` returned without one, in their order, for the same query. */
+  cutSnippets: z.object({
+    query: z.string().max(2000),
+    hits: z
+      .array(
+        z.object({
+          kind: z.enum(['source', 'passage', 'note']),
+          id,
+          versionNumber: z.number().int().min(1).optional(),
+        }),
+      )
+      .max(500),
   }),
   /** Copies the notebook to a new file on this computer (never over an existing one). */
   backupNotebook: z.object({
@@ -700,6 +718,13 @@ export interface TagSummary {
   noteCount: number;
 }
 
+/** A stretch of a result's text around its best match, and the ranges of it that matched. */
+export interface SearchSnippet {
+  snippet: string;
+  /** UTF-16 ranges of `snippet`, end exclusive, in order and not overlapping. */
+  highlights: Array<[number, number]>;
+}
+
 /** A search result: a source, a passage or a note, told apart by `kind`. */
 export type SearchHit = SourceHit | PassageHit | NoteHit;
 export type SearchHitKind = SearchHit['kind'];
@@ -709,8 +734,11 @@ interface SearchHitFields {
   id: string;
   /** The source's or note's title; for a passage, its source's. */
   title: string;
-  /** Plain text around the best match, taken from the original (unfolded) text. */
-  snippet: string;
+  /**
+   * Plain text around the best match, taken from the original (unfolded) text;
+   * null when not cut yet (see `search`'s `snippets`).
+   */
+  snippet: string | null;
   /** Ranges of `snippet` that matched the query, UTF-16 code units, end exclusive. */
   highlights: Array<[number, number]>;
   /**
@@ -886,6 +914,7 @@ export interface ApiResults {
   setNoteTags: { tags: string[] };
   listTags: TagSummary[];
   search: SearchHit[];
+  cutSnippets: SearchSnippet[];
   backupNotebook: BackupResult;
   listBackups: BackupEntry[];
   backUpNow: BackupEntry;

@@ -93,6 +93,7 @@ export const apiMethods = {
   setNoteTags: mutation('notes', 'tags'),
   listTags: query,
   search: query,
+  cutSnippets: query,
   backupNotebook: long(query),
   listBackups: query,
   // On the writing connection: its own commits during the copy never make the copy start over.

@@ -117,7 +117,7 @@ function tagId(name: string): number {
 const search = (query: string, limit = 50) => searchAll(db, query, limit);
 const ids = (hits: SearchHit[]) => hits.map((hit) => `${hit.kind}:${hit.id}`);
 const highlighted = (hit: SearchHit | undefined) =>
-  hit?.highlights.map(([start, end]) => hit.snippet.slice(start, end));
+  hit?.highlights.map(([start, end]) => hit.snippet!.slice(start, end));
 
 describe('searchAll', () => {
   it('finds sources, passages and notes, with what a result list needs', () => {
@@ -390,7 +390,7 @@ describe('searchAll', () => {
     const [hit] = search('haniyeh "biggest donor"');
     expect(hit).toMatchObject({ kind: 'source', id: String(id) });
     expect(highlighted(hit)).toEqual(expect.arrayContaining(['Haniyeh', 'biggest donor']));
-    expect(hit!.snippet.length).toBeLessThanOrEqual(220);
+    expect(hit!.snippet!.length).toBeLessThanOrEqual(220);
   });
 
   it.skipIf(!hasCorpus)(
@@ -412,7 +412,7 @@ describe('searchAll', () => {
       const missed = [...compounds].filter((compound) => {
         const [hit] = search(compound);
         const marked = hit?.highlights.map(([s, e]) =>
-          foldString(hit.snippet.slice(s, e), { collapseWhitespace: true }),
+          foldString(hit.snippet!.slice(s, e), { collapseWhitespace: true }),
         );
         return hit?.id !== String(id) || !marked?.every((part) => part.includes(compound));
       });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { queryTokens } from '../../src/core/search/searchKey';
-import { makeSnippet, snippetLength, type Snippet } from '../../src/core/search/snippet';
+import { makeSnippet, snippetLength } from '../../src/core/search/snippet';
+import type { SearchSnippet } from '../../src/shared/api';
 
 /** The phrases of a query written as words (`*` at the end of one makes it a prefix). */
 function phrases(...terms: string[]) {
   return terms.map((term) => queryTokens(term.replace(/\*$/, ''), term.endsWith('*')));
 }
 
-function highlighted(snippet: Snippet): string[] {
+function highlighted(snippet: SearchSnippet): string[] {
   return snippet.highlights.map(([start, end]) => snippet.snippet.slice(start, end));
 }
 

@@ -5,15 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { keyTokens, queryTokens } from '../../src/core/search/searchKey';
 import { foldsToLowerCase } from '../../src/core/search/searchKey';
-import { makeSnippet, type Snippet } from '../../src/core/search/snippet';
+import { makeSnippet } from '../../src/core/search/snippet';
 import { foldString } from '../../src/core/text/fold';
+import type { SearchSnippet } from '../../src/shared/api';
 import { chooseSeed, seededRandom } from './support/seededRandom';
 
 function phrases(...terms: string[]) {
   return terms.map((term) => queryTokens(term.replace(/\*$/, ''), term.endsWith('*')));
 }
 
-function highlighted(snippet: Snippet): string[] {
+function highlighted(snippet: SearchSnippet): string[] {
   return snippet.highlights.map(([start, end]) => snippet.snippet.slice(start, end));
 }
 

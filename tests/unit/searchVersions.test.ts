@@ -33,7 +33,7 @@ function search(query: string): SearchHit[] {
 
 /** The highlighted words of a hit's snippet. */
 function highlighted(hit: SearchHit | undefined): string[] {
-  return (hit?.highlights ?? []).map(([start, end]) => hit!.snippet.slice(start, end));
+  return (hit?.highlights ?? []).map(([start, end]) => hit!.snippet!.slice(start, end));
 }
 
 describe('searching older versions of sources', () => {

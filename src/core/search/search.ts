@@ -1,4 +1,4 @@
-import type { PassageView, SearchHit, SearchHitKind } from '../../shared/api';
+import type { PassageView, SearchHit, SearchHitKind, SearchSnippet } from '../../shared/api';
 import { defaultHighlightColor } from '../../shared/passages';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn, type SqlCondition } from '../db/sql';
@@ -32,9 +32,14 @@ interface ScoredRow extends FoundRow {
  * Searches sources, passages and notes at once (see parseQuery.ts for the query
  * language) and returns the best `limit` results, best first (see `scoreByRank`).
  * A query of filters alone lists what they select, newest first. Snippets are cut
- * only for the results returned.
+ * only for the best `snippets` results of each kind (see `toHits`).
  */
-export function searchAll(db: ReadableDB, query: string, limit: number): SearchHit[] {
+export function searchAll(
+  db: ReadableDB,
+  query: string,
+  limit: number,
+  snippets = limit,
+): SearchHit[] {
   const parsed = parseQuery(query);
   const text = toTextQuery(parsed);
   if (!text.match && !text.exclude && parsed.filters.length === 0) return [];
@@ -45,7 +50,7 @@ export function searchAll(db: ReadableDB, query: string, limit: number): SearchH
       scoreByRank(target.kind, findRows(db, target, text, parsed.filters, limit), text),
     );
     scored.sort((a, b) => b.score - a.score || b.date.localeCompare(a.date));
-    return toHits(db, scored.slice(0, limit), text.phrases);
+    return toHits(db, scored.slice(0, limit), text.phrases, snippets);
   })();
 }
 
@@ -184,41 +189,57 @@ function scoreByRank(kind: SearchHitKind, rows: FoundRow[], text: TextQuery): Sc
 
 const selectNoteTexts = 'SELECT n.id, n.plain_text AS text FROM notes n';
 
-/**
- * The hits for the rows shown. What they need beyond the row (the text a snippet
- * is cut from: a source's from the version found; a passage's backlinks) is read
- * with one query per kind.
- */
-function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): SearchHit[] {
-  const idsOf = (kind: SearchHitKind) =>
-    rows.filter((row) => row.kind === kind).map((row) => row.id);
-  const versionIds = rows.flatMap((row) =>
-    row.kind === 'source' && row.versionId !== null ? [row.versionId] : [],
-  );
-  const versionTexts = readVersionTexts(db, versionIds);
-  const passages = getPassagesById(db, idsOf('passage'));
-  const noteTexts = readTexts(db, selectNoteTexts, 'n.id', idsOf('note'));
+/** What a hit's snippet is cut from: its row, and for a source the version it was found in. */
+interface SnippetTarget {
+  kind: SearchHitKind;
+  id: number;
+  versionId: number | null;
+}
 
-  const fields = (row: ScoredRow, text = '') => ({
-    id: String(row.id),
-    title: row.title,
-    ...makeSnippet(text, phrases),
-    score: row.score,
-  });
+/** One source may be asked for in two versions. */
+const targetKey = ({ kind, id, versionId }: SnippetTarget) => `${kind}:${id}:${versionId}`;
+
+/**
+ * The hits for the rows shown. Snippets are cut for the best `snippets` rows
+ * of each kind, what the first screen of each group shows; the others come
+ * without one, cut once scrolled to (`cutSnippets`): reading and folding the
+ * texts of sixty hits was most of a search's time. What hits need beyond the
+ * row is read with one query per kind.
+ */
+function toHits(
+  db: ReadableDB,
+  rows: ScoredRow[],
+  phrases: QueryToken[][],
+  snippets: number,
+): SearchHit[] {
+  const passages = getPassagesById(
+    db,
+    rows.filter((row) => row.kind === 'passage').map((row) => row.id),
+  );
+  const counted = { source: 0, passage: 0, note: 0 };
+  const toCut = rows.filter((row) => counted[row.kind]++ < snippets);
+  const texts = readSnippetTexts(db, toCut, phrases, passages);
+
+  const fields = (row: ScoredRow) => {
+    const text = texts.get(targetKey(row));
+    return {
+      id: String(row.id),
+      title: row.title,
+      ...(text === undefined ? { snippet: null, highlights: [] } : makeSnippet(text, phrases)),
+      score: row.score,
+    };
+  };
   return rows.map((row): SearchHit => {
     switch (row.kind) {
       case 'source': {
-        const hit = {
-          kind: 'source' as const,
-          ...fields(row, textOf(versionTexts, row.versionId)),
-        };
+        const hit = { kind: 'source' as const, ...fields(row) };
         return row.versionNumber === null ? hit : { ...hit, versionNumber: row.versionNumber };
       }
       case 'passage': {
         const passage = passages.get(row.id);
         return {
           kind: 'passage',
-          ...fields(row, passageText(passage, phrases)),
+          ...fields(row),
           sourceId: String(row.sourceId),
           noteIds: passage?.noteIds ?? [],
           color: passage?.color ?? defaultHighlightColor,
@@ -226,9 +247,77 @@ function toHits(db: ReadableDB, rows: ScoredRow[], phrases: QueryToken[][]): Sea
         };
       }
       case 'note':
-        return { kind: 'note', ...fields(row, noteTexts.get(row.id)) };
+        return { kind: 'note', ...fields(row) };
     }
   });
+}
+
+/** A hit `search` returned without its snippet, as `cutSnippets` is asked for it. */
+export interface SnippetRequest {
+  kind: SearchHitKind;
+  id: string;
+  versionNumber?: number;
+}
+
+/**
+ * The snippets of hits of an earlier `search` for `query`, in their order, cut
+ * as that search would have cut them. A hit whose row is gone meanwhile gets
+ * an empty snippet.
+ */
+export function cutSnippets(
+  db: ReadableDB,
+  query: string,
+  hits: readonly SnippetRequest[],
+): SearchSnippet[] {
+  const { phrases } = toTextQuery(parseQuery(query));
+  return db.transaction(() => {
+    const versionOf = db.prepare(
+      `SELECT CASE WHEN ? IS NULL THEN s.current_version_id ELSE v.id END AS versionId
+       FROM sources s LEFT JOIN source_versions v ON v.source_id = s.id AND v.version_number = ?
+       WHERE s.id = ?`,
+    );
+    const targets = hits.map((hit): SnippetTarget => {
+      const id = Number(hit.id);
+      if (hit.kind !== 'source') return { kind: hit.kind, id, versionId: null };
+      const number = hit.versionNumber ?? null;
+      const found = versionOf.get(number, number, id) as { versionId: number | null } | undefined;
+      return { kind: 'source', id, versionId: found?.versionId ?? null };
+    });
+    const texts = readSnippetTexts(db, targets, phrases);
+    return targets.map((target) => makeSnippet(texts.get(targetKey(target)) ?? '', phrases));
+  })();
+}
+
+/**
+ * The text each target's snippet is cut from (a source's from the version
+ * found; a passage's see `passageText`), by `targetKey`: one query per kind.
+ */
+function readSnippetTexts(
+  db: ReadableDB,
+  targets: readonly SnippetTarget[],
+  phrases: QueryToken[][],
+  passages = getPassagesById(db, idsOf(targets, 'passage')),
+): Map<string, string> {
+  const versionTexts = readVersionTexts(
+    db,
+    targets.flatMap((target) => (target.versionId === null ? [] : [target.versionId])),
+  );
+  const noteTexts = readTexts(db, selectNoteTexts, 'n.id', idsOf(targets, 'note'));
+  const texts = new Map<string, string>();
+  for (const target of targets) {
+    const text =
+      target.kind === 'source'
+        ? textOf(versionTexts, target.versionId)
+        : target.kind === 'passage'
+          ? passageText(passages.get(target.id), phrases)
+          : noteTexts.get(target.id);
+    texts.set(targetKey(target), text ?? '');
+  }
+  return texts;
+}
+
+function idsOf(targets: readonly SnippetTarget[], kind: SearchHitKind): number[] {
+  return targets.filter((target) => target.kind === kind).map((target) => target.id);
 }
 
 /**

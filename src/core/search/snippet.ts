@@ -1,3 +1,4 @@
+import type { SearchSnippet } from '../../shared/api';
 import { foldString } from '../text/fold';
 import {
   foldsToLowerCase,
@@ -8,12 +9,6 @@ import {
   type QueryToken,
 } from './searchKey';
 
-/** A stretch of a result's original text, and the ranges of it that matched. */
-export interface Snippet {
-  snippet: string;
-  /** UTF-16 ranges of `snippet`, end exclusive, in order and not overlapping. */
-  highlights: Array<[number, number]>;
-}
 
 /** Target length of a snippet, in UTF-16 units of the original text. */
 export const snippetLength = 200;
@@ -41,7 +36,7 @@ interface Match extends Range {
  * where it can be and marked with … where it is cut. Without any match (a title-only
  * hit, a query of filters) it is the start of the text.
  */
-export function makeSnippet(text: string, phrases: QueryToken[][]): Snippet {
+export function makeSnippet(text: string, phrases: QueryToken[][]): SearchSnippet {
   let best: { paragraph: Range; matches: Match[]; found: number } | undefined;
   let scanned = 0;
   // Without phrases there is nothing to look for: the snippet is the text's start.
@@ -147,7 +142,7 @@ function cut(
   spanStart: number,
   spanEnd: number,
   matches: Match[],
-): Snippet {
+): SearchSnippet {
   const room = Math.max(0, snippetLength - (spanEnd - spanStart));
   let start = Math.max(paragraph.start, spanStart - Math.min(Math.floor(room / 2), leadLength));
   let end = Math.max(spanEnd, Math.min(paragraph.end, start + snippetLength));

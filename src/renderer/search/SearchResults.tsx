@@ -1,9 +1,11 @@
-import type { SearchHit, SearchHitKind } from '../../shared/api';
+import { useRef } from 'react';
+import type { SearchHit, SearchHitKind, SearchSnippet } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { listItemProps, walkListWithArrows } from '../ui/arrowKeyNavigation';
 import { isolate } from '../ui/bidi';
 import type { SearchState } from './useSearch';
 import { Snippet } from './Snippet';
+import { LATER_SNIPPET_ATTRIBUTE, useLaterSnippets } from './useLaterSnippets';
 
 const groups: Array<{ kind: SearchHitKind; heading: string }> = [
   { kind: 'source', heading: 'Articles' },
@@ -29,8 +31,11 @@ interface SearchResultsProps {
  */
 export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchResultsProps) {
   const upToDate = result?.query === query.trim();
+  const panel = useRef<HTMLElement>(null);
+  const later = useLaterSnippets(result, panel);
   return (
     <section
+      ref={panel}
       className="search-results"
       data-testid="search-results"
       aria-busy={!upToDate}
@@ -47,7 +52,10 @@ export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchRes
         <p className="empty-state">No results for {isolate(result.query)}.</p>
       )}
       {groups.map(({ kind, heading }) => {
-        const hits = result?.hits.filter((hit) => hit.kind === kind) ?? [];
+        // Each hit keeps its index in the results: its later snippet is found by it.
+        const hits = (result?.hits ?? [])
+          .map((hit, index) => ({ hit, index }))
+          .filter(({ hit }) => hit.kind === kind);
         if (hits.length === 0) return null;
         return (
           <section key={kind} className="search-group" data-testid={`search-group-${kind}`}>
@@ -55,7 +63,7 @@ export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchRes
               {heading} <span className="count">{hits.length}</span>
             </h2>
             <ul>
-              {hits.map((hit) => (
+              {hits.map(({ hit, index }) => (
                 <li key={`${hit.kind}:${hit.id}`}>
                   <button
                     type="button"
@@ -73,7 +81,7 @@ export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchRes
                         In version {hit.versionNumber}, changed since
                       </span>
                     )}
-                    <Snippet text={hit.snippet} highlights={hit.highlights} />
+                    <HitSnippet cut={cutSnippet(hit, later.get(index))} index={index} />
                     {hit.kind === 'passage' && hit.noteIds.length > 0 && (
                       <span className="search-hit-detail" data-testid="search-hit-notes">
                         {quotedInLabel(hit.noteIds.length)}
@@ -87,5 +95,21 @@ export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchRes
         );
       })}
     </section>
+  );
+}
+
+function cutSnippet(hit: SearchHit, later: SearchSnippet | undefined): SearchSnippet | undefined {
+  return hit.snippet === null ? later : { snippet: hit.snippet, highlights: hit.highlights };
+}
+
+/** The hit's snippet, or the room it will take until it is cut (see useLaterSnippets). */
+function HitSnippet({ cut, index }: { cut: SearchSnippet | undefined; index: number }) {
+  if (cut) return <Snippet text={cut.snippet} highlights={cut.highlights} />;
+  return (
+    <p
+      className="snippet snippet-later"
+      aria-hidden="true"
+      {...{ [LATER_SNIPPET_ATTRIBUTE]: index }}
+    />
   );
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../shared/api';
 import { topics } from '../../shared/apiMethods';
+import { SEARCH_PANEL_REQUEST } from '../../shared/searchPanel';
 import { api } from '../api/client';
 import { errorMessage } from '../../shared/errors';
 import { useTopicsVersion } from '../app/liveTopics';
 
 const debounceMs = 200;
-const resultLimit = 60;
 
 export interface SearchState {
   /** The query these results answer. */
@@ -28,7 +28,7 @@ export function useSearch(query: string): SearchState | undefined {
     if (trimmed === '') return;
     let current = true;
     const timer = setTimeout(() => {
-      api.search({ query: trimmed, limit: resultLimit }).then(
+      api.search({ query: trimmed, ...SEARCH_PANEL_REQUEST }).then(
         (hits) => current && setResult({ query: trimmed, hits }),
         (error: unknown) =>
           current && setResult({ query: trimmed, hits: [], error: errorMessage(error) }),
