@@ -119,7 +119,7 @@ function connection(
 function queries(db: ReadableDB, status: NotebookStatus): QueryMethods {
   return {
     notebookStatus: () => status,
-    listSources: () => listSources(db),
+    listSources: ({ newest }) => listSources(db, newest),
     listPassageCounts: () => listPassageCounts(db),
     getSource: ({ sourceId, versionNumber }) => getSource(db, Number(sourceId), versionNumber),
     getOriginal: ({ sourceId, versionNumber }) =>

@@ -126,7 +126,13 @@ export const apiArgs = {
     files: z.array(fileToImport).min(1).max(10_000),
     operationId: operationId.optional(),
   }),
-  listSources: z.object({}),
+  listSources: z.object({
+    /**
+     * Only the `newest` saved (the library's first order): a window paints them
+     * before a large library is listed whole.
+     */
+    newest: z.number().int().min(1).max(1000).optional(),
+  }),
   listPassageCounts: z.object({}),
   getSource: z.object({
     sourceId: id,

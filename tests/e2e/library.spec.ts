@@ -522,3 +522,32 @@ test('3,000 articles: only a screenful is in the page, and the last one is reach
     `library of ${total}: shown ${shownAfter} ms after navigation, ${rendered} rows in the page, filtered in ${filteredAfter} ms`,
   );
 });
+
+test('the newest articles are shown before the whole library is listed', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  for (const title of ['Oldest dispatch', 'Middle dispatch', 'Newest dispatch']) {
+    const reply = await callApi(running, 'importText', { text: `${title}\n\nFiled at noon.` });
+    expect(reply.body.ok).toBe(true);
+  }
+  // A large library takes a while to list whole: that list is held until the rows show.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listSources', async (route) => {
+    const args = route.request().postDataJSON() as { newest?: number };
+    if (args.newest === undefined) await held;
+    await route.continue();
+  });
+  await page.goto(running.url);
+
+  const rows = page.getByTestId('source-item');
+  await expect(rows).toHaveText([/Newest dispatch/, /Middle dispatch/, /Oldest dispatch/]);
+  // How many there are in all is not known yet.
+  await expect(page.getByTestId('library-count')).toHaveCount(0);
+
+  release();
+  await expect(page.getByTestId('library-count')).toHaveText('3');
+  await expect(rows).toHaveCount(3);
+});

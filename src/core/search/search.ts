@@ -300,7 +300,9 @@ function readSnippetTexts(
 ): Map<string, string> {
   const versionTexts = readVersionTexts(
     db,
-    targets.flatMap((target) => (target.versionId === null ? [] : [target.versionId])),
+    targets.flatMap((target) =>
+      target.kind === 'source' && target.versionId !== null ? [target.versionId] : [],
+    ),
   );
   const noteTexts = readTexts(db, selectNoteTexts, 'n.id', idsOf(targets, 'note'));
   const texts = new Map<string, string>();

@@ -39,13 +39,14 @@ const SELECT_SOURCE_SUMMARY = `
          ${collectionIdsJsonSql('collection_sources', 'source_id', 's.id')} AS collection_ids
   FROM sources s JOIN source_versions v ON v.id = s.current_version_id`;
 
-/** Every source outside the trash, newest first. */
-export function listSources(db: ReadableDB): SourceSummary[] {
+/** Every source outside the trash (or the `newest` of them), newest first. */
+export function listSources(db: ReadableDB, newest?: number): SourceSummary[] {
   const rows = db
     .prepare(
-      `${SELECT_SOURCE_SUMMARY} WHERE s.deleted_at IS NULL ORDER BY s.captured_at DESC, s.id DESC`,
+      `${SELECT_SOURCE_SUMMARY} WHERE s.deleted_at IS NULL ORDER BY s.captured_at DESC, s.id DESC
+       LIMIT ?`,
     )
-    .all() as SourceRow[];
+    .all(newest ?? -1) as SourceRow[];
   return rows.map(toSourceSummary);
 }
 

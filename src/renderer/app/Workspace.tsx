@@ -140,6 +140,7 @@ export function Workspace() {
           />
           <LibraryList
             sources={data.sources.data}
+            newest={data.newestSources}
             error={data.sources.error}
             openSourceId={openSourceId}
             onOpen={(sourceId) => {

@@ -3,11 +3,13 @@ import { useMemo } from 'react';
 import { api } from '../api/client';
 import { withPassageCounts } from '../library/withPassageCounts';
 import type { Navigation } from './navigation';
-import type { QueryState } from './useApiQuery';
+import { useApiQuery, type QueryState } from './useApiQuery';
 import { useLiveQuery } from './useLiveQuery';
 
 export interface WorkspaceData {
   sources: QueryState<SourceSummary[]>;
+  /** The newest saved, listed first at the start: shown while a large library is listed whole. */
+  newestSources: SourceSummary[] | undefined;
   notes: QueryState<NoteSummary[]>;
   /** The open source, when one is open. */
   source: QueryState<SourceDetail>;
@@ -18,8 +20,15 @@ export interface WorkspaceData {
   openNoteId: string | null;
 }
 
+/** How many of the newest articles the library paints before it has them all. */
+const FIRST_PAINT_SOURCES = 100;
+
 /** The lists and the open source, each reloaded when what it shows changes. */
 export function useWorkspaceData(navigation: Navigation): WorkspaceData {
+  // Asked first, so the reader answers it before the whole list (a second at 100,000 articles).
+  const newestSources = useApiQuery('sources:newest', () =>
+    api.listSources({ newest: FIRST_PAINT_SOURCES }),
+  );
   // Listing every summary is the costly read of a large library: it is read again when
   // sources or tags (which summaries list) change; a passage marked reloads the counts alone.
   const summaries = useLiveQuery(['sources', 'tags'], 'sources', () => api.listSources({}));
@@ -67,5 +76,13 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
     },
   );
 
-  return { sources, notes, source, passages, openSourceId, openNoteId };
+  return {
+    sources,
+    newestSources: newestSources.data,
+    notes,
+    source,
+    passages,
+    openSourceId,
+    openNoteId,
+  };
 }

@@ -3,12 +3,14 @@ import type { SourceSummary } from '../../shared/api';
 import { ActiveFilters } from './ActiveFilters';
 import { LibraryRows } from './LibraryRows';
 import { LibraryToolbar } from './LibraryToolbar';
-import { arrangeLibrary, siteCounts, withTag } from './libraryView';
+import { arrangeLibrary, isListedOrder, siteCounts, withTag } from './libraryView';
 import type { LibraryState } from './useLibraryState';
 import './library.css';
 
 interface LibraryListProps {
   sources: SourceSummary[] | undefined;
+  /** The newest articles, listed first: they stand in until `sources` (all of them) arrive. */
+  newest: SourceSummary[] | undefined;
   error: string | undefined;
   openSourceId: string | null;
   onOpen: (sourceId: string) => void;
@@ -16,9 +18,18 @@ interface LibraryListProps {
 }
 
 /** The saved articles, sorted and filtered as the analyst chose (newest saved first at the start). */
-export function LibraryList({ sources, error, openSourceId, onOpen, library }: LibraryListProps) {
+export function LibraryList({
+  sources,
+  newest,
+  error,
+  openSourceId,
+  onOpen,
+  library,
+}: LibraryListProps) {
   const { view, setSort, updateFilters, activeCollection } = library;
-  const all = useMemo(() => sources ?? [], [sources]);
+  // The newest stand in only where they are what the view would show first.
+  const listed = sources ?? (isListedOrder(view) ? newest : undefined);
+  const all = useMemo(() => listed ?? [], [listed]);
   const shown = useMemo(() => arrangeLibrary(all, view), [all, view]);
   const sites = useMemo(() => {
     const counts = siteCounts(all);
@@ -37,7 +48,7 @@ export function LibraryList({ sources, error, openSourceId, onOpen, library }: L
     <section className="sidebar-section library-section" aria-labelledby="library-heading">
       <div className="section-header">
         <h2 id="library-heading">Library</h2>
-        {all.length > 0 && (
+        {sources !== undefined && all.length > 0 && (
           <span className="library-count" data-testid="library-count">
             {shown.length === all.length
               ? all.length.toLocaleString()

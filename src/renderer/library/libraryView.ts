@@ -40,6 +40,12 @@ export const defaultLibraryView: LibraryView = {
   filters: noFilters,
 };
 
+/** Whether `view` shows the library in the order the core lists it: newest saved first, unfiltered. */
+export function isListedOrder({ sort, filters }: LibraryView): boolean {
+  const listed = defaultLibraryView.sort;
+  return sort.key === listed.key && sort.direction === listed.direction && !hasFilters(filters);
+}
+
 export function hasFilters({ text, tags, site, collectionId }: LibraryFilters): boolean {
   return text.trim() !== '' || tags.length > 0 || site !== null || collectionId !== null;
 }
