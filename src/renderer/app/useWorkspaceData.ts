@@ -30,8 +30,9 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
     api.listSources({ newest: FIRST_PAINT_SOURCES }),
   );
   // Listing every summary is the costly read of a large library: it is read again when
-  // sources or tags (which summaries list) change; a passage marked reloads the counts alone.
-  const summaries = useLiveQuery(['sources', 'tags'], 'sources', () => api.listSources({}));
+  // sources change (a source's tags change only by mutations that say so: tagging a note
+  // changes 'tags' and 'notes'); a passage marked reloads the counts alone.
+  const summaries = useLiveQuery(['sources'], 'sources', () => api.listSources({}));
   const passageCounts = useLiveQuery(['sources', 'passages'], 'passage-counts', () =>
     api.listPassageCounts({}),
   );
@@ -43,7 +44,8 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
     [summaries.data, passageCounts.data],
   );
   const sources = { ...summaries, data: counted };
-  const notes = useLiveQuery(['notes', 'tags'], 'notes', () => api.listNotes({}));
+  // Likewise, tagging an article does not list the notes again.
+  const notes = useLiveQuery(['notes'], 'notes', () => api.listNotes({}));
 
   // A source in the trash can still be opened (from a note's link), and says where it is.
   const trash = useLiveQuery(['sources', 'notes'], 'trash', () => api.listTrash({}));
