@@ -44,7 +44,12 @@ import { importFile, importText } from './sources/importSource';
 import { importFiles } from './sources/importFiles';
 import { editSource } from './sources/editSource';
 import { importUrl } from './sources/importUrl';
-import { getSource, listPassageCounts, listSources } from './sources/sourceQueries';
+import {
+  getSource,
+  listPassageCounts,
+  listSources,
+  listSummariesOf,
+} from './sources/sourceQueries';
 import { readOriginal } from './originals/originals';
 import { listTags } from './tags/listTags';
 import { setTags } from './tags/setTags';
@@ -121,6 +126,7 @@ function queries(db: ReadableDB, status: NotebookStatus): QueryMethods {
     notebookStatus: () => status,
     listSources: ({ newest }) => listSources(db, newest),
     listPassageCounts: () => listPassageCounts(db),
+    getSourceSummaries: ({ sourceIds }) => listSummariesOf(db, sourceIds.map(Number)),
     getSource: ({ sourceId, versionNumber }) => getSource(db, Number(sourceId), versionNumber),
     getOriginal: ({ sourceId, versionNumber }) =>
       readOriginal(db, readVersion(db, Number(sourceId), versionNumber).id),

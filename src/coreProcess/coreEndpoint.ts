@@ -1,15 +1,17 @@
 /**
  * A core answering calls and telling its listeners what changed: after each
- * successful mutation the topics it declares, and every topic when another
+ * successful mutation the topics it declares (and the sources it touched, see
+ * touchedSources), and every topic when another
  * process (the CLI, a second server) has written to the notebook file.
  */
 import type { ApiResponse } from '../shared/api';
-import { apiMethods, topics } from '../shared/apiMethods';
+import { topics } from '../shared/apiMethods';
 import type { NotebookEvent } from '../shared/notebookEvents';
 import type { Core } from '../core/createCore';
 import { dispatch, isApiMethod } from '../core/dispatch';
 import type { CoreChannel } from './channel';
 import { NotebookEventHub } from '../shared/notebookEventHub';
+import { changedEvent } from '../shared/changedEvent';
 
 /** How often the writer looks for commits made by other processes. */
 const EXTERNAL_WRITE_POLL_MS = 400;
@@ -39,8 +41,9 @@ export function createCoreEndpoint(core: Core, options: EndpointOptions): CoreCh
   return {
     async call(method: string, args: unknown): Promise<ApiResponse<unknown>> {
       const response = await dispatch(core, method, args, { onProgress: emit });
-      const changed = isApiMethod(method) ? apiMethods[method].changes : [];
-      if (response.ok && changed.length > 0) emit({ type: 'changed', changed: [...changed] });
+      const changed =
+        response.ok && isApiMethod(method) ? changedEvent(method, args, response.value) : null;
+      if (changed) emit(changed);
       return response;
     },
     subscribe: (listener) => events.subscribe(listener),

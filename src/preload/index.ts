@@ -24,6 +24,7 @@ const bridge = {
   importText: invoker('importText'),
   listSources: invoker('listSources'),
   listPassageCounts: invoker('listPassageCounts'),
+  getSourceSummaries: invoker('getSourceSummaries'),
   getSource: invoker('getSource'),
   getRevisionReport: invoker('getRevisionReport'),
   markPassage: invoker('markPassage'),

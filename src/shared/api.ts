@@ -134,6 +134,11 @@ export const apiArgs = {
     newest: z.number().int().min(1).max(1000).optional(),
   }),
   listPassageCounts: z.object({}),
+  /**
+   * The summaries of these sources, those outside the trash only: a library
+   * told which sources a change touched reads them alone, not the whole list.
+   */
+  getSourceSummaries: z.object({ sourceIds: z.array(id).max(10_000) }),
   getSource: z.object({
     sourceId: id,
     /** An older version to read (1 is the first); the current one when absent. */
@@ -880,6 +885,7 @@ export interface ApiResults {
   listSources: SourceSummary[];
   /** Every source with at least one passage, in the trash or not. */
   listPassageCounts: PassageCount[];
+  getSourceSummaries: SourceSummary[];
   getSource: SourceDetail;
   getRevisionReport: VersionReport;
   markPassage: MarkedPassage;

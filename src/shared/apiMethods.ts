@@ -50,6 +50,7 @@ export const apiMethods = {
   getOriginal: query,
   listSources: query,
   listPassageCounts: query,
+  getSourceSummaries: query,
   getSource: query,
   getRevisionReport: query,
   markPassage: mutation('passages'),

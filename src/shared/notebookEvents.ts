@@ -5,6 +5,12 @@ import type { ErrorInfo } from './errors';
 export interface ChangedEvent {
   type: 'changed';
   changed: Topic[];
+  /**
+   * With 'sources': the sources whose library entries the change touched
+   * (added, changed, moved to or from the trash); absent when not known, and
+   * then any may have changed.
+   */
+  sources?: string[];
 }
 
 export type OperationState = 'running' | 'finished' | 'failed' | 'cancelled';

@@ -89,7 +89,7 @@ test('a passage marked in one tab shows in a second tab', async ({ page, context
   expect(listed).not.toContain('listSources');
 });
 
-test('changes made while the library is being listed are listed once after it, not once each', async ({
+test('changes heard while the whole library is being listed are read once after it, not once each', async ({
   page,
   dossier,
 }) => {
@@ -97,7 +97,7 @@ test('changes made while the library is being listed are listed once after it, n
   await openListening(page, running.url);
   await expect(page.getByText('No articles yet')).toBeVisible();
 
-  // A large library takes a while to list: hold each list until the changes are all made.
+  // A large library takes a while to list: hold each whole list until the changes are all made.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   let lists = 0;
@@ -106,22 +106,59 @@ test('changes made while the library is being listed are listed once after it, n
     await held;
     await route.continue();
   });
-  const importArticle = async (title: string) => {
-    const reply = await callApi(running, 'importText', { text: `${title}\n\nFiled at noon.` });
+  const call = async (method: string, args: unknown) => {
+    const reply = await callApi(running, method, args);
     expect(reply.body.ok).toBe(true);
   };
 
-  await importArticle('First dispatch');
+  // Emptying the trash cannot say which sources it touched: the whole list is read.
+  await call('emptyTrash', {});
   await expect.poll(() => lists).toBe(1);
-  for (const title of ['Second dispatch', 'Third dispatch', 'Fourth dispatch']) {
-    await importArticle(title);
+  for (const title of ['First dispatch', 'Second dispatch', 'Third dispatch']) {
+    await call('importText', { text: `${title}\n\nFiled at noon.` });
   }
-  // Changes arrive in order: once this note shows, the window has heard of every import.
-  await callApi(running, 'createNote', { title: 'Heard them all', text: '' });
+  await call('emptyTrash', {});
+  // Changes arrive in order: once this note shows, the window has heard of every one.
+  await call('createNote', { title: 'Heard them all', text: '' });
   await expect(page.getByTestId('note-item').filter({ hasText: 'Heard them all' })).toHaveCount(1);
   expect(lists).toBe(1);
 
   release();
-  await expect(page.getByTestId('library-count')).toHaveText('4');
+  await expect(page.getByTestId('library-count')).toHaveText('3');
   await expect.poll(() => lists).toBe(2);
+});
+
+test('an article tagged in one tab shows its tag in both libraries, read alone, not the whole list', async ({
+  page,
+  context,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  for (const title of ['Notes from the delta', 'Harbour log']) {
+    const reply = await callApi(running, 'importText', { text: `${title}\n\nThe ferry left.` });
+    expect(reply.body.ok).toBe(true);
+  }
+  const second = await context.newPage();
+  for (const tab of [page, second]) {
+    await openListening(tab, running.url);
+    await expect(tab.getByTestId('library-count')).toHaveText('2');
+  }
+  const read: string[] = [];
+  for (const tab of [page, second]) {
+    tab.on('request', (request) => read.push(new URL(request.url()).pathname.replace('/api/', '')));
+  }
+
+  await page.bringToFront();
+  await page.getByTestId('source-item').filter({ hasText: 'Notes from the delta' }).click();
+  const tags = page.getByRole('group', { name: 'Article tags' }).getByTestId('tag-input');
+  await tags.fill('rivers');
+  await tags.press('Enter');
+
+  for (const tab of [page, second]) {
+    await expect(
+      tab.getByTestId('source-item').filter({ hasText: 'Notes from the delta' }),
+    ).toContainText('rivers', { timeout: 3000 });
+  }
+  expect(read).toContain('getSourceSummaries');
+  expect(read).not.toContain('listSources');
 });

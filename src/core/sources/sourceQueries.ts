@@ -50,6 +50,13 @@ export function listSources(db: ReadableDB, newest?: number): SourceSummary[] {
   return rows.map(toSourceSummary);
 }
 
+/** The summaries of those of `sourceIds` that exist outside the trash. */
+export function listSummariesOf(db: ReadableDB, sourceIds: readonly number[]): SourceSummary[] {
+  return [...readSourceSummaries(db, sourceIds).values()].filter(
+    (summary) => summary.deletedAt === null,
+  );
+}
+
 /** The passages of each source that has any: one pass over the passages' source index. */
 export function listPassageCounts(db: ReadableDB): PassageCount[] {
   const rows = db

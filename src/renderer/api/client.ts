@@ -6,12 +6,13 @@
  * `dossier serve` host) they are `POST /api/<method>` requests.
  */
 import type { ApiMethod, DossierApi, DossierBridge } from '../../shared/api';
-import { apiMethodNames, apiMethods } from '../../shared/apiMethods';
+import { apiMethodNames } from '../../shared/apiMethods';
 import type { NotebookEvent } from '../../shared/notebookEvents';
 import { DossierError } from '../../shared/errors';
 import { listenToServerEvents } from './browserEvents';
 import { browserTransport } from './browserTransport';
 import { NotebookEventHub } from '../../shared/notebookEventHub';
+import { changedEvent } from '../../shared/changedEvent';
 import type { Transport } from './transport';
 
 const notebookEvents = new NotebookEventHub();
@@ -23,8 +24,8 @@ function buildApi(transport: Transport): DossierApi {
       const response = await transport(method, args);
       if (!response.ok) throw new DossierError(response.error.code, response.error.message);
       // This window hears of its own writes at once; the host tells the others.
-      const { changes } = apiMethods[method];
-      if (changes.length > 0) notebookEvents.emit({ type: 'changed', changed: [...changes] });
+      const changed = changedEvent(method, args, response.value);
+      if (changed) notebookEvents.emit(changed);
       return response.value;
     };
   }

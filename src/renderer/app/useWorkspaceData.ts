@@ -1,6 +1,7 @@
 import type { NoteSummary, PassageView, SourceDetail, SourceSummary } from '../../shared/api';
 import { useMemo } from 'react';
 import { api } from '../api/client';
+import { useLibrarySummaries } from '../library/useLibrarySummaries';
 import { withPassageCounts } from '../library/withPassageCounts';
 import type { Navigation } from './navigation';
 import { useApiQuery, type QueryState } from './useApiQuery';
@@ -29,10 +30,10 @@ export function useWorkspaceData(navigation: Navigation): WorkspaceData {
   const newestSources = useApiQuery('sources:newest', () =>
     api.listSources({ newest: FIRST_PAINT_SOURCES }),
   );
-  // Listing every summary is the costly read of a large library: it is read again when
-  // sources change (a source's tags change only by mutations that say so: tagging a note
-  // changes 'tags' and 'notes'); a passage marked reloads the counts alone.
-  const summaries = useLiveQuery(['sources'], 'sources', () => api.listSources({}));
+  // Listing every summary is the costly read of a large library: a change reads again only
+  // the sources it touched (a source's tags change only by mutations that declare 'sources':
+  // tagging a note changes 'tags' and 'notes'); a passage marked reloads the counts alone.
+  const summaries = useLibrarySummaries();
   const passageCounts = useLiveQuery(['sources', 'passages'], 'passage-counts', () =>
     api.listPassageCounts({}),
   );
