@@ -190,10 +190,16 @@ describe('connectCore and serveCore', () => {
     const { value } = (await channel.call('importText', { text: 'Tagged\n\nbody' })) as {
       value: { sourceId: string };
     };
-    expect(events).toEqual([{ type: 'changed', changed: ['sources', 'passages'] }]);
+    expect(events).toEqual([
+      { type: 'changed', changed: ['sources', 'passages'], sources: [value.sourceId] },
+    ]);
 
     await channel.call('setSourceTags', { sourceId: value.sourceId, tags: ['harbour'] });
-    expect(events.at(-1)).toEqual({ type: 'changed', changed: ['sources', 'tags'] });
+    expect(events.at(-1)).toEqual({
+      type: 'changed',
+      changed: ['sources', 'tags'],
+      sources: [value.sourceId],
+    });
 
     // A failed mutation changed nothing and says so by silence.
     const before = events.length;

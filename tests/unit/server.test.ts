@@ -222,7 +222,11 @@ describe('browser-mode server', () => {
       expect((await api('listSources', {})).status).toBe(200);
       const imported = await api('importText', { text: 'Streamed\n\nan article' });
       expect(imported.status).toBe(200);
-      expect(await stream.next()).toEqual({ type: 'changed', changed: ['sources', 'passages'] });
+      expect(await stream.next()).toEqual({
+        type: 'changed',
+        changed: ['sources', 'passages'],
+        sources: [(JSON.parse(imported.body) as { value: { sourceId: string } }).value.sourceId],
+      });
     } finally {
       stream.close();
     }
