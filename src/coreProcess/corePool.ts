@@ -1,8 +1,10 @@
 /**
- * Signal's model: one connection writes, another reads beside it (SQLite's WAL
+ * Signal's model: one connection writes, others read beside it (SQLite's WAL
  * lets a reader see the last commit while a write runs), so a search is
- * answered while a 20 MiB import is still being written. Calls are routed by
- * what the contract says each method is.
+ * answered while a 20 MiB import is still being written. Two readers, each
+ * query to the one with fewer under way: a long query (listing a library of
+ * 100,000 articles takes a second) never holds up a search behind it. Calls
+ * are routed by what the contract says each method is.
  */
 import type { ApiResponse } from '../shared/api';
 import { apiMethods } from '../shared/apiMethods';
@@ -10,22 +12,40 @@ import { isApiMethod } from '../core/dispatch';
 import type { CoreChannel } from './channel';
 import { NotebookEventHub } from '../shared/notebookEventHub';
 
-/** Starts the writer, which opens and upgrades the notebook, and then the reader. */
+const READERS = 2;
+
+/** Starts the writer, which opens and upgrades the notebook, and then the readers. */
 export async function startCorePool(
   start: (role: 'writer' | 'reader') => Promise<CoreChannel>,
 ): Promise<CoreChannel> {
   const writer = await start('writer');
-  let reader: CoreChannel;
-  try {
-    reader = await start('reader');
-  } catch (error) {
-    await writer.close();
-    throw error;
+  const starting = await Promise.allSettled(Array.from({ length: READERS }, () => start('reader')));
+  const readers = starting.flatMap((result) =>
+    result.status === 'fulfilled' ? [result.value] : [],
+  );
+  const failed = starting.find((result) => result.status === 'rejected');
+  if (failed) {
+    await Promise.all([writer, ...readers].map((channel) => channel.close()));
+    throw failed.reason;
   }
+  const channels = [writer, ...readers];
   const events = new NotebookEventHub();
-  for (const channel of [writer, reader]) channel.subscribe((event) => events.emit(event));
+  for (const channel of channels) channel.subscribe((event) => events.emit(event));
 
-  // An unknown method goes to the reader, whose dispatch answers not_found.
+  const underWay = new Map(readers.map((reader) => [reader, 0]));
+  const leastBusy = () =>
+    readers.reduce((best, reader) => (underWay.get(reader)! < underWay.get(best)! ? reader : best));
+  async function query(method: string, args: unknown): Promise<ApiResponse<unknown>> {
+    const reader = leastBusy();
+    underWay.set(reader, underWay.get(reader)! + 1);
+    try {
+      return await reader.call(method, args);
+    } finally {
+      underWay.set(reader, underWay.get(reader)! - 1);
+    }
+  }
+
+  // An unknown method goes to a reader, whose dispatch answers not_found.
   const kindOf = (method: string) => (isApiMethod(method) ? apiMethods[method].kind : 'query');
 
   return {
@@ -36,10 +56,10 @@ export async function startCorePool(
         case 'mutation':
           return writer.call(method, args);
         case 'query':
-          return reader.call(method, args);
+          return query(method, args);
         case 'control': {
-          // A cancel reaches both; the one running the operation stops it.
-          const answers = await Promise.all([writer.call(method, args), reader.call(method, args)]);
+          // A cancel reaches every core; the one running the operation stops it.
+          const answers = await Promise.all(channels.map((channel) => channel.call(method, args)));
           return (
             answers.find((answer) => answer.ok && isCancelled(answer.value)) ??
             answers.find((answer) => !answer.ok) ??
@@ -50,7 +70,7 @@ export async function startCorePool(
     },
     subscribe: (listener) => events.subscribe(listener),
     async close() {
-      await Promise.all([reader.close(), writer.close()]);
+      await Promise.all(channels.map((channel) => channel.close()));
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Browser mode's core: a pool of worker threads (one writer, one reader), so
+ * Browser mode's core: a pool of worker threads (one writer, two readers), so
  * the HTTP server's event loop never runs a query or an import itself; a
  * backup can replace the notebook under it (restorableCore).
  */

@@ -1,5 +1,5 @@
 /**
- * The Electron window's core: two utility processes (one writer, one reader,
+ * The Electron window's core: utility processes (one writer, two readers,
  * Actual's model), so main's thread only forwards envelopes and never waits
  * on SQLite — the window, its menus and the close-time flush stay responsive.
  * A backup can replace the notebook under them (restorableCore).

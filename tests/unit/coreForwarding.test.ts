@@ -293,17 +293,20 @@ describe('connectCore and serveCore', () => {
 });
 
 describe('startCorePool', () => {
-  /** A pool on two fake processes; `sent` tells which one each call reached. */
-  async function startPool() {
-    const processes: Partial<Record<'writer' | 'reader', FakeProcess>> = {};
+  /** A pool on fake processes (a writer, then readers); `sent` tells which one each call reached. */
+  async function startPool(options: FakeOptions = {}) {
+    const processes: Array<{ role: 'writer' | 'reader'; fake: FakeProcess }> = [];
     const pool = await startCorePool((role) => {
-      const fake = fakeProcess({ databaseFile, role });
-      processes[role] = fake;
+      const fake = fakeProcess({ databaseFile, role }, options);
+      processes.push({ role, fake });
       return connectCore(fake.host, { name: role });
     });
     const methodsSentTo = (role: 'writer' | 'reader') =>
-      processes[role]!.sent.map((message) => message.method);
-    return { pool, methodsSentTo };
+      processes
+        .filter((process) => process.role === role)
+        .flatMap(({ fake }) => fake.sent.map((message) => message.method));
+    const readers = processes.filter(({ role }) => role === 'reader').map(({ fake }) => fake);
+    return { pool, methodsSentTo, readers };
   }
 
   it('sends a query to the reader and a mutation to the writer', async () => {
@@ -323,14 +326,37 @@ describe('startCorePool', () => {
     await pool.close();
   });
 
-  it('sends a cancel to both, since either may run the operation', async () => {
+  it('sends a query to the reader with fewer under way: a slow one holds up no other', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { pool, readers } = await startPool({
+      delayReply: (method) => (method === 'listSources' ? held : undefined),
+    });
+    expect(readers).toHaveLength(2);
+    await pool.call('importText', { text: 'Routed\n\nthrough the pool' });
+
+    const listing = pool.call('listSources', {});
+    // Answered while the list is still held by the other reader.
+    const hits = await pool.call('search', { query: 'pool' });
+    expect(hits).toMatchObject({ ok: true, value: [{ kind: 'source', id: '1' }] });
+    const sentTo = readers.map((reader) => reader.sent.map((message) => message.method));
+    expect(sentTo).toEqual([['listSources'], ['search']]);
+
+    release();
+    expect(await listing).toMatchObject({ ok: true, value: [{ id: '1' }] });
+    await pool.call('search', { query: 'pool' });
+    expect(readers[0]!.sent.map((message) => message.method)).toEqual(['listSources', 'search']);
+    await pool.close();
+  });
+
+  it('sends a cancel to every core, since any may run the operation', async () => {
     const { pool, methodsSentTo } = await startPool();
     expect(await pool.call('cancelOperation', { operationId: 'nothing-running' })).toEqual({
       ok: true,
       value: { cancelled: false },
     });
     expect(methodsSentTo('writer')).toEqual(['cancelOperation']);
-    expect(methodsSentTo('reader')).toEqual(['cancelOperation']);
+    expect(methodsSentTo('reader')).toEqual(['cancelOperation', 'cancelOperation']);
     await pool.close();
   });
 
@@ -342,7 +368,7 @@ describe('startCorePool', () => {
     await pool.close();
   });
 
-  it('closes the writer when the reader cannot start', async () => {
+  it('closes the writer when a reader cannot start', async () => {
     let writer: FakeProcess | undefined;
     const starting = startCorePool(async (role) => {
       if (role === 'reader') throw new DossierError('forbidden', 'no reader today');
