@@ -37,11 +37,7 @@ function sourceOf(outcome: FileImportOutcome): string[] {
  * The sources a call of `method` touched, or undefined when it cannot say.
  * Only for a call that succeeded: its arguments passed the contract's checks.
  */
-function touchedSources(
-  method: ApiMethod,
-  args: unknown,
-  result: unknown,
-): string[] | undefined {
+function touchedSources(method: ApiMethod, args: unknown, result: unknown): string[] | undefined {
   const touched = touchedBy[method] as ((args: unknown, result: unknown) => string[]) | undefined;
   return touched?.(args, result);
 }

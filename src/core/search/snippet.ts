@@ -9,7 +9,6 @@ import {
   type QueryToken,
 } from './searchKey';
 
-
 /** Target length of a snippet, in UTF-16 units of the original text. */
 export const snippetLength = 200;
 /** Context kept before the first match when there is room. */
