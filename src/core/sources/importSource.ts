@@ -187,6 +187,11 @@ function saveAsNewSource(
 }
 
 export function decodeBase64(contentBase64: string, fileName: string): Buffer {
+  // Node skips what is not base64: bytes that encode back to the very text were all of it.
+  // A third of the time of checking the text against the alphabet first (a folder's worth).
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.toString('base64') === contentBase64) return bytes;
+  // Wrapped lines, missing padding, or not base64 at all.
   const compact = contentBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) {
     throw new DossierError('invalid_argument', `The content of ${fileName} is not valid base64.`);
