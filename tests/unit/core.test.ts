@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/createCore';
+import { openDatabase } from '../../src/core/db/openDatabase';
 import { buildNoteBody } from '../../src/core/notes/noteBody';
 import { apiMethodNames, apiMethods, type CoreMethodName } from '../../src/shared/apiMethods';
 import {
@@ -113,6 +115,34 @@ describe('the notebook, end to end', () => {
       expect(notebook.core.listSources({})).toHaveLength(1);
     } finally {
       reader.close();
+    }
+  });
+
+  it('reads through a mapping of the file, and sees what the writer adds after it opened', async () => {
+    await notebook.core.importText({ text: 'First\n\nbefore the reader opened' });
+    const mapped = openDatabase(notebook.core.databaseFile, { readonly: true });
+    const reader = createCore(notebook.core.databaseFile, { readonly: true });
+    try {
+      expect(mapped.pragma('mmap_size', { simple: true })).toBeGreaterThan(0);
+      const sizeAtOpen = fs.statSync(notebook.core.databaseFile).size;
+      // Numbers that compress poorly grow the file well past what was mapped.
+      for (let i = 0; i < 40; i++) {
+        const numbers = Array.from(
+          { length: 3000 },
+          (_, j) => (i * 7919 + j * 104_729) % 1_000_003,
+        );
+        await notebook.core.importText({ text: `Later ${i}\n\n${numbers.join(' ')}` });
+      }
+      const checkpointer = new Database(notebook.core.databaseFile);
+      checkpointer.pragma('wal_checkpoint(TRUNCATE)');
+      checkpointer.close();
+      expect(fs.statSync(notebook.core.databaseFile).size).toBeGreaterThan(sizeAtOpen * 4);
+      expect(reader.search({ query: 'later 39' }).map((hit) => hit.title)).toContain('Later 39');
+      expect(reader.listSources({})).toHaveLength(41);
+      expect(reader.search({ query: 'before' }).map((hit) => hit.title)).toEqual(['First']);
+    } finally {
+      reader.close();
+      mapped.close();
     }
   });
 
