@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type ReadableDB } from '../../src/core/db/openDatabase';
 import { searchAll } from '../../src/core/search/search';
+import { recordStatementRuns, type StatementRun } from './support/statementRuns';
 import { useTempCore } from './support/tempCore';
 
 const notebook = useTempCore();
@@ -28,35 +29,11 @@ async function addQuotedPassages(count: number): Promise<void> {
   }
 }
 
-interface Statement {
-  sql: string;
-  params: unknown[];
-}
-
-/** Records each statement prepared on `db` and the parameters it last ran with. */
-function recordStatements(): Statement[] {
-  const recorded: Statement[] = [];
-  const prepare = db.prepare.bind(db);
-  vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
-    const statement = prepare(sql);
-    const entry: Statement = { sql, params: [] };
-    recorded.push(entry);
-    const [all, get] = [statement.all.bind(statement), statement.get.bind(statement)];
-    statement.all = (...params: unknown[]) => {
-      entry.params = params;
-      return all(...params);
-    };
-    statement.get = (...params: unknown[]) => {
-      entry.params = params;
-      return get(...params);
-    };
-    return statement;
-  });
-  return recorded;
-}
+/** The statements run on the test's connection, with the parameters of each run. */
+const recordStatements = () => recordStatementRuns(db);
 
 /** The steps of SQLite's plan for a statement, e.g. `SEARCH p USING INTEGER PRIMARY KEY (rowid=?)`. */
-function planOf({ sql, params }: Statement): string[] {
+function planOf({ sql, params }: StatementRun): string[] {
   const steps = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{
     detail: string;
   }>;

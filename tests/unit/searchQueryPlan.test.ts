@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type ReadableDB } from '../../src/core/db/openDatabase';
 import { searchAll } from '../../src/core/search/search';
+import { recordStatementRuns } from './support/statementRuns';
 import { useTempCore } from './support/tempCore';
 
 const notebook = useTempCore();
@@ -36,19 +37,9 @@ interface Step {
   detail: string;
 }
 
-/** The plan of each statement `search` prepares on `db`, with the parameters it ran with. */
+/** The plan of each statement `search` runs on `db`, with the parameters it ran with. */
 function plansOf(search: () => unknown): Array<{ sql: string; plan: Step[] }> {
-  const prepare = db.prepare.bind(db);
-  const runs: Array<{ sql: string; params: unknown[] }> = [];
-  vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
-    const statement = prepare(sql);
-    const all = statement.all.bind(statement);
-    statement.all = (...params: unknown[]) => {
-      runs.push({ sql, params });
-      return all(...params);
-    };
-    return statement;
-  });
+  const runs = recordStatementRuns(db);
   search();
   vi.restoreAllMocks();
   return runs.map(({ sql, params }) => ({

@@ -2,6 +2,7 @@ import type { PassageView, SearchHit, SearchHitKind, SearchSnippet } from '../..
 import { defaultHighlightColor } from '../../shared/passages';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn, type SqlCondition } from '../db/sql';
+import { cachedStatement } from '../db/statementCache';
 import { getPassagesById } from '../passages/passageViews';
 import { readVersionTexts } from '../versions/versionQueries';
 import { parseQuery, searchesAllVersions, type QueryFilter } from './parseQuery';
@@ -127,7 +128,7 @@ function findBestRows(
     WHERE ${target.ftsRowid} = ftsRowid
     ORDER BY relevance DESC, date DESC, id DESC`;
   for (let window = 2 * limit; ; window *= 2) {
-    const rows = db.prepare(sql).all(match, window) as RankedRow[];
+    const rows = cachedStatement(db, sql).all(match, window) as RankedRow[];
     const shown = rows.filter((row) => row.shown).slice(0, limit);
     const lastShown = shown[limit - 1];
     const lastInWindow = rows[rows.length - 1];

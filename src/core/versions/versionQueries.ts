@@ -8,6 +8,7 @@ import type {
 import { DossierError } from '../../shared/errors';
 import type { ReadableDB } from '../db/openDatabase';
 import { idIn } from '../db/sql';
+import { cachedStatement } from '../db/statementCache';
 import { storedOriginalBytes } from '../originals/originals';
 import { unpackBlocks, unpackText, type TextEncoding } from './versionStorage';
 
@@ -182,11 +183,10 @@ export function readVersionTexts(
 ): Map<number, string> {
   if (versionIds.length === 0) return new Map();
   const ids = idIn('v.id', versionIds);
-  const rows = db
-    .prepare(
-      `SELECT ${STORED_TEXT_COLUMNS} FROM source_versions v ${STORED_TEXT_JOIN} WHERE ${ids.sql}`,
-    )
-    .all(...ids.params) as StoredTextRow[];
+  const rows = cachedStatement(
+    db,
+    `SELECT ${STORED_TEXT_COLUMNS} FROM source_versions v ${STORED_TEXT_JOIN} WHERE ${ids.sql}`,
+  ).all(...ids.params) as StoredTextRow[];
   return new Map(rows.map((row) => [row.version_id, decodeText(row)]));
 }
 
