@@ -162,3 +162,35 @@ test('an article tagged in one tab shows its tag in both libraries, read alone, 
   expect(read).toContain('getSourceSummaries');
   expect(read).not.toContain('listSources');
 });
+
+test('a window lists the library once at opening, even when its event stream answers late', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  const reply = await callApi(running, 'importText', { text: 'Harbour log\n\nThe ferry left.' });
+  expect(reply.body.ok).toBe(true);
+
+  // The stream answers only once the page has loaded (and its library asked, were it not held).
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/events', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const wholeLists: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname !== '/api/listSources') return;
+    const args = request.postDataJSON() as { newest?: number };
+    if (args.newest === undefined) wholeLists.push(request.url());
+  });
+  await page.goto(running.url);
+  release();
+
+  await expect(page.locator('html')).toHaveAttribute('data-live-updates', 'on');
+  await expect(page.getByTestId('library-count')).toHaveText('1');
+  // A search answered after the stream opened: any list its opening asked for was asked before.
+  await page.getByTestId('search-input').fill('ferry');
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
+  expect(wholeLists).toHaveLength(1);
+});

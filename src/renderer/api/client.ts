@@ -44,8 +44,18 @@ const bridge = window.dossier;
 /** True inside the Electron window, false in a browser. */
 export const isElectron = bridge !== undefined;
 
+const forwardEvent = (event: NotebookEvent) => notebookEvents.emit(event);
+if (bridge) bridge.onNotebookEvent(forwardEvent);
+const serverEvents = bridge ? null : listenToServerEvents(forwardEvent);
+
+/** Browser mode's calls, sent once the event stream has first answered (see browserEvents.ts). */
+function afterEventsConnect(transport: Transport): Transport {
+  const connected = serverEvents?.firstAttempt ?? Promise.resolve();
+  return (method, args) => connected.then(() => transport(method, args));
+}
+
 export const api: DossierApi = buildApi(
-  bridge ? bridgeTransport(bridge) : browserTransport({ keepalive: false }),
+  bridge ? bridgeTransport(bridge) : afterEventsConnect(browserTransport({ keepalive: false })),
 );
 
 /**
@@ -54,7 +64,7 @@ export const api: DossierApi = buildApi(
  */
 export const unloadSafeApi: DossierApi = isElectron
   ? api
-  : buildApi(browserTransport({ keepalive: true }));
+  : buildApi(afterEventsConnect(browserTransport({ keepalive: true })));
 
 /**
  * Every change and progress event of the notebook, whoever caused it (this
@@ -64,10 +74,6 @@ export const unloadSafeApi: DossierApi = isElectron
 export function subscribeNotebookEvents(listener: (event: NotebookEvent) => void): () => void {
   return notebookEvents.subscribe(listener);
 }
-
-const forwardEvent = (event: NotebookEvent) => notebookEvents.emit(event);
-if (bridge) bridge.onNotebookEvent(forwardEvent);
-else listenToServerEvents(forwardEvent);
 
 /** In Electron, main awaits `flush` before it closes the window. A no-op in a browser. */
 export function registerBeforeClose(flush: () => Promise<void>): void {
