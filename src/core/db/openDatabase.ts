@@ -22,9 +22,6 @@ export type WritableDB = ReadableDB & { readonly __writable: never };
 /** How long a statement waits for another connection's lock (the CLI and the app may share the file). */
 const BUSY_TIMEOUT_MS = 5000;
 
-/** How much of the file a reading connection maps into memory (SQLite clamps it). */
-const READER_MMAP_BYTES = 2 ** 31;
-
 /** The page size of the notebooks this program creates. */
 export const PAGE_SIZE = 16_384;
 
@@ -105,11 +102,6 @@ function openReader(file: string): ReadableDB {
     throw toOpenError(file, error);
   }
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  // Pages read through a mapping instead of copied by a system call each: a
-  // word searched over 100,000 articles after the process sat idle took 4.5 ms
-  // instead of 3.3 (its pages no longer in the CPU's caches, each read was one
-  // more copy). SQLite clamps the size to its own limit (2 GB).
-  db.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version !== latestSchemaVersion) {
     db.close();
