@@ -7,13 +7,18 @@ import {
   hasFilters,
   noFilters,
   parseLibraryView,
+  rearrangeLibrary,
   siteCounts,
   sortSources,
   withTag,
+  sortKeys,
+  type Arrangement,
   type LibraryFilters,
+  type LibraryView,
 } from '../../src/renderer/library/libraryView';
 import { localeFold } from '../../src/renderer/library/localeFold';
 import { scrollTopToReveal, visibleRows } from '../../src/renderer/library/virtualWindow';
+import { chooseSeed, seededRandom, type Random } from './support/seededRandom';
 
 let nextId = 1;
 function source(fields: Partial<SourceSummary>): SourceSummary {
@@ -221,6 +226,81 @@ describe('filterSources', () => {
       ['BBC فارسی', 1],
       ['Le Monde', 2],
     ]);
+  });
+});
+
+describe('rearrangeLibrary', () => {
+  const words = [
+    'River',
+    'river',
+    'Rivière',
+    'Harbour',
+    'بازار',
+    'تهران',
+    'Ice 10',
+    'Ice 9',
+    'Über',
+  ];
+  const pick = <T>(random: Random, items: readonly T[]) =>
+    items[Math.floor(random() * items.length)]!;
+  // Few distinct values, so that ties (and their tie-breaks) are common.
+  const randomSource = (random: Random) =>
+    source({
+      title: `${pick(random, words)} ${pick(random, words)}`,
+      siteName: pick(random, ['Reuters', 'reuters', null, 'BBC فارسی']),
+      publishedAt: pick(random, [null, '2024-05-01', '2024-06-01']),
+      capturedAt: pick(random, ['2025-01-01T00:00:00.000Z', '2025-02-01T00:00:00.000Z']),
+      passageCount: Math.floor(random() * 3),
+      tags: random() < 0.3 ? ['boats'] : [],
+    });
+
+  /** A summary read again (new object, some fields changed), a removal, or a new article. */
+  function change(random: Random, sources: SourceSummary[]): SourceSummary[] {
+    const next = [...sources];
+    const at = Math.floor(random() * next.length);
+    const roll = random();
+    if (roll < 0.6) next[at] = { ...randomSource(random), id: next[at]!.id };
+    else if (roll < 0.8) next.splice(at, 1);
+    else next.splice(at, 0, randomSource(random));
+    return next;
+  }
+
+  const views: LibraryView[] = sortKeys.flatMap((key) =>
+    (['ascending', 'descending'] as const).flatMap((direction) => [
+      { sort: { key, direction }, filters: noFilters },
+      { sort: { key, direction }, filters: { ...noFilters, text: 'river', tags: ['boats'] } },
+    ]),
+  );
+
+  it('places what changed where arranging anew puts it, in every order and filter', () => {
+    const seed = chooseSeed();
+    const random = seededRandom(seed);
+    for (const view of views) {
+      let sources = Array.from({ length: 400 }, () => randomSource(random));
+      let arrangement: Arrangement | null = rearrangeLibrary(null, sources, view);
+      for (let step = 0; step < 25; step++) {
+        const changes = 1 + Math.floor(random() * 12);
+        for (let i = 0; i < changes; i++) sources = change(random, sources);
+        arrangement = rearrangeLibrary(arrangement, sources, view);
+        expect(arrangement.shown, `seed ${seed}, ${JSON.stringify(view)}`).toEqual(
+          arrangeLibrary(sources, view),
+        );
+      }
+    }
+  });
+
+  it('arranges anew for another view or a library mostly changed', () => {
+    const random = seededRandom(7);
+    const sources = Array.from({ length: 50 }, () => randomSource(random));
+    const byTitle = views.find((view) => view.sort.key === 'title')!;
+    const first = rearrangeLibrary(null, sources, defaultLibraryView);
+    expect(rearrangeLibrary(first, sources, byTitle).shown).toEqual(
+      arrangeLibrary(sources, byTitle),
+    );
+    const replaced = sources.map((summary) => ({ ...summary, title: `New ${summary.title}` }));
+    expect(rearrangeLibrary(first, replaced, defaultLibraryView).shown).toEqual(
+      arrangeLibrary(replaced, defaultLibraryView),
+    );
   });
 });
 

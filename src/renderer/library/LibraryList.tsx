@@ -1,9 +1,16 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { SourceSummary } from '../../shared/api';
 import { ActiveFilters } from './ActiveFilters';
 import { LibraryRows } from './LibraryRows';
 import { LibraryToolbar } from './LibraryToolbar';
-import { arrangeLibrary, isListedOrder, siteCounts, withTag } from './libraryView';
+import {
+  isListedOrder,
+  rearrangeLibrary,
+  siteCounts,
+  withTag,
+  type Arrangement,
+  type LibraryView,
+} from './libraryView';
 import type { LibraryState } from './useLibraryState';
 import './library.css';
 
@@ -30,7 +37,7 @@ export function LibraryList({
   // The newest stand in only where they are what the view would show first.
   const listed = sources ?? (isListedOrder(view) ? newest : undefined);
   const all = useMemo(() => listed ?? [], [listed]);
-  const shown = useMemo(() => arrangeLibrary(all, view), [all, view]);
+  const shown = useArrangedLibrary(all, view);
   const sites = useMemo(() => {
     const counts = siteCounts(all);
     const chosen = view.filters.site;
@@ -94,4 +101,18 @@ export function LibraryList({
       )}
     </section>
   );
+}
+
+/**
+ * The library as shown, placing again only what changed since the last render
+ * (see rearrangeLibrary): the last arrangement is kept as state, updated while
+ * rendering when the list or the view differ (React's way to keep information
+ * from earlier renders).
+ */
+function useArrangedLibrary(sources: SourceSummary[], view: LibraryView): SourceSummary[] {
+  const [arrangement, setArrangement] = useState<Arrangement | null>(null);
+  if (arrangement?.sources === sources && arrangement.view === view) return arrangement.shown;
+  const next = rearrangeLibrary(arrangement, sources, view);
+  setArrangement(next);
+  return next.shown;
 }

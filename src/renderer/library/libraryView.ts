@@ -75,19 +75,24 @@ function compareValues(a: string | number, b: string | number, key: SortKey): nu
   return collator.compare(String(a), String(b));
 }
 
-/** `sources` in `sort`'s order; ties (and unknown values, last) newest saved first. */
-export function sortSources(sources: readonly SourceSummary[], sort: LibrarySort): SourceSummary[] {
+/** The order `sortSources` sorts in: total, since ties end on the newest saved, then the id. */
+function sourceOrder(sort: LibrarySort): (a: SourceSummary, b: SourceSummary) => number {
   const sign = sort.direction === 'ascending' ? 1 : -1;
   const newestFirst = (a: SourceSummary, b: SourceSummary) =>
     compareValues(b.capturedAt, a.capturedAt, 'saved') || collator.compare(b.id, a.id);
-  return [...sources].sort((a, b) => {
+  return (a, b) => {
     const valueA = sortValue(a, sort.key);
     const valueB = sortValue(b, sort.key);
     if (valueA === null || valueB === null) {
       return (valueA === null ? 1 : 0) - (valueB === null ? 1 : 0) || newestFirst(a, b);
     }
     return sign * compareValues(valueA, valueB, sort.key) || newestFirst(a, b);
-  });
+  };
+}
+
+/** `sources` in `sort`'s order; ties (and unknown values, last) newest saved first. */
+export function sortSources(sources: readonly SourceSummary[], sort: LibrarySort): SourceSummary[] {
+  return [...sources].sort(sourceOrder(sort));
 }
 
 // Folding every article's fields on each keystroke would be most of the filter's work.
@@ -135,6 +140,95 @@ export function filterSources(
 /** The library as shown: filtered, then sorted. */
 export function arrangeLibrary(sources: readonly SourceSummary[], view: LibraryView) {
   return sortSources(filterSources(sources, view.filters), view.sort);
+}
+
+/** The library as shown, with what it was arranged from. */
+export interface Arrangement {
+  sources: readonly SourceSummary[];
+  view: LibraryView;
+  shown: SourceSummary[];
+}
+
+/**
+ * `arrangeLibrary`, from the last arrangement when the view is the same and few
+ * articles changed (a summary read again after a tag or an edit, a small
+ * import): the changed ones leave the list and are placed again by binary
+ * search, where sorting 100,000 titles anew takes half a second. The order is
+ * total, so the list is the one `arrangeLibrary` makes.
+ */
+export function rearrangeLibrary(
+  previous: Arrangement | null,
+  sources: readonly SourceSummary[],
+  view: LibraryView,
+): Arrangement {
+  const placed = previous?.view === view ? placeChanges(previous, sources) : null;
+  return { sources, view, shown: placed ?? arrangeLibrary(sources, view) };
+}
+
+/** Beyond this share of the library changed, sorting it whole is as quick. */
+const PLACED_SHARE = 1 / 16;
+
+function placeChanges(
+  previous: Arrangement,
+  sources: readonly SourceSummary[],
+): SourceSummary[] | null {
+  const changes = changesSince(previous.sources, sources);
+  if (changes.added.length > Math.max(16, sources.length * PLACED_SHARE)) return null;
+  const kept = previous.shown.filter((source) => !changes.removed.has(source));
+  const order = sourceOrder(previous.view.sort);
+  const arranged: SourceSummary[] = [];
+  let from = 0;
+  for (const source of arrangeLibrary(changes.added, previous.view)) {
+    const at = insertionPoint(kept, source, order, from);
+    for (let i = from; i < at; i++) arranged.push(kept[i]!);
+    arranged.push(source);
+    from = at;
+  }
+  for (let i = from; i < kept.length; i++) arranged.push(kept[i]!);
+  return arranged;
+}
+
+/**
+ * The summaries in `after` and not in `before`, and those gone. A list of the
+ * same length is compared place by place (summaries read again replace theirs
+ * where they stand), which is far quicker than sets of 100,000.
+ */
+function changesSince(
+  before: readonly SourceSummary[],
+  after: readonly SourceSummary[],
+): { added: SourceSummary[]; removed: Set<SourceSummary> } {
+  if (before.length === after.length) {
+    const added: SourceSummary[] = [];
+    const removed = new Set<SourceSummary>();
+    before.forEach((source, i) => {
+      if (source === after[i]) return;
+      added.push(after[i]!);
+      removed.add(source);
+    });
+    // A summary that only moved is both: it leaves the list and is placed again.
+    return { added, removed };
+  }
+  const [had, has] = [new Set(before), new Set(after)];
+  return {
+    added: after.filter((source) => !had.has(source)),
+    removed: new Set(before.filter((source) => !has.has(source))),
+  };
+}
+
+/** Where `item` goes in `sorted` (from `from` on): after every element `order` puts before it. */
+function insertionPoint<T>(
+  sorted: readonly T[],
+  item: T,
+  order: (a: T, b: T) => number,
+  from: number,
+): number {
+  let [low, high] = [from, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (order(sorted[middle]!, item) < 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Every site the library's articles come from, with how many, in the reader's alphabetical order. */
