@@ -187,6 +187,32 @@ describe('importing', () => {
       expect(counts()).toMatchObject({ sources: 2, source_versions: 2, sources_fts: 2 });
     });
 
+    it('makes a page saved twice from one address a revision, searched under its newer text', async () => {
+      const page = (title: string, body: string) =>
+        toBase64(
+          `<html><head><title>${title}</title>` +
+            '<link rel="canonical" href="https://news.example/harbour"></head>' +
+            `<body><article><h1>${title}</h1><p>${body}</p></article></body></html>`,
+        );
+      const outcomes = await notebook.core.importFiles({
+        files: [
+          {
+            fileName: 'monday.html',
+            contentBase64: page('Harbour repairs', 'The cranes stood idle at the quay all week.'),
+          },
+          {
+            fileName: 'tuesday.html',
+            contentBase64: page('Harbour repairs resume', 'Welders returned to the breakwater.'),
+          },
+        ],
+      });
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['imported', 'revised']);
+      const found = notebook.core.search({ query: 'welders breakwater' });
+      expect(found.map((hit) => [hit.id, hit.title])).toEqual([['1', 'Harbour repairs']]);
+      expect(notebook.core.search({ query: 'cranes' })).toEqual([]);
+      expect(notebook.core.search({ query: 'cranes version:all' })).toHaveLength(1);
+    });
+
     it('stores a batch wholly or not at all when the notebook refuses one of its documents', async () => {
       const db = new Database(notebook.core.databaseFile);
       db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON sources WHEN NEW.title = 'Refused'

@@ -150,7 +150,10 @@ export function storeInTransaction(db: WritableDB, prepared: PreparedDocument): 
     return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
   }
   const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
-  if (sameAddress !== null) return addRevision(db, sameAddress, document, source, prepared.version);
+  if (sameAddress !== null) {
+    // The title is the source's own: only the text's key is reused.
+    return addRevision(db, sameAddress, document, source, prepared.version, prepared.keys.text);
+  }
   return saveAsNewSource(db, prepared);
 }
 

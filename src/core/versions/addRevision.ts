@@ -2,7 +2,8 @@ import type { ImportedSource } from '../../shared/api';
 import { DossierError } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { timestamp } from '../db/timestamp';
-import { indexCurrentVersionAsOld, indexSource, sourceKeys } from '../search/searchIndex';
+import { indexCurrentVersionAsOld, indexSource } from '../search/searchIndex';
+import { searchKey } from '../search/searchKey';
 import type { ExtractedDocument } from '../extract/extractedDocument';
 import { fillMissingMetadata } from '../sources/sourceMetadata';
 import { takeOutOfTrash } from '../trash/sourceTrash';
@@ -23,7 +24,8 @@ import {
  * is taken from the new version (what it has, the analyst may have set). One transaction: the
  * version, its report, the passages' new anchors and the search index change
  * together or not at all. A source in the trash comes back: the analyst wants it again.
- * `prepared` is the version packed and hashed, before the write lock is taken.
+ * `prepared` is the version packed and hashed and `textKey` its text folded for
+ * search, both before the write lock is taken.
  */
 export function addRevision(
   db: WritableDB,
@@ -31,6 +33,7 @@ export function addRevision(
   parsed: ExtractedDocument,
   source: VersionSource,
   prepared: PreparedVersion = prepareVersion(parsed, source.original),
+  textKey: string = searchKey(parsed.text),
 ): ImportedSource {
   return db
     .transaction((): ImportedSource => {
@@ -70,7 +73,7 @@ export function addRevision(
       );
       fillMissingMetadata(db, sourceId, parsed.metadata);
       storeAnchors(db, versionId, plan.anchors);
-      indexSource(db, sourceId, sourceKeys(title, parsed.text));
+      indexSource(db, sourceId, { title: searchKey(title), text: textKey });
       return {
         status: 'revised',
         sourceId: String(sourceId),
