@@ -213,6 +213,39 @@ describe('importing', () => {
       expect(notebook.core.search({ query: 'cranes version:all' })).toHaveLength(1);
     });
 
+    it('finds the texts it holds already as duplicates, and stores one gone since it was read', async () => {
+      const file = (title: string) => ({
+        fileName: `${title}.txt`,
+        contentBase64: toBase64(`${title}\n\nBody of ${title}.`),
+      });
+      await notebook.core.importFiles({ files: ['Kept', 'Trashed', 'Purged'].map(file) });
+      notebook.core.deleteSource({ sourceId: '3' });
+      const options = {
+        signal: new AbortController().signal,
+        // Once every file is read, before the batch is stored: 'Purged' leaves the
+        // notebook, 'Trashed' goes to the trash.
+        progress: (done: number, total: number) => {
+          if (done < total) return;
+          notebook.core.emptyTrash({});
+          notebook.core.deleteSource({ sourceId: '2' });
+        },
+      };
+      const outcomes = await notebook.core.importFiles(
+        { files: ['Kept', 'Trashed', 'Purged', 'New'].map(file) },
+        options,
+      );
+      expect(
+        outcomes.map((outcome) => [outcome.status, 'title' in outcome && outcome.title]),
+      ).toEqual([
+        ['duplicate', 'Kept'],
+        ['duplicate', 'Trashed'],
+        ['imported', 'Purged'],
+        ['imported', 'New'],
+      ]);
+      expect(notebook.core.listTrash({})).toEqual([]);
+      expect(notebook.core.search({ query: 'purged' }).map((hit) => hit.title)).toEqual(['Purged']);
+    });
+
     it('stores a batch wholly or not at all when the notebook refuses one of its documents', async () => {
       const db = new Database(notebook.core.databaseFile);
       db.exec(`CREATE TRIGGER refuse_one BEFORE INSERT ON sources WHEN NEW.title = 'Refused'

@@ -6,16 +6,25 @@
  * and rolled back alone (see storeAll), and an interrupted import leaves every
  * article either wholly in or out.
  */
-import type { FileImportOutcome, OperationContext, ValidArgs } from '../../shared/api';
+import type {
+  FileImportOutcome,
+  ImportedSource,
+  OperationContext,
+  ValidArgs,
+} from '../../shared/api';
 import type { SourceKind } from '../../shared/documentModel';
 import { isDossierError, toErrorInfo } from '../../shared/errors';
 import type { WritableDB } from '../db/openDatabase';
 import { detectFormat } from '../extract/detectFormat';
 import { extractDocument } from '../extract/extractDocument';
+import type { ExtractedDocument } from '../extract/extractedDocument';
 import { quietOperation, stopIfCancelled, yieldToHost } from '../operations';
+import { contentHash, type VersionSource } from '../versions/storeVersion';
 import {
   decodeBase64,
+  holdsText,
   prepareDocument,
+  storedDuplicate,
   storeInTransaction,
   type PreparedDocument,
 } from './importSource';
@@ -33,7 +42,11 @@ type FileToImport = ValidArgs<'importFiles'>['files'][number];
 
 interface Prepared {
   fileName: string;
-  prepared: PreparedDocument;
+  document: ExtractedDocument;
+  source: VersionSource;
+  sha256: string;
+  /** Left out for a text the notebook held when the file was read: it will be a duplicate. */
+  prepared: PreparedDocument | null;
 }
 
 /**
@@ -56,12 +69,12 @@ export async function importFiles(
   };
 
   for (const [index, file] of files.entries()) {
-    const extracted = await prepareFile(file, signal);
+    const extracted = await prepareFile(db, file, signal);
     if ('status' in extracted) {
       outcomes[index] = extracted;
     } else {
       batch.push({ ...extracted, index });
-      batchChars += extracted.prepared.document.text.length;
+      batchChars += extracted.document.text.length;
       if (batch.length >= BATCH_DOCUMENTS || batchChars >= BATCH_TEXT_CHARS) storeBatch();
     }
     // A file is done once prepared (its batch is stored before the import ends). Once
@@ -75,9 +88,12 @@ export async function importFiles(
 
 /**
  * The file's document ready to store (extracted, packed, folded: work done
- * before the write lock is taken), or the reason it cannot be imported.
+ * before the write lock is taken), or the reason it cannot be imported. A text
+ * the notebook holds already (a folder imported again) is only hashed: it will
+ * be a duplicate, and packing and folding it would be for nothing.
  */
 async function prepareFile(
+  db: WritableDB,
   { fileName, contentBase64 }: FileToImport,
   signal: AbortSignal,
 ): Promise<Prepared | FileImportOutcome> {
@@ -87,14 +103,30 @@ async function prepareFile(
     const bytes = decodeBase64(contentBase64, fileName);
     kind = detectFormat(bytes, fileName).kind;
     const { format, document } = await extractDocument({ bytes, fileName }, signal);
-    const original = { bytes, mediaType: format.mediaType };
-    return {
+    const source = {
+      origin: 'file' as const,
       fileName,
-      prepared: prepareDocument(document, { origin: 'file', fileName, original }),
+      original: { bytes, mediaType: format.mediaType },
     };
+    const sha256 = contentHash(document.text);
+    const prepared = holdsText(db, sha256) ? null : prepareDocument(document, source, sha256);
+    return { fileName, document, source, sha256, prepared };
   } catch (error) {
     return failed(fileName, error, kind);
   }
+}
+
+/**
+ * A prepared file stored in the caller's transaction. One left unprepared is a
+ * duplicate, unless its text has left the notebook since it was read: then it
+ * is prepared now.
+ */
+function storeFile(db: WritableDB, file: Prepared): ImportedSource {
+  const { document, source, sha256 } = file;
+  const duplicate = file.prepared ? null : storedDuplicate(db, sha256, document.kind);
+  return (
+    duplicate ?? storeInTransaction(db, file.prepared ?? prepareDocument(document, source, sha256))
+  );
 }
 
 /**
@@ -111,9 +143,8 @@ function storeAll(
   if (batch.length === 0) return;
   try {
     db.transaction(() => {
-      for (const { index, fileName, prepared } of batch) {
-        outcomes[index] = { fileName, ...storeInTransaction(db, prepared) };
-      }
+      for (const file of batch)
+        outcomes[file.index] = { fileName: file.fileName, ...storeFile(db, file) };
     }).immediate();
   } catch {
     storeEachAlone(db, batch, outcomes);
@@ -126,13 +157,13 @@ function storeEachAlone(
   outcomes: FileImportOutcome[],
 ): void {
   db.transaction(() => {
-    for (const { index, fileName, prepared } of batch) {
+    for (const file of batch) {
       try {
         // A savepoint of the batch's transaction: a document refused leaves nothing behind.
-        const stored = db.transaction(() => storeInTransaction(db, prepared))();
-        outcomes[index] = { fileName, ...stored };
+        const stored = db.transaction(() => storeFile(db, file))();
+        outcomes[file.index] = { fileName: file.fileName, ...stored };
       } catch (error) {
-        outcomes[index] = failed(fileName, error, prepared.document.kind);
+        outcomes[file.index] = failed(file.fileName, error, file.document.kind);
       }
     }
   }).immediate();

@@ -1,8 +1,9 @@
 import type { ImportedSource, OperationContext, ValidArgs } from '../../shared/api';
+import type { SourceKind } from '../../shared/documentModel';
 import { DossierError } from '../../shared/errors';
 import { MAX_IMPORT_BYTES, tooLargeToImport } from '../../shared/importLimits';
 import { truncate } from '../../shared/text';
-import type { WritableDB } from '../db/openDatabase';
+import type { ReadableDB, WritableDB } from '../db/openDatabase';
 import { cachedStatement } from '../db/statementCache';
 import { timestamp } from '../db/timestamp';
 import type { ExtractedDocument, ExtractionInput } from '../extract/extractedDocument';
@@ -13,6 +14,7 @@ import { takeOutOfTrash } from '../trash/sourceTrash';
 import { indexSource, sourceKeys, type SourceKeys } from '../search/searchIndex';
 import { addRevision } from '../versions/addRevision';
 import {
+  contentHash,
   insertVersion,
   prepareVersion,
   type PreparedVersion,
@@ -121,13 +123,14 @@ export interface PreparedDocument {
 export function prepareDocument(
   document: ExtractedDocument,
   source: VersionSource,
+  sha256 = contentHash(document.text),
 ): PreparedDocument {
   const title = shortTitle(document.title);
   return {
     document,
     source,
     title,
-    version: prepareVersion(document, source.original),
+    version: prepareVersion(document, source.original, sha256),
     keys: sourceKeys(title, document.text),
   };
 }
@@ -139,22 +142,44 @@ export function prepareDocument(
  */
 export function storeInTransaction(db: WritableDB, prepared: PreparedDocument): ImportedSource {
   const { document, source } = prepared;
-  const existing = cachedStatement(
-    db,
-    `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
-     WHERE v.content_sha256 = ? LIMIT 1`,
-  ).get(prepared.version.sha256) as { id: number; title: string } | undefined;
-  if (existing) {
-    takeOutOfTrash(db, existing.id);
-    const sourceId = String(existing.id);
-    return { status: 'duplicate', sourceId, title: existing.title, kind: document.kind };
-  }
+  const duplicate = storedDuplicate(db, prepared.version.sha256, document.kind);
+  if (duplicate) return duplicate;
   const sameAddress = sourceAt(db, document.metadata.canonicalUrl);
   if (sameAddress !== null) {
     // The title is the source's own: only the text's key is reused.
     return addRevision(db, sameAddress, document, source, prepared.version, prepared.keys.text);
   }
   return saveAsNewSource(db, prepared);
+}
+
+/** The source one of whose versions holds exactly the text of this hash, if any. */
+function sourceHolding(db: ReadableDB, sha256: string): { id: number; title: string } | undefined {
+  return cachedStatement(
+    db,
+    `SELECT s.id, s.title FROM source_versions v JOIN sources s ON s.id = v.source_id
+     WHERE v.content_sha256 = ? LIMIT 1`,
+  ).get(sha256) as { id: number; title: string } | undefined;
+}
+
+/** Whether a version already holds the text of this hash: what is imported with it will be a duplicate. */
+export function holdsText(db: ReadableDB, sha256: string): boolean {
+  return sourceHolding(db, sha256) !== undefined;
+}
+
+/**
+ * The outcome of a document whose text a source holds already: a duplicate of
+ * it, brought back from the trash. Null when no source holds it. Inside the
+ * caller's transaction.
+ */
+export function storedDuplicate(
+  db: WritableDB,
+  sha256: string,
+  kind: SourceKind,
+): ImportedSource | null {
+  const existing = sourceHolding(db, sha256);
+  if (!existing) return null;
+  takeOutOfTrash(db, existing.id);
+  return { status: 'duplicate', sourceId: String(existing.id), title: existing.title, kind };
 }
 
 /** The source saved from this canonical address, if any (the oldest, should there be several). */

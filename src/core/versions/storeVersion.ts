@@ -53,10 +53,11 @@ export interface PreparedVersion {
 export function prepareVersion(
   content: Pick<VersionContent, 'text' | 'blocks'>,
   original: VersionSource['original'],
+  sha256 = contentHash(content.text),
 ): PreparedVersion {
   return {
     ...packContent(content, original?.bytes ?? null),
-    sha256: contentHash(content.text),
+    sha256,
     original: original ? packOriginal(original.bytes, original.mediaType) : null,
   };
 }
