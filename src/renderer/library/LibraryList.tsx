@@ -1,9 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SourceSummary } from '../../shared/api';
 import { ActiveFilters } from './ActiveFilters';
 import { LibraryRows } from './LibraryRows';
 import { LibraryToolbar } from './LibraryToolbar';
 import {
+  foldFilterTextsFrom,
   isListedOrder,
   rearrangeLibrary,
   siteCounts,
@@ -38,6 +39,7 @@ export function LibraryList({
   const listed = sources ?? (isListedOrder(view) ? newest : undefined);
   const all = useMemo(() => listed ?? [], [listed]);
   const shown = useArrangedLibrary(all, view);
+  useFilterTextsFoldedWhenIdle(sources);
   const sites = useMemo(() => {
     const counts = siteCounts(all);
     const chosen = view.filters.site;
@@ -115,4 +117,20 @@ function useArrangedLibrary(sources: SourceSummary[], view: LibraryView): Source
   const next = rearrangeLibrary(arrangement, sources, view);
   setArrangement(next);
   return next.shown;
+}
+
+/**
+ * Folds the whole library's filter texts in the window's idle time, so that
+ * the first word typed in the filter box does not wait for 100,000 of them.
+ */
+function useFilterTextsFoldedWhenIdle(sources: SourceSummary[] | undefined): void {
+  useEffect(() => {
+    if (sources === undefined) return;
+    let next = 0;
+    let request = requestIdleCallback(function foldSome(deadline) {
+      next = foldFilterTextsFrom(sources, next, () => deadline.timeRemaining() > 1);
+      if (next < sources.length) request = requestIdleCallback(foldSome);
+    });
+    return () => cancelIdleCallback(request);
+  }, [sources]);
 }

@@ -108,6 +108,21 @@ function searchableText(source: SourceSummary): string {
   return folded;
 }
 
+/**
+ * Folds the filter's text of `sources` from index `start` on while `hasTime()`
+ * says so, and returns where it stopped: done while the window is idle, the
+ * first word typed in a large library's filter box finds them folded.
+ */
+export function foldFilterTextsFrom(
+  sources: readonly SourceSummary[],
+  start: number,
+  hasTime: () => boolean,
+): number {
+  let index = start;
+  while (index < sources.length && hasTime()) searchableText(sources[index++]!);
+  return index;
+}
+
 /** The filter box's words, folded; empty when it holds only spaces. */
 export function filterWords(text: string): string[] {
   return localeFold(text).split(/\s+/u).filter(Boolean);
