@@ -19,29 +19,9 @@ import {
 import { localeFold } from '../../src/renderer/library/localeFold';
 import { scrollTopToReveal, visibleRows } from '../../src/renderer/library/virtualWindow';
 import { chooseSeed, seededRandom, type Random } from './support/seededRandom';
+import { sourceSummary } from './support/sourceSummary';
 
-let nextId = 1;
-function source(fields: Partial<SourceSummary>): SourceSummary {
-  const id = String(nextId++);
-  return {
-    id,
-    title: `Article ${id}`,
-    kind: 'web',
-    byline: null,
-    siteName: null,
-    url: null,
-    publishedAt: null,
-    lang: null,
-    dir: null,
-    capturedAt: '2025-01-01T00:00:00.000Z',
-    passageCount: 0,
-    charCount: 100,
-    tags: [],
-    collectionIds: [],
-    deletedAt: null,
-    ...fields,
-  };
-}
+const source = sourceSummary;
 
 const titles = (sources: SourceSummary[]) => sources.map(({ title }) => title);
 const filtered = (sources: SourceSummary[], filters: Partial<LibraryFilters>) =>
