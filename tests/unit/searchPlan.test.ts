@@ -53,12 +53,30 @@ describe('search statements', () => {
       return statements.length;
     };
     await addQuotedPassages(2);
-    // One statement finds the passages, one reads their texts and backlinks.
-    expect(statementsFor('harbour type:passage', 2)).toBe(2);
+    // One statement ranks the passages in FTS5, one joins the best to their rows,
+    // one reads their texts and backlinks.
+    expect(statementsFor('harbour type:passage', 2)).toBe(3);
     await addQuotedPassages(28);
-    expect(statementsFor('harbour type:passage', 30)).toBe(2);
+    expect(statementsFor('harbour type:passage', 30)).toBe(3);
     // The same for sources and notes: two sources, 30 passages, 30 notes.
-    expect(statementsFor('harbour', 62)).toBe(6);
+    expect(statementsFor('harbour', 62)).toBe(9);
+  });
+
+  it('ranks once when a tie at the limit ends within four times the limit, and again when not', async () => {
+    // Texts of one length with the word once: one bm25 for all six.
+    for (let day = 0; day < 6; day++) {
+      await notebook.core.importText({ title: 'Log', text: `The harbour froze on day ${day}.` });
+    }
+    const rankings = (limit: number) => {
+      const statements = recordStatements();
+      expect(searchAll(db, 'harbour type:source', limit)).toHaveLength(limit);
+      vi.restoreAllMocks();
+      return statements
+        .filter((statement) => statement.sql.includes('MATCH'))
+        .map((statement) => statement.params.at(-1));
+    };
+    expect(rankings(2)).toEqual([8]);
+    expect(rankings(1)).toEqual([4, 16]);
   });
 
   it('finds rows through the FTS index and reads the shown rows by primary key', async () => {
@@ -70,7 +88,8 @@ describe('search statements', () => {
       statements.filter((statement) => statement.sql.includes('json_each')),
     ];
     expect(finds).toHaveLength(3);
-    expect(reads).toHaveLength(3);
+    // Per kind, the best matches joined to their rows, then what their hits show.
+    expect(reads).toHaveLength(6);
 
     for (const statement of finds) {
       const plan = planOf(statement);

@@ -4,6 +4,7 @@
  * of the plan that joins every match (the one taken with a filter).
  */
 import { describe, expect, it } from 'vitest';
+import { chooseSeed, seededRandom } from './support/seededRandom';
 import { useTempCore } from './support/tempCore';
 
 const notebook = useTempCore();
@@ -66,6 +67,26 @@ describe('search of words alone', () => {
     ]);
     for (const limit of [1, 2, 3, 5, 6]) {
       expect(ids('harbour', limit), `limit ${limit}`).toEqual(newestFirst.slice(0, limit));
+    }
+  });
+
+  it('gives what joining every match gives, with many ties, dates and trashed rows', async () => {
+    const seed = chooseSeed();
+    const random = seededRandom(seed);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+    // Few shapes of text and dates, so that ties of relevance and of date are common
+    // (a text imported again is the same source: each has a number of its own).
+    const texts = ['The harbour froze.', 'The harbour froze again.', 'Ice in the harbour, ice.'];
+    const dates = ['2020-01-01', '2021-06-01', '2023-03-03'];
+    for (let i = 0; i < 40; i++) {
+      const title = pick(['Log', 'Harbour log']);
+      const sourceId = await addSource(title, `${pick(texts)} Day ${i}.`, pick(dates));
+      if (random() < 0.3) notebook.core.deleteSource({ sourceId });
+    }
+    for (const limit of [1, 2, 3, 5, 8, 13, 40]) {
+      expect(ids('harbour', limit), `seed ${seed}, limit ${limit}`).toEqual(
+        ids(`harbour ${everyDate}`, limit),
+      );
     }
   });
 

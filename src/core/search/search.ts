@@ -92,22 +92,28 @@ function findRows(
   return db.prepare(sql).all(...current.params, ...older.params, limit) as FoundRow[];
 }
 
-/** A row of FTS5's best matches, joined to what it is. */
-interface RankedRow extends FoundRow {
+/** One of FTS5's matches, as it ranks them: its rowid and relevance alone. */
+interface RankedMatch {
+  ftsRowid: number;
   relevance: number;
+}
+
+/** A ranked match joined to its row. */
+interface RankedRow extends FoundRow, RankedMatch {
   /** Whether it may be shown (see `SearchTarget.visible`). */
   shown: 0 | 1;
 }
 
 /**
- * The best `limit` rows for words alone (no filter), as `selectRows`
- * would order them, without joining every match to its row: FTS5 ranks its
- * matches alone and only the best `window` of them are joined. No match outside
- * the window ranks above the window's last, so the visible rows found are the best
- * when there are `limit` of them and the last one shown ranks strictly above it (on
- * a tie, a match outside could come first by date). Otherwise, as when the best
- * matches are in the trash, the window doubles until FTS5 has no more (fewer rows
- * than the window: every FTS row has its row, as they are written and removed together).
+ * The best `limit` rows for words alone (no filter), as `selectRows` would
+ * order them, without joining every match to its row. FTS5 ranks its matches
+ * alone and returns the best `window` of them, rowid and relevance only; they
+ * are joined to their rows in rank order until `limit` may be shown, and on
+ * to the end of the last one's tie (tied rows are ordered by date, then id).
+ * No match outside ranks above a row read, so the rows shown are the best.
+ * When the window ends before that (the best matches in the trash, or a tie
+ * running past its end) FTS5 ranks again with a window four times as wide:
+ * starting at four times the limit, a tie rarely makes it rank twice.
  */
 function findBestRows(
   db: ReadableDB,
@@ -116,27 +122,87 @@ function findBestRows(
   limit: number,
 ): FoundRow[] {
   if (limit < 1) return [];
-  // Unnamed, so the plan reads the window's rows as a subquery's, not a table's.
-  const sql = `
-    SELECT ${target.id} AS id, ${target.sourceId} AS sourceId, ${target.title} AS title,
-           ${target.date} AS date, ${target.versionId} AS versionId,
-           ${target.versionNumber} AS versionNumber, relevance, (${target.visible}) AS shown
-    FROM (
-      SELECT rowid AS ftsRowid, ${target.relevance} AS relevance FROM ${target.fts}
-      WHERE ${target.fts} MATCH ? ORDER BY relevance DESC LIMIT ?
-    ), ${target.from}
-    WHERE ${target.ftsRowid} = ftsRowid
-    ORDER BY relevance DESC, date DESC, id DESC`;
-  for (let window = 2 * limit; ; window *= 2) {
-    const rows = cachedStatement(db, sql).all(match, window) as RankedRow[];
-    const shown = rows.filter((row) => row.shown).slice(0, limit);
-    const lastShown = shown[limit - 1];
-    const lastInWindow = rows[rows.length - 1];
-    const exhausted = rows.length < window;
-    if (exhausted || (lastShown && lastInWindow && lastShown.relevance > lastInWindow.relevance)) {
-      return shown.map(({ relevance: _relevance, shown: _shown, ...row }) => row);
-    }
+  const ranking = cachedStatement(
+    db,
+    `SELECT rowid AS ftsRowid, ${target.relevance} AS relevance FROM ${target.fts}
+     WHERE ${target.fts} MATCH ? ORDER BY relevance DESC LIMIT ?`,
+  );
+  for (let window = 4 * limit; ; window *= 4) {
+    const matches = ranking.all(match, window) as RankedMatch[];
+    const rows = readBestRows(db, target, matches, matches.length < window, limit);
+    if (rows) return rows.map(({ relevance: _r, shown: _s, ftsRowid: _f, ...row }) => row);
   }
+}
+
+/**
+ * The best `limit` rows that may be shown among `matches` (ranked best first),
+ * or null when they may not be all: `matches` is only FTS5's window, and the
+ * rows needed or the last one's tie reach its end.
+ */
+function readBestRows(
+  db: ReadableDB,
+  target: SearchTarget,
+  matches: readonly RankedMatch[],
+  everyMatch: boolean,
+  limit: number,
+): RankedRow[] | null {
+  const read: RankedRow[] = [];
+  let shown = 0;
+  for (let joined = 0; shown < limit && joined < matches.length; ) {
+    const end = endOfTie(matches, Math.min(joined + limit - shown, matches.length));
+    if (end === matches.length && !everyMatch) return null;
+    const rows = joinRows(db, target, matches.slice(joined, end));
+    read.push(...rows);
+    shown += rows.filter((row) => row.shown).length;
+    joined = end;
+  }
+  return read
+    .filter((row) => row.shown)
+    .sort(bestFirst)
+    .slice(0, limit);
+}
+
+/** `selectRows`'s order: relevance, then date (ISO text, compared as SQLite does), then id. */
+function bestFirst(a: RankedRow, b: RankedRow): number {
+  if (a.relevance !== b.relevance) return b.relevance - a.relevance;
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return b.id - a.id;
+}
+
+/** Where the tie of the match before `end` ends: the first index ranked below it. */
+function endOfTie(matches: readonly RankedMatch[], end: number): number {
+  let index = end;
+  while (index > 0 && index < matches.length) {
+    if (matches[index]!.relevance !== matches[index - 1]!.relevance) break;
+    index++;
+  }
+  return index;
+}
+
+/** `matches` joined to their rows by primary key, in their order (one statement). */
+function joinRows(
+  db: ReadableDB,
+  target: SearchTarget,
+  matches: readonly RankedMatch[],
+): RankedRow[] {
+  const ids = idIn(
+    target.ftsRowid,
+    matches.map((found) => found.ftsRowid),
+  );
+  const rows = cachedStatement(
+    db,
+    `SELECT ${target.id} AS id, ${target.sourceId} AS sourceId, ${target.title} AS title,
+            ${target.date} AS date, ${target.versionId} AS versionId,
+            ${target.versionNumber} AS versionNumber, ${target.ftsRowid} AS ftsRowid,
+            (${target.visible}) AS shown
+     FROM ${target.from} WHERE ${ids.sql}`,
+  ).all(...ids.params) as Array<Omit<RankedRow, 'relevance'>>;
+  const byRowid = new Map(rows.map((row) => [row.ftsRowid, row]));
+  // A match without its row is left out (never expected: they are written and removed together).
+  return matches.flatMap(({ ftsRowid, relevance }) => {
+    const row = byRowid.get(ftsRowid);
+    return row ? [{ ...row, relevance }] : [];
+  });
 }
 
 /** The SELECT of the rows of `target` that the query selects, with their `relevance`. */
