@@ -146,13 +146,14 @@ function readBestRows(
   everyMatch: boolean,
   limit: number,
 ): RankedRow[] | null {
-  const read: RankedRow[] = [];
+  let read: RankedRow[] = [];
   let shown = 0;
   for (let joined = 0; shown < limit && joined < matches.length; ) {
     const end = endOfTie(matches, Math.min(joined + limit - shown, matches.length));
     if (end === matches.length && !everyMatch) return null;
     const rows = joinRows(db, target, matches.slice(joined, end));
-    read.push(...rows);
+    // Not push(...rows): a tie may hold more rows than a call takes arguments.
+    read = read.concat(rows);
     shown += rows.filter((row) => row.shown).length;
     joined = end;
   }
