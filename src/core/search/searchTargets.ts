@@ -13,7 +13,8 @@ export interface SearchTarget {
   fts: string;
   /**
    * Relevance, higher is better: negated bm25, a title word counting five body
-   * words. It ranks rows of this kind only (see search.ts).
+   * words (bm25's weights follow the columns: body, then title, see migration
+   * 010). It ranks rows of this kind only (see search.ts).
    */
   relevance: string;
   /** The rows searched; `s` is the source (of a passage), `n` the note. */
@@ -45,7 +46,7 @@ export interface SearchTarget {
 const olderVersionTarget: SearchTarget = {
   kind: 'source',
   fts: 'old_versions_fts',
-  relevance: '-bm25(old_versions_fts, 5.0, 1.0)',
+  relevance: '-bm25(old_versions_fts, 1.0, 5.0)',
   from: 'source_versions v JOIN sources s ON s.id = v.source_id',
   visible: 'v.id IS NOT s.current_version_id AND s.deleted_at IS NULL',
   id: 's.id',
@@ -60,7 +61,7 @@ const olderVersionTarget: SearchTarget = {
 const sourceTarget: SearchTarget = {
   kind: 'source',
   fts: 'sources_fts',
-  relevance: '-bm25(sources_fts, 5.0, 1.0)',
+  relevance: '-bm25(sources_fts, 1.0, 5.0)',
   from: 'sources s',
   visible: 's.deleted_at IS NULL',
   id: 's.id',
@@ -91,7 +92,7 @@ const passageTarget: SearchTarget = {
 const noteTarget: SearchTarget = {
   kind: 'note',
   fts: 'notes_fts',
-  relevance: '-bm25(notes_fts, 5.0, 1.0)',
+  relevance: '-bm25(notes_fts, 1.0, 5.0)',
   from: 'notes n',
   visible: 'n.deleted_at IS NULL',
   id: 'n.id',

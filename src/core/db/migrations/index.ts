@@ -7,6 +7,7 @@ import { migration006Workspace } from './006-workspace';
 import { migration007NoteLinks } from './007-note-links';
 import { migration008CompressedTexts } from './008-compressed-texts';
 import { migration009BulkIndexBuffer } from './009-bulk-index-buffer';
+import { migration010BodyFirstIndex } from './010-body-first-index';
 import { checkMigrationOrder, type Migration } from './migration';
 
 /** Every migration, in order. Append only. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = checkMigrationOrder([
   migration007NoteLinks,
   migration008CompressedTexts,
   migration009BulkIndexBuffer,
+  migration010BodyFirstIndex,
 ]);
 
 export const latestSchemaVersion = migrations.length;
