@@ -71,6 +71,11 @@ export function cancelOperation(operationId: string): boolean {
   return controller !== undefined;
 }
 
+/** Trips every running operation's signal: the notebook is about to close. */
+export function cancelAllOperations(): void {
+  for (const controller of running.values()) controller.abort();
+}
+
 /**
  * Throws `cancelled` with `message` (what was kept, what to do) once the
  * operation was asked to stop; long work calls it between steps.

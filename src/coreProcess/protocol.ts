@@ -22,12 +22,23 @@ export interface CallMessage {
   args: unknown;
 }
 
+/**
+ * Asks the core to stop its long operations, finish its calls and close the
+ * notebook; it answers `closed`, after which its thread may end safely.
+ */
+export interface CloseMessage {
+  type: 'close';
+}
+
+export type HostMessage = CallMessage | CloseMessage;
+
 export type CoreMessage =
   | { type: 'ready' }
   /** The notebook could not be opened; the process ends after sending this. */
   | { type: 'failed'; error: ErrorInfo }
   | { type: 'reply'; id: number; response: ApiResponse<unknown> }
-  | { type: 'event'; event: NotebookEvent };
+  | { type: 'event'; event: NotebookEvent }
+  | { type: 'closed' };
 
 /** The host's end of the line to the core's process. */
 export interface HostPort {
@@ -41,5 +52,5 @@ export interface HostPort {
 /** The core's end of the line, inside its worker thread or utility process. */
 export interface CorePort {
   postMessage(message: CoreMessage): void;
-  onMessage(listener: (message: CallMessage) => void): void;
+  onMessage(listener: (message: HostMessage) => void): void;
 }

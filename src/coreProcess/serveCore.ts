@@ -3,6 +3,7 @@
  * the notebook, then answers each call message and forwards every event.
  */
 import { toErrorInfo } from '../shared/errors';
+import { cancelAllOperations } from '../core/operations';
 import { createCore, type Core } from '../core/createCore';
 import type { CoreChannel } from './channel';
 import { keepBackedUp } from '../core/backups/automaticBackups';
@@ -20,29 +21,51 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
     return undefined;
   }
   const endpoint = createCoreEndpoint(core, { watchExternalWrites: config.role === 'writer' });
+  const underWay = new Set<Promise<unknown>>();
+  const track = <T>(work: Promise<T>): Promise<T> => {
+    underWay.add(work);
+    void work.finally(() => underWay.delete(work));
+    return work;
+  };
+  let closeBackups = () => Promise.resolve();
+  const channel: CoreChannel = {
+    ...endpoint,
+    call: (method, args) => track(endpoint.call(method, args)),
+    /**
+     * Stops the long operations, lets every call end and closes the notebook:
+     * a thread ended in the middle of a (de)compression takes its whole
+     * process down with it (Node aborts on a zlib stream closed before it was
+     * set up), so it ends only once idle.
+     */
+    async close() {
+      cancelAllOperations();
+      await closeBackups();
+      while (underWay.size > 0) await Promise.allSettled([...underWay]);
+      await endpoint.close();
+    },
+  };
   endpoint.subscribe((event) => port.postMessage({ type: 'event', event }));
   port.onMessage((message) => {
-    void endpoint
+    if (message.type === 'close') {
+      void channel.close().then(() => port.postMessage({ type: 'closed' }));
+      return;
+    }
+    void channel
       .call(message.method, message.args)
       .then((response) => port.postMessage({ type: 'reply', id: message.id, response }));
   });
   port.postMessage({ type: 'ready' });
-  if (config.role !== 'writer') return endpoint;
-  if (core.searchIndexIsStale()) rebuildStaleIndex(endpoint);
+  if (config.role !== 'writer') return channel;
+  if (core.searchIndexIsStale()) rebuildStaleIndex(channel);
   // The writer sees every change (its own and other processes'), so it keeps the backups.
   const backups = keepBackedUp({
     databaseFile: core.databaseFile,
-    backUp: (reason) => core.backUp(reason),
+    backUp: (reason) => track(core.backUp(reason)),
     subscribe: (listener) => endpoint.subscribe(listener),
     announce: (event) => port.postMessage({ type: 'event', event }),
   });
-  return {
-    ...endpoint,
-    async close() {
-      await backups.stop();
-      await endpoint.close();
-    },
-  };
+  closeBackups = () => backups.stop();
+  return channel;
 }
 
 /** The operation id under which the writer rebuilds an index made with older search keys. */

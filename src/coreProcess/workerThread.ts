@@ -9,7 +9,7 @@ import type { CoreChannel } from './channel';
 import { connectCore } from './coreClient';
 import { startCorePool } from './corePool';
 import { startRestorableCore } from './restorableCore';
-import type { CoreMessage, CoreProcessConfig, HostPort } from './protocol';
+import type { CoreMessage, CoreProcessConfig, HostMessage, HostPort } from './protocol';
 
 export function startWorkerCore(databaseFile: string): Promise<CoreChannel> {
   return startRestorableCore(databaseFile, () =>
@@ -21,6 +21,8 @@ export function startWorkerCore(databaseFile: string): Promise<CoreChannel> {
 
 function workerPort(config: CoreProcessConfig): HostPort {
   const worker = spawnWorker(config);
+  let exited = false;
+  worker.once('exit', () => (exited = true));
   return {
     postMessage: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', (message: CoreMessage) => listener(message)),
@@ -29,9 +31,35 @@ function workerPort(config: CoreProcessConfig): HostPort {
       worker.once('exit', listener);
     },
     terminate: async () => {
+      if (exited) return;
+      await closed(worker);
       await worker.terminate();
     },
   };
+}
+
+/** Past this, a core that has not closed (a long import without an operation id) is ended anyway. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+/**
+ * Asks the core to close and waits until it has (see serveCore's close): Node
+ * aborts the whole process when a thread is ended in the middle of a
+ * (de)compression, which a core does all the time.
+ */
+function closed(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('exit', done);
+      resolve();
+    };
+    const onMessage = (message: CoreMessage) => {
+      if (message.type === 'closed') done();
+    };
+    const timer = setTimeout(done, CLOSE_TIMEOUT_MS);
+    worker.on('message', onMessage).once('exit', done);
+    worker.postMessage({ type: 'close' } satisfies HostMessage);
+  });
 }
 
 /**

@@ -215,4 +215,32 @@ describe('the worker-thread core', () => {
       value: { cancelled: false },
     });
   });
+
+  it('closes a thread only once its long operation has stopped: ending one mid-work can abort the process', async () => {
+    const core = await startPool();
+    await core.call('createNote', { title: 'Indexed', text: 'harbour' });
+    // The rebuild waits for this lock, so it is under way when the pool closes.
+    const blocker = new Database(databaseFile);
+    blocker.pragma('busy_timeout = 5000');
+    blocker.exec('BEGIN IMMEDIATE');
+    try {
+      const running = nextEvent(
+        core,
+        (event): event is ProgressEvent =>
+          event.type === 'progress' && event.operationId === 'rebuild-3',
+      );
+      const rebuilding = core.call('rebuildSearchIndex', { operationId: 'rebuild-3' });
+      expect(await running).toMatchObject({ state: 'running' });
+      const closing = core.close();
+      pool = undefined;
+      blocker.exec('ROLLBACK');
+
+      // Stopped by the close, and answered: not cut off with its thread.
+      expect(await rebuilding).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      await closing;
+    } finally {
+      if (blocker.inTransaction) blocker.exec('ROLLBACK');
+      blocker.close();
+    }
+  });
 });
