@@ -1,10 +1,10 @@
 /** What every `dossier` subcommand is made of. */
-import type { CoreApi } from '../shared/api';
+import type { Core } from '../core/createCore';
 import type { ArgvSpec, ParsedArgv } from './argv';
 
 export interface CommandContext {
-  /** Opened on first use, so a command that fails early never creates a notebook. */
-  core(): CoreApi;
+  /** Opened on first use (in this process), so a command that fails early never creates a notebook. */
+  core(): Core;
   databaseFile: string;
   json: boolean;
   out(text: string): void;

@@ -3,8 +3,8 @@ import type { SearchHit } from '../shared/api';
 import { DossierError } from '../shared/errors';
 import { integerOption, usage } from './argv';
 import { callCore } from './callCore';
-import { noOptions, print, type Command } from './command';
-import { maintenanceCommands } from './maintenanceCommands';
+import { noOptions, print, type Command, type CommandContext } from './command';
+import { callLong, maintenanceCommands } from './maintenanceCommands';
 import { restoreCommand } from './restoreCommand';
 import { importCommand } from './importCommand';
 import { noteCommands } from './noteCommands';
@@ -37,6 +37,7 @@ const searchCommand: Command = {
   async run(context, words, parsed) {
     const query = words.join(' ');
     if (query.trim() === '') throw usage('search needs a QUERY');
+    await freshenSearchIndex(context);
     const hits = await callCore(context.core(), 'search', {
       query,
       limit: integerOption(parsed, 'limit'),
@@ -45,6 +46,23 @@ const searchCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * An index that an older Dossier made, or whose rebuild stopped, would miss
+ * results: it is rebuilt before the search, as the app does on opening (a
+ * read-only notebook cannot be, and the search says so).
+ */
+async function freshenSearchIndex(context: CommandContext): Promise<void> {
+  const core = context.core();
+  if (!core.searchIndexIsStale()) return;
+  if ((await callCore(core, 'notebookStatus', {})).readOnly) {
+    context.err(
+      'dossier: the search index is out of date and the notebook is read-only: results may be missing',
+    );
+    return;
+  }
+  await callLong(context, 'Rebuilding the search index first', 'rebuildSearchIndex', {});
+}
 
 function formatHit(hit: SearchHit): string {
   // The command asks for every snippet (no `snippets`), so none is null.

@@ -491,6 +491,17 @@ describe('dossier backup, check and reindex', () => {
     expect(check.stdout).toMatch(/^No problems found \(1 source/);
   });
 
+  it('rebuilds an index an older Dossier made before it searches, as the app does on opening', () => {
+    const [imported] = dossierJson<Array<{ sourceId: string }>>('import', article);
+    // As migration 010 leaves a notebook: its index made anew, empty, to be rebuilt.
+    sqlite(`INSERT INTO sources_fts(sources_fts) VALUES ('delete-all')`);
+    sqlite('UPDATE search_index_state SET search_key_version = NULL');
+
+    const hits = dossierJson<Array<{ kind: string; id: string }>>('search', 'ferry');
+    expect(hits).toEqual([expect.objectContaining({ kind: 'source', id: imported!.sourceId })]);
+    expect(dossier('check').stdout).toMatch(/^No problems found \(1 source/);
+  });
+
   it('backs up to a new file, and refuses an existing one with exit 1 and its message', () => {
     dossierJson('import', article);
     const destination = path.join(cli.folder, 'backups', 'copy.db');
