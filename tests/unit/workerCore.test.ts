@@ -53,6 +53,38 @@ function nextEvent<E extends NotebookEvent>(
   });
 }
 
+/**
+ * A rebuild of a note's index that cannot take a step yet: another connection
+ * holds the write lock until `release`, so the test acts while it is under way.
+ */
+async function rebuildHeldUp(
+  core: CoreChannel,
+  operationId: string,
+): Promise<{ rebuilding: Promise<ApiResponse<unknown>>; release(): void }> {
+  await core.call('createNote', { title: 'Indexed', text: 'harbour' });
+  const blocker = new Database(databaseFile);
+  blocker.pragma('busy_timeout = 5000');
+  blocker.exec('BEGIN IMMEDIATE');
+  const release = () => {
+    if (!blocker.open) return;
+    if (blocker.inTransaction) blocker.exec('ROLLBACK');
+    blocker.close();
+  };
+  try {
+    const running = nextEvent(
+      core,
+      (event): event is ProgressEvent =>
+        event.type === 'progress' && event.operationId === operationId,
+    );
+    const rebuilding = core.call('rebuildSearchIndex', { operationId });
+    expect(await running).toMatchObject({ state: 'running' });
+    return { rebuilding, release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
 function valueOf<T>(response: ApiResponse<unknown>): T {
   if (!response.ok) throw new Error(`${response.error.code}: ${response.error.message}`);
   return response.value as T;
@@ -176,21 +208,9 @@ describe('the worker-thread core', () => {
 
   it('stops a long operation on cancel', async () => {
     const core = await startPool();
-    await core.call('createNote', { title: 'Indexed', text: 'harbour' });
-    // Another connection holds the write lock, so the rebuild cannot take a step
-    // before the test has sent its cancel; the lock is released right after.
-    const blocker = new Database(databaseFile);
-    blocker.pragma('busy_timeout = 5000');
-    blocker.exec('BEGIN IMMEDIATE');
+    const held = await rebuildHeldUp(core, 'rebuild-2');
     let cancelling: Promise<ApiResponse<unknown>> | undefined;
     try {
-      const running = nextEvent(
-        core,
-        (event): event is ProgressEvent =>
-          event.type === 'progress' && event.operationId === 'rebuild-2',
-      );
-      const rebuilding = core.call('rebuildSearchIndex', { operationId: 'rebuild-2' });
-      expect(await running).toMatchObject({ state: 'running' });
       const ended = nextEvent(
         core,
         (event): event is ProgressEvent =>
@@ -199,14 +219,13 @@ describe('the worker-thread core', () => {
           event.state !== 'running',
       );
       cancelling = core.call('cancelOperation', { operationId: 'rebuild-2' });
-      blocker.exec('ROLLBACK');
+      held.release();
 
-      expect(await rebuilding).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(await held.rebuilding).toMatchObject({ ok: false, error: { code: 'cancelled' } });
       expect(await ended).toMatchObject({ state: 'cancelled', error: { code: 'cancelled' } });
       expect(await cancelling).toEqual({ ok: true, value: { cancelled: true } });
     } finally {
-      if (blocker.inTransaction) blocker.exec('ROLLBACK');
-      blocker.close();
+      held.release();
       await cancelling;
     }
     // Nothing runs under that id any more.
@@ -218,29 +237,17 @@ describe('the worker-thread core', () => {
 
   it('closes a thread only once its long operation has stopped: ending one mid-work can abort the process', async () => {
     const core = await startPool();
-    await core.call('createNote', { title: 'Indexed', text: 'harbour' });
-    // The rebuild waits for this lock, so it is under way when the pool closes.
-    const blocker = new Database(databaseFile);
-    blocker.pragma('busy_timeout = 5000');
-    blocker.exec('BEGIN IMMEDIATE');
+    const held = await rebuildHeldUp(core, 'rebuild-3');
     try {
-      const running = nextEvent(
-        core,
-        (event): event is ProgressEvent =>
-          event.type === 'progress' && event.operationId === 'rebuild-3',
-      );
-      const rebuilding = core.call('rebuildSearchIndex', { operationId: 'rebuild-3' });
-      expect(await running).toMatchObject({ state: 'running' });
       const closing = core.close();
       pool = undefined;
-      blocker.exec('ROLLBACK');
+      held.release();
 
       // Stopped by the close, and answered: not cut off with its thread.
-      expect(await rebuilding).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(await held.rebuilding).toMatchObject({ ok: false, error: { code: 'cancelled' } });
       await closing;
     } finally {
-      if (blocker.inTransaction) blocker.exec('ROLLBACK');
-      blocker.close();
+      held.release();
     }
   });
 });
