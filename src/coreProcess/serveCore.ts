@@ -27,7 +27,16 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
     void work.finally(() => underWay.delete(work));
     return work;
   };
-  let closeBackups = () => Promise.resolve();
+  // The writer sees every change (its own and other processes'), so it keeps the backups.
+  const backups =
+    config.role === 'writer'
+      ? keepBackedUp({
+          databaseFile: core.databaseFile,
+          backUp: (reason) => core.backUp(reason),
+          subscribe: (listener) => endpoint.subscribe(listener),
+          announce: (event) => port.postMessage({ type: 'event', event }),
+        })
+      : null;
   const channel: CoreChannel = {
     ...endpoint,
     call: (method, args) => track(endpoint.call(method, args)),
@@ -39,7 +48,7 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
      */
     async close() {
       cancelAllOperations();
-      await closeBackups();
+      await backups?.stop();
       while (underWay.size > 0) await Promise.allSettled([...underWay]);
       await endpoint.close();
     },
@@ -55,16 +64,7 @@ export function serveCore(port: CorePort, config: CoreProcessConfig): CoreChanne
       .then((response) => port.postMessage({ type: 'reply', id: message.id, response }));
   });
   port.postMessage({ type: 'ready' });
-  if (config.role !== 'writer') return channel;
-  if (core.searchIndexIsStale()) rebuildStaleIndex(channel);
-  // The writer sees every change (its own and other processes'), so it keeps the backups.
-  const backups = keepBackedUp({
-    databaseFile: core.databaseFile,
-    backUp: (reason) => track(core.backUp(reason)),
-    subscribe: (listener) => endpoint.subscribe(listener),
-    announce: (event) => port.postMessage({ type: 'event', event }),
-  });
-  closeBackups = () => backups.stop();
+  if (config.role === 'writer' && core.searchIndexIsStale()) rebuildStaleIndex(channel);
   return channel;
 }
 
