@@ -107,7 +107,7 @@ describe('a notebook indexed with older search keys', () => {
     expect(readSearchKeyVersion(db)).toBeNull();
     expect(isSearchIndexStale(db)).toBe(true);
     expect((await checkDatabase(db)).problems).toEqual([
-      'a rebuild of the search index did not finish: run `dossier reindex`',
+      'the search index waits to be rebuilt (after an upgrade, or a rebuild that stopped): run `dossier reindex`, or open the notebook in Dossier',
     ]);
     expect(found('bahnhofstrasse')).toEqual(['note Bahnhofstraße']);
 

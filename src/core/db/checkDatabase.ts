@@ -82,7 +82,12 @@ function staleSearchIndex(db: WritableDB): string[] {
   const built = readSearchKeyVersion(db);
   if (built === SEARCH_KEY_VERSION) return [];
   const rebuild = 'run `dossier reindex`';
-  if (built === null) return [`a rebuild of the search index did not finish: ${rebuild}`];
+  if (built === null) {
+    // Migration 010 leaves an upgraded notebook so until the app, `serve` or a search rebuilds it.
+    return [
+      `the search index waits to be rebuilt (after an upgrade, or a rebuild that stopped): ${rebuild}, or open the notebook in Dossier`,
+    ];
+  }
   return [
     `the search index was built with search keys version ${built}; this Dossier uses ${SEARCH_KEY_VERSION}: ${rebuild}`,
   ];
