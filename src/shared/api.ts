@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { ApiMethodName, CoreMethodName, LongMethodName } from './apiMethods';
 import type { ErrorInfo } from './errors';
 import { ID_PATTERN } from './ids';
+import { MOST_SEARCH_RESULTS } from './searchPanel';
 import {
   sourceByline,
   sourceDir,
@@ -266,7 +267,7 @@ export const apiArgs = {
   listTags: z.object({}),
   search: z.object({
     query: z.string().max(2000),
-    limit: z.number().int().min(1).max(500).optional(),
+    limit: z.number().int().min(1).max(MOST_SEARCH_RESULTS).optional(),
     /**
      * Snippets are cut for the best `snippets` hits of each kind (every hit when
      * absent); the others come with a null snippet, cut with `cutSnippets` once shown.

@@ -5,3 +5,6 @@
  * asks the same, so it measures the search the analyst waits for.
  */
 export const SEARCH_PANEL_REQUEST = { limit: 60, snippets: 10 } as const;
+
+/** The most results one search returns: past them, the panel asks for a narrower query. */
+export const MOST_SEARCH_RESULTS = 500;

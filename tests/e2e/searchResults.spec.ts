@@ -1,7 +1,9 @@
 /**
  * The search panel shows the first screen of each group with snippets at once;
- * the rows below get theirs as they are scrolled to.
+ * the rows below get theirs as they are scrolled to. It asks for the best
+ * results first, and for more on request.
  */
+import { MOST_SEARCH_RESULTS } from '../../src/shared/searchPanel';
 import { callApi } from './support/api';
 import { expect, test } from './support/dossierServer';
 
@@ -38,4 +40,70 @@ test('snippets of the rows below the first screen are cut as they are scrolled t
   const asked = cutLater.reduce((sum, count) => sum + count, 0);
   expect(asked).toBeGreaterThan(0);
   expect(asked).toBeLessThanOrEqual(20);
+});
+
+test('a search that fills its first results offers more, then says when no more are left', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  const reply = await callApi(running, 'importFiles', {
+    files: Array.from({ length: 70 }, (_, day) => ({
+      fileName: `log-${day + 1}.txt`,
+      contentBase64: Buffer.from(
+        `Quay log ${day + 1}\n\nThe ferry left the quay at dawn.`,
+      ).toString('base64'),
+    })),
+  });
+  expect(reply.body.ok).toBe(true);
+  await page.goto(running.url);
+
+  await page.getByTestId('search-input').fill('ferry');
+  const hits = page.getByTestId('search-hit');
+  await expect(hits).toHaveCount(60);
+  await expect(page.getByText('The best 60 results are shown.')).toBeVisible();
+  // Arrow keys reach the button after the last hit.
+  await hits.last().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('search-more')).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  await expect(hits).toHaveCount(70);
+  await expect(page.getByTestId('search-more')).toHaveCount(0);
+  await expect(page.getByText(/The best \d+ results are shown/)).toHaveCount(0);
+  // A new query starts again from the first results.
+  await page.getByTestId('search-input').fill('quay');
+  await expect(hits).toHaveCount(60);
+  await expect(page.getByTestId('search-more')).toBeVisible();
+});
+
+test('past the most one search returns, the panel says to refine the search', async ({
+  page,
+  dossier,
+}) => {
+  const running = await dossier.start();
+  const reply = await callApi(running, 'importFiles', {
+    files: Array.from({ length: MOST_SEARCH_RESULTS + 10 }, (_, index) => ({
+      fileName: `note-${index + 1}.txt`,
+      contentBase64: Buffer.from(
+        `Berth ${index + 1}\n\nA crane lifted crate ${index + 1}.`,
+      ).toString('base64'),
+    })),
+  });
+  expect(reply.body.ok).toBe(true);
+  await page.goto(running.url);
+
+  await page.getByTestId('search-input').fill('crane');
+  const hits = page.getByTestId('search-hit');
+  const more = page.getByTestId('search-more');
+  for (const shown of [60, 120, 240, 480]) {
+    await expect(hits).toHaveCount(shown);
+    await expect(more).toHaveText('Show more');
+    await more.click();
+  }
+  await expect(hits).toHaveCount(MOST_SEARCH_RESULTS);
+  await expect(more).toHaveCount(0);
+  await expect(
+    page.getByText(`The best ${MOST_SEARCH_RESULTS} results are shown: refine the search`),
+  ).toBeVisible();
 });

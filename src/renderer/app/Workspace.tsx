@@ -164,7 +164,7 @@ export function Workspace() {
           {showingResults && (
             <SearchResults
               query={query}
-              result={search}
+              search={search}
               onOpenHit={openHit}
               onBackOut={focusSearch}
             />

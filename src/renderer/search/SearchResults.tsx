@@ -3,7 +3,7 @@ import type { SearchHit, SearchHitKind, SearchSnippet } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { listItemProps, walkListWithArrows } from '../ui/arrowKeyNavigation';
 import { isolate } from '../ui/bidi';
-import type { SearchState } from './useSearch';
+import type { Search } from './useSearch';
 import { Snippet } from './Snippet';
 import { LATER_SNIPPET_ATTRIBUTE, useLaterSnippets } from './useLaterSnippets';
 
@@ -19,7 +19,7 @@ function quotedInLabel(count: number): string {
 
 interface SearchResultsProps {
   query: string;
-  result: SearchState | undefined;
+  search: Search;
   onOpenHit: (hit: SearchHit) => void;
   /** Escape in the results: back to the search box. */
   onBackOut: () => void;
@@ -29,7 +29,8 @@ interface SearchResultsProps {
  * Results of the search box, grouped by kind, best first within each group.
  * Arrow keys walk them (ArrowDown in the search box comes here first).
  */
-export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchResultsProps) {
+export function SearchResults({ query, search, onOpenHit, onBackOut }: SearchResultsProps) {
+  const { result } = search;
   const upToDate = result?.query === query.trim();
   const panel = useRef<HTMLElement>(null);
   const later = useLaterSnippets(result, panel);
@@ -94,7 +95,37 @@ export function SearchResults({ query, result, onOpenHit, onBackOut }: SearchRes
           </section>
         );
       })}
+      <MoreResults search={search} />
     </section>
+  );
+}
+
+/**
+ * Below results that filled what was asked (there may be more): a button that
+ * asks for twice as many, or past the most a search returns, a word on
+ * refining the query. A large library matches thousands of articles for a
+ * common word; only the best are fetched and shown at first.
+ */
+function MoreResults({ search: { result, showMore, findingMore } }: { search: Search }) {
+  if (!result || result.error || result.hits.length < result.limit) return null;
+  const shown = `The best ${result.hits.length} results are shown`;
+  if (!showMore && !findingMore) {
+    return <p className="search-more">{shown}: refine the search to find others.</p>;
+  }
+  return (
+    <p className="search-more">
+      {shown}.{' '}
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="search-more"
+        aria-disabled={findingMore}
+        {...listItemProps}
+        onClick={() => showMore?.()}
+      >
+        {findingMore ? 'Finding more…' : 'Show more'}
+      </button>
+    </p>
   );
 }
 
