@@ -69,6 +69,8 @@ test('a search that fills its first results offers more, then says when no more 
   await page.keyboard.press('Enter');
 
   await expect(hits).toHaveCount(70);
+  // The keyboard goes on from the first new result.
+  await expect(hits.nth(60)).toBeFocused();
   await expect(page.getByTestId('search-more')).toHaveCount(0);
   await expect(page.getByText(/The best \d+ results are shown/)).toHaveCount(0);
   // A new query starts again from the first results.

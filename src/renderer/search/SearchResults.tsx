@@ -1,9 +1,9 @@
-import { useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { SearchHit, SearchHitKind, SearchSnippet } from '../../shared/api';
 import { plural } from '../../shared/text';
 import { listItemProps, walkListWithArrows } from '../ui/arrowKeyNavigation';
 import { isolate } from '../ui/bidi';
-import type { Search } from './useSearch';
+import type { Search, SearchState } from './useSearch';
 import { Snippet } from './Snippet';
 import { LATER_SNIPPET_ATTRIBUTE, useLaterSnippets } from './useLaterSnippets';
 
@@ -34,6 +34,7 @@ export function SearchResults({ query, search, onOpenHit, onBackOut }: SearchRes
   const upToDate = result?.query === query.trim();
   const panel = useRef<HTMLElement>(null);
   const later = useLaterSnippets(result, panel);
+  const focusNewResultsAfter = useFocusOnMore(panel, result);
   return (
     <section
       ref={panel}
@@ -71,6 +72,7 @@ export function SearchResults({ query, search, onOpenHit, onBackOut }: SearchRes
                     className="search-hit"
                     data-testid="search-hit"
                     data-kind={hit.kind}
+                    {...{ [RESULT_INDEX_ATTRIBUTE]: index }}
                     {...listItemProps}
                     onClick={() => onOpenHit(hit)}
                   >
@@ -95,7 +97,7 @@ export function SearchResults({ query, search, onOpenHit, onBackOut }: SearchRes
           </section>
         );
       })}
-      <MoreResults search={search} />
+      <MoreResults search={search} onAsk={focusNewResultsAfter} />
     </section>
   );
 }
@@ -106,7 +108,14 @@ export function SearchResults({ query, search, onOpenHit, onBackOut }: SearchRes
  * refining the query. A large library matches thousands of articles for a
  * common word; only the best are fetched and shown at first.
  */
-function MoreResults({ search: { result, showMore, findingMore } }: { search: Search }) {
+function MoreResults({
+  search: { result, showMore, findingMore },
+  onAsk,
+}: {
+  search: Search;
+  /** Told how many results there were when more were asked for. */
+  onAsk: (shown: number) => void;
+}) {
   if (!result || result.error || result.hits.length < result.limit) return null;
   const shown = `The best ${result.hits.length} results are shown`;
   if (!showMore && !findingMore) {
@@ -121,12 +130,46 @@ function MoreResults({ search: { result, showMore, findingMore } }: { search: Se
         data-testid="search-more"
         aria-disabled={findingMore}
         {...listItemProps}
-        onClick={() => showMore?.()}
+        onClick={() => {
+          if (!showMore) return;
+          onAsk(result.hits.length);
+          showMore();
+        }}
       >
         {findingMore ? 'Finding more…' : 'Show more'}
       </button>
     </p>
   );
+}
+
+const RESULT_INDEX_ATTRIBUTE = 'data-result-index';
+
+/**
+ * Once the results asked for come in, the focus goes to the first new one (the
+ * button may be gone), so the keyboard goes on from where it was. Returns what
+ * the button calls with the count shown when it asked.
+ */
+function useFocusOnMore(
+  panel: RefObject<HTMLElement | null>,
+  result: SearchState | undefined,
+): (shown: number) => void {
+  const asked = useRef<number | null>(null);
+  useEffect(() => {
+    const shown = asked.current;
+    if (shown === null || !result || result.hits.length <= shown) return;
+    asked.current = null;
+    // Unless the focus went elsewhere meanwhile (the button, once gone, leaves it nowhere).
+    const focus = document.activeElement;
+    if (!panel.current || (focus !== document.body && !panel.current.contains(focus))) return;
+    const rows = panel.current.querySelectorAll<HTMLElement>(`[${RESULT_INDEX_ATTRIBUTE}]`);
+    const firstNew = [...rows].find(
+      (row) => Number(row.getAttribute(RESULT_INDEX_ATTRIBUTE)) >= shown,
+    );
+    firstNew?.focus();
+  }, [panel, result]);
+  return (shown) => {
+    asked.current = shown;
+  };
 }
 
 function cutSnippet(hit: SearchHit, later: SearchSnippet | undefined): SearchSnippet | undefined {
