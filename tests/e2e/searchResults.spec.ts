@@ -5,7 +5,18 @@
  */
 import { MOST_SEARCH_RESULTS } from '../../src/shared/searchPanel';
 import { callApi } from './support/api';
-import { expect, test } from './support/dossierServer';
+import { expect, test, type RunningDossier } from './support/dossierServer';
+
+/** Imports `count` small text files in one call, the nth (from 1) holding `text(n)`. */
+async function importTexts(running: RunningDossier, count: number, text: (n: number) => string) {
+  const reply = await callApi(running, 'importFiles', {
+    files: Array.from({ length: count }, (_, index) => ({
+      fileName: `text-${index + 1}.txt`,
+      contentBase64: Buffer.from(text(index + 1)).toString('base64'),
+    })),
+  });
+  expect(reply.body.ok).toBe(true);
+}
 
 test('snippets of the rows below the first screen are cut as they are scrolled to', async ({
   page,
@@ -47,15 +58,13 @@ test('a search that fills its first results offers more, then says when no more 
   dossier,
 }) => {
   const running = await dossier.start();
-  const reply = await callApi(running, 'importFiles', {
-    files: Array.from({ length: 70 }, (_, day) => ({
-      fileName: `log-${day + 1}.txt`,
-      contentBase64: Buffer.from(
-        `Quay log ${day + 1}\n\nThe ferry left the quay at dawn.`,
-      ).toString('base64'),
-    })),
-  });
-  expect(reply.body.ok).toBe(true);
+  await importTexts(
+    running,
+    70,
+    (n) => `Quay log ${n}
+
+The ferry left the quay at dawn.`,
+  );
   await page.goto(running.url);
 
   await page.getByTestId('search-input').fill('ferry');
@@ -84,15 +93,13 @@ test('past the most one search returns, the panel says to refine the search', as
   dossier,
 }) => {
   const running = await dossier.start();
-  const reply = await callApi(running, 'importFiles', {
-    files: Array.from({ length: MOST_SEARCH_RESULTS + 10 }, (_, index) => ({
-      fileName: `note-${index + 1}.txt`,
-      contentBase64: Buffer.from(
-        `Berth ${index + 1}\n\nA crane lifted crate ${index + 1}.`,
-      ).toString('base64'),
-    })),
-  });
-  expect(reply.body.ok).toBe(true);
+  await importTexts(
+    running,
+    MOST_SEARCH_RESULTS + 10,
+    (n) => `Berth ${n}
+
+A crane lifted crate ${n}.`,
+  );
   await page.goto(running.url);
 
   await page.getByTestId('search-input').fill('crane');
