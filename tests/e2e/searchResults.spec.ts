@@ -5,10 +5,17 @@
  */
 import { MOST_SEARCH_RESULTS } from '../../src/shared/searchPanel';
 import { callApi } from './support/api';
-import { expect, test, type RunningDossier } from './support/dossierServer';
+import type { Page } from '@playwright/test';
+import { expect, test, type DossierHost } from './support/dossierServer';
 
-/** Imports `count` small text files in one call, the nth (from 1) holding `text(n)`. */
-async function importTexts(running: RunningDossier, count: number, text: (n: number) => string) {
+/** Opens a notebook of `count` small text files, imported in one call, the nth (from 1) holding `text(n)`. */
+async function openWithTexts(
+  page: Page,
+  dossier: DossierHost,
+  count: number,
+  text: (n: number) => string,
+): Promise<void> {
+  const running = await dossier.start();
   const reply = await callApi(running, 'importFiles', {
     files: Array.from({ length: count }, (_, index) => ({
       fileName: `text-${index + 1}.txt`,
@@ -16,6 +23,7 @@ async function importTexts(running: RunningDossier, count: number, text: (n: num
     })),
   });
   expect(reply.body.ok).toBe(true);
+  await page.goto(running.url);
 }
 
 test('snippets of the rows below the first screen are cut as they are scrolled to', async ({
@@ -57,15 +65,12 @@ test('a search that fills its first results offers more, then says when no more 
   page,
   dossier,
 }) => {
-  const running = await dossier.start();
-  await importTexts(
-    running,
+  await openWithTexts(
+    page,
+    dossier,
     70,
-    (n) => `Quay log ${n}
-
-The ferry left the quay at dawn.`,
+    (n) => `Quay log ${n}\n\nThe ferry left the quay at dawn.`,
   );
-  await page.goto(running.url);
 
   await page.getByTestId('search-input').fill('ferry');
   const hits = page.getByTestId('search-hit');
@@ -92,15 +97,12 @@ test('past the most one search returns, the panel says to refine the search', as
   page,
   dossier,
 }) => {
-  const running = await dossier.start();
-  await importTexts(
-    running,
+  await openWithTexts(
+    page,
+    dossier,
     MOST_SEARCH_RESULTS + 10,
-    (n) => `Berth ${n}
-
-A crane lifted crate ${n}.`,
+    (n) => `Berth ${n}\n\nA crane lifted crate ${n}.`,
   );
-  await page.goto(running.url);
 
   await page.getByTestId('search-input').fill('crane');
   const hits = page.getByTestId('search-hit');

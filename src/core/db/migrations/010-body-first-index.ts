@@ -14,7 +14,8 @@ const bodyLastTables = ['sources_fts', 'old_versions_fts', 'notes_fts'];
  * FTS5 cannot reorder columns in place: the tables are made anew, empty, and
  * a notebook that held anything is marked as being re-indexed
  * (`search_index_state`), so the writer rebuilds the index in the background
- * when it opens (src/coreProcess/serveCore.ts; `dossier reindex` from the CLI).
+ * when it opens (src/coreProcess/serveCore.ts); from the CLI, `dossier search`
+ * rebuilds it first, and `dossier reindex` on demand.
  */
 export const migration010BodyFirstIndex: Migration = {
   version: 10,
