@@ -21,8 +21,9 @@ const bodyLastTables = ['sources_fts', 'old_versions_fts', 'notes_fts'];
  * articles: `detail=column` (22.6 MB instead of 33.0) or `detail=none` (9.4)
  * would refuse phrase queries (a Chinese word is a phrase of pairs) and make
  * bm25 0 for every row; `columnsize=0` makes bm25 about 2.7 times faster on a
- * common word but, the table being contentless, reads every length as 0, so
- * a long text full of a word would outrank the short one about it.
+ * common word but leaves bm25 without the texts' lengths (a contentless table
+ * has nothing to count them from), so a long text full of a word would
+ * outrank the short one about it.
  */
 export const migration010BodyFirstIndex: Migration = {
   version: 10,
