@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createDeflate } from 'node:zlib';
@@ -13,6 +14,7 @@ import {
   readPdfText,
   type PdfReadLimits,
 } from '../../../src/core/extract/pdf/readPdfText';
+import { ReusableWorker } from '../../../src/core/extract/pdf/reusableWorker';
 import type { ExtractedDocument } from '../../../src/core/extract/extractedDocument';
 import { refusal } from '../support/refusal';
 
@@ -346,6 +348,37 @@ describe('one worker reading PDF after PDF', () => {
     expect(results[3]).toMatch(/^cancelled: Reading cancelled\.pdf was cancelled/);
     expect(results[5]).toMatch(/^cancelled: Reading waiting\.pdf was cancelled/);
     expect([results[2], results[4], results[6]]).toEqual([expected, expected, expected]);
+  });
+
+  // Node 20 aborts the whole process when a thread is terminated while it sets up a
+  // zlib stream, as pdf.js does for every compressed stream: a thread stopped mid-read
+  // must end itself. Node gives a thread that was terminated exit code 1.
+  it('has a worker stopped mid-read end itself, and terminates one that never yields', async () => {
+    const pdfWorker = new ReusableWorker(
+      path.join(root, 'src/core/extract/pdf/pdfTextWorker.mjs'),
+      10_000,
+    );
+    const reading = (await pdfWorker.acquire(PDF_READ_LIMITS.memoryMb))!;
+    const described = once(reading.worker, 'message');
+    const exited = once(reading.worker, 'exit');
+    const maxBufferBytes = PDF_READ_LIMITS.memoryMb * 1024 * 1024;
+    const bytes = pdfWithContent(await deflatedSpaces(64));
+    reading.worker.postMessage({ job: 1, bytes, maxBufferBytes });
+    expect(await described).toEqual([expect.objectContaining({ job: 1, kind: 'info' })]);
+    reading.release(false);
+    expect(await exited).toEqual([0]);
+
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'dossier-stuck-worker-'));
+    const stuckFile = path.join(folder, 'stuck.mjs');
+    writeFileSync(
+      stuckFile,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { for (;;); });\n",
+    );
+    const stuck = (await new ReusableWorker(stuckFile, 10_000).acquire(64))!;
+    const stuckExited = once(stuck.worker, 'exit');
+    stuck.worker.postMessage('spin');
+    stuck.release(false);
+    expect(await stuckExited).toEqual([1]);
   });
 
   it('lets the process exit as soon as its work is done, without waiting for the idle worker', async () => {

@@ -11,6 +11,7 @@
 // info}, then {kind:'page', page} per page, then {kind:'done'}; or
 // {kind:'failed', reason:'password'|'damaged'|'memory', detail}. After a
 // 'memory' failure the thread exits; after the others it waits for the next job.
+// Sent {stop: true} (reusableWorker.ts's STOP_MESSAGE), it exits at once.
 import { fileURLToPath } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
@@ -100,7 +101,10 @@ async function pageText(document, number) {
   }
 }
 
-parentPort.on('message', async ({ job, bytes, maxBufferBytes }) => {
+parentPort.on('message', async (message) => {
+  // Asked to end (a limit reached, a cancel): here, between tasks, never from outside inside one.
+  if (message.stop) process.exit(0);
+  const { job, bytes, maxBufferBytes } = message;
   const post = (message) => parentPort.postMessage({ job, ...message });
   const watch = watchDecodedData(maxBufferBytes, post);
   try {

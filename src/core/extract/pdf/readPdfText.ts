@@ -41,8 +41,8 @@ type WorkerMessage = { job: number } & (
 
 /**
  * Reads a PDF's text items in a worker thread with its own heap limit and a
- * time limit; stopping it (limit reached, `signal` aborted) ends the thread at
- * once, wherever pdf.js was. Refuses with a message naming `fileName` what it
+ * time limit; stopping it (limit reached, `signal` aborted) answers at once
+ * and ends the thread (see `ReusableWorker`'s end). Refuses with a message naming `fileName` what it
  * cannot read: a password, a damaged file, a file over the limits.
  *
  * One worker serves PDF after PDF, one at a time: later calls wait their

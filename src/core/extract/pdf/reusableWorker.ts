@@ -1,5 +1,14 @@
 import { Worker } from 'node:worker_threads';
 
+/**
+ * What a worker is sent when it must end: its file ends itself on receiving
+ * it (`process.exit`), between two of its tasks.
+ */
+export const STOP_MESSAGE = { stop: true } as const;
+
+/** Past this, a worker asked to stop is terminated: it is held in code that never yields. */
+const STOP_GRACE_MS = 1_000;
+
 /** The worker lent to one job until the job hands it back. */
 export interface WorkerLease {
   readonly worker: Worker;
@@ -109,8 +118,19 @@ export class ReusableWorker {
     this.idleTimer = setTimeout(() => this.end(worker), this.idleMs).unref();
   }
 
+  /**
+   * Asks the worker to end itself, and terminates it only when it has not
+   * after STOP_GRACE_MS. Node 20 aborts the whole process when a thread is
+   * terminated while it sets up a zlib stream, which pdf.js does for the
+   * compressed streams of a PDF (a hostile file may hold thousands of them);
+   * a worker ending itself does so between tasks, never inside one.
+   */
   private end(worker: Worker): void {
     if (this.current?.worker === worker) this.current = undefined;
-    void worker.terminate();
+    // An exited worker's threadId is -1 (a crash, or its own exit over the memory limit).
+    if (worker.threadId === -1) return;
+    const timer = setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
+    worker.once('exit', () => clearTimeout(timer));
+    worker.postMessage(STOP_MESSAGE);
   }
 }
