@@ -6,13 +6,6 @@ import { readFileBase64 } from './readFileBase64';
 
 /** Up to this many files, each is reported on its own; more get a progress bar and a summary. */
 const MOST_FILES_REPORTED_ALONE = 20;
-/**
- * A batch holds at most this many files (the core stores a thousand in one
- * transaction: small calls cost a commit and an index segment each)…
- */
-const BATCH_FILES = 1000;
-/** …and this many bytes, well inside a request's limit once base64-encoded. */
-const BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface ImportedFile {
   item: FolderFile;
@@ -23,23 +16,6 @@ export interface ImportedFile {
 export interface ReadBatch {
   batch: readonly FolderFile[];
   encoded: Array<{ fileName: string; contentBase64: string }>;
-}
-
-/** The files in the batches they travel in, in order. */
-export function* batchesOf(items: readonly FolderFile[]): Generator<FolderFile[]> {
-  let batch: FolderFile[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const size = Math.min(item.file.size, MAX_IMPORT_BYTES);
-    if (batch.length >= BATCH_FILES || (batch.length > 0 && bytes + size > BATCH_BYTES)) {
-      yield batch;
-      batch = [];
-      bytes = 0;
-    }
-    batch.push(item);
-    bytes += size;
-  }
-  if (batch.length > 0) yield batch;
 }
 
 /** Too many files for a message each: worth a progress bar and a summary. */

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage, isDossierError } from '../../shared/errors';
 import { api, subscribeNotebookEvents } from '../api/client';
 import { newOperationId } from '../operations/newOperationId';
-import { batchesOf, readBatch, sendBatch, wasCancelled, type ReadBatch } from './importBatches';
+import { batchesOf } from './fileBatches';
+import { readBatch, sendBatch, wasCancelled, type ReadBatch } from './importBatches';
 import { hasImportableExtension, type FolderFile } from './importableFiles';
 
 export interface SkippedFile {
@@ -74,14 +75,16 @@ export function useBulkImport(): BulkImport {
 
     // Files that came to an end (imported, duplicate, refused), as opposed to left out by a cancel.
     let settled = 0;
-    const batches = [...batchesOf(toImport)];
-    let reading = readAhead(batches[0]);
-    for (const [index, batch] of batches.entries()) {
-      if (operation.cancelled) break;
+    const batches = batchesOf(toImport);
+    let next = await batches.next();
+    let reading = readAhead(next.done ? undefined : next.value);
+    while (!next.done && !operation.cancelled) {
+      const batch = next.value;
       operation.operationId = newOperationId({ ownProgress: true });
-      // The next batch is read from disk while this one is imported.
+      // The next batch is made and read from disk while this one is read and imported.
       const thisBatch = reading!;
-      reading = readAhead(batches[index + 1]);
+      next = await batches.next();
+      reading = readAhead(next.done ? undefined : next.value);
       try {
         const results = (await sendBatch(await thisBatch, operation.operationId)).filter(
           ({ outcome }) => !wasCancelled(outcome),

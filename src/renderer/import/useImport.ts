@@ -6,7 +6,8 @@ import { useToast } from '../ui/toastContext';
 import { useAction } from '../ui/useAction';
 import { newOperationId } from '../operations/newOperationId';
 import { readDrop } from './droppedFiles';
-import { batchesOf, importBatch, isBulk, wasCancelled } from './importBatches';
+import { batchesOf } from './fileBatches';
+import { importBatch, isBulk, wasCancelled } from './importBatches';
 import type { FolderFile } from './importableFiles';
 import { useBulkImport, type BulkImport } from './useBulkImport';
 
@@ -58,7 +59,7 @@ export function useImport(onImported: (sourceId: string) => void): Importer {
 
   const importLoose = useCallback(
     async (items: readonly FolderFile[]) => {
-      for (const batch of batchesOf(items)) {
+      for await (const batch of batchesOf(items)) {
         const results = await run('Import failed', () => importBatch(batch, newOperationId()));
         results?.forEach(({ outcome }) => reportFile(outcome));
         // Cancelled from the progress bar: the files not yet sent stay out too.
