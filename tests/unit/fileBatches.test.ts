@@ -12,7 +12,7 @@ import type { FolderFile } from '../../src/renderer/import/importableFiles';
 class PickedFile extends File {
   constructor(
     name: string,
-    private readonly bytes: number,
+    private readonly byteCount: number,
     private readonly sizeMs = 0,
   ) {
     super([], name);
@@ -21,7 +21,7 @@ class PickedFile extends File {
   override get size(): number {
     const until = performance.now() + this.sizeMs;
     while (performance.now() < until);
-    return this.bytes;
+    return this.byteCount;
   }
 }
 
