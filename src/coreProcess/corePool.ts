@@ -2,9 +2,11 @@
  * Signal's model: one connection writes, others read beside it (SQLite's WAL
  * lets a reader see the last commit while a write runs), so a search is
  * answered while a 20 MiB import is still being written. Two readers, each
- * query to the one with fewer under way: a long query (listing a library of
- * 100,000 articles takes a second) never holds up a search behind it. Calls
- * are routed by what the contract says each method is.
+ * answering one query at a time: the queries waiting for one stay here and go
+ * to the first reader free, so a long query (listing a library of 100,000
+ * articles takes a second) never holds up the queries behind it while the
+ * other reader can answer them. Calls are routed by what the contract says
+ * each method is.
  */
 import type { ApiResponse } from '../shared/api';
 import { apiMethods } from '../shared/apiMethods';
@@ -32,16 +34,27 @@ export async function startCorePool(
   const events = new NotebookEventHub();
   for (const channel of channels) channel.subscribe((event) => events.emit(event));
 
-  const underWay = new Map(readers.map((reader) => [reader, 0]));
-  const leastBusy = () =>
-    readers.reduce((best, reader) => (underWay.get(reader)! < underWay.get(best)! ? reader : best));
+  const busy = new Set<CoreChannel>();
+  const waiting: Array<(reader: CoreChannel) => void> = [];
+  /** A free reader, taken at once (the first when both are: its caches are the warm ones). */
+  const takeReader = (): Promise<CoreChannel> => {
+    const free = readers.find((reader) => !busy.has(reader));
+    if (!free) return new Promise((resolve) => waiting.push(resolve));
+    busy.add(free);
+    return Promise.resolve(free);
+  };
+  /** Hands the reader to the query waiting longest, or frees it. */
+  const giveBack = (reader: CoreChannel) => {
+    const next = waiting.shift();
+    if (next) next(reader);
+    else busy.delete(reader);
+  };
   async function query(method: string, args: unknown): Promise<ApiResponse<unknown>> {
-    const reader = leastBusy();
-    underWay.set(reader, underWay.get(reader)! + 1);
+    const reader = await takeReader();
     try {
       return await reader.call(method, args);
     } finally {
-      underWay.set(reader, underWay.get(reader)! - 1);
+      giveBack(reader);
     }
   }
 

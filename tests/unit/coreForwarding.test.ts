@@ -326,7 +326,7 @@ describe('startCorePool', () => {
     await pool.close();
   });
 
-  it('sends a query to the reader with fewer under way: a slow one holds up no other', async () => {
+  it('sends a query to a free reader: a slow one holds up no other', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const { pool, readers } = await startPool({
@@ -346,6 +346,31 @@ describe('startCorePool', () => {
     expect(await listing).toMatchObject({ ok: true, value: [{ id: '1' }] });
     await pool.call('search', { query: 'pool' });
     expect(readers[0]!.sent.map((message) => message.method)).toEqual(['listSources', 'search']);
+    await pool.close();
+  });
+
+  it('gives a query waiting for a reader to the first one free, never to the one a slow query holds', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const { pool, readers } = await startPool({
+      delayReply: (method) => (method === 'listSources' ? held : undefined),
+    });
+    await pool.call('importText', { text: 'Routed\n\nthrough the pool' });
+
+    const listing = pool.call('listSources', {});
+    // Both readers are busy when the second search comes: it waits for the first one free.
+    const searches = [
+      pool.call('search', { query: 'pool' }),
+      pool.call('search', { query: 'routed' }),
+    ];
+    // Both answered while the list is still held.
+    const found = { ok: true, value: [{ kind: 'source', id: '1' }] };
+    expect(await Promise.all(searches)).toMatchObject([found, found]);
+    const sentTo = readers.map((reader) => reader.sent.map((message) => message.method));
+    expect(sentTo).toEqual([['listSources'], ['search', 'search']]);
+
+    release();
+    expect(await listing).toMatchObject({ ok: true, value: [{ id: '1' }] });
     await pool.close();
   });
 
