@@ -42,8 +42,9 @@ type WorkerMessage = { job: number } & (
 /**
  * Reads a PDF's text items in a worker thread with its own heap limit and a
  * time limit; stopping it (limit reached, `signal` aborted) answers at once
- * and ends the thread (see `ReusableWorker`'s end). Refuses with a message naming `fileName` what it
- * cannot read: a password, a damaged file, a file over the limits.
+ * and ends the thread (see `ReusableWorker`'s end). Refuses with a message
+ * naming `fileName` what it cannot read: a password, a damaged file, a file
+ * over the limits.
  *
  * One worker serves PDF after PDF, one at a time: later calls wait their
  * turn, and each PDF's time limit counts from its own turn. A PDF stopped by
