@@ -21,8 +21,6 @@ export function startWorkerCore(databaseFile: string): Promise<CoreChannel> {
 
 function workerPort(config: CoreProcessConfig): HostPort {
   const worker = spawnWorker(config);
-  let exited = false;
-  worker.once('exit', () => (exited = true));
   return {
     postMessage: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', (message: CoreMessage) => listener(message)),
@@ -31,7 +29,8 @@ function workerPort(config: CoreProcessConfig): HostPort {
       worker.once('exit', listener);
     },
     terminate: async () => {
-      if (exited) return;
+      // An exited thread's threadId is -1.
+      if (worker.threadId === -1) return;
       await closed(worker);
       await worker.terminate();
     },
